@@ -1,0 +1,141 @@
+"""The data model shared by every stage.
+
+Each stage is a pure function that takes these objects and returns new ones
+together with the list of `Edit`s it made, so the run report can account for
+every change (STYLE.md section 7). Plain dataclasses keep the stages cheap to
+call and easy to serialise into the JSON edition.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+BlockType = Literal["heading", "paragraph", "caption"]
+
+
+@dataclass(slots=True)
+class Edit:
+    """One change to the text: which stage and rule, what it was, what it became, where."""
+
+    stage: str
+    kind: str
+    before: str
+    after: str
+    line: int
+    offset: int | None = None
+
+
+@dataclass(slots=True)
+class Removed:
+    """Text taken out of the body and not kept as metadata, with the reason (a rule name)."""
+
+    text: str
+    reason: str
+    line: int
+
+
+@dataclass(slots=True)
+class Problem:
+    """Something that went wrong for a file: shown in the report and the run summary."""
+
+    file: str
+    stage: str
+    kind: str
+    message: str
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of a document, remembering the raw line number (1-based) it came from."""
+
+    text: str
+    number: int
+
+
+@dataclass(slots=True)
+class Block:
+    """A paragraph, heading or caption, with the span of raw lines it was made from.
+
+    `level` keeps a Markdown heading mark found in the raw text (a hint, not truth).
+    """
+
+    type: BlockType
+    text: str
+    start: int
+    end: int
+    level: int | None = None
+
+
+@dataclass(slots=True)
+class Article:
+    """One article as a human editor would cut it."""
+
+    id: str
+    source: str
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    subtitle: str | None = None
+    authors: list[str] = field(default_factory=list)
+    section: str | None = None
+    series: str | None = None
+    page: int | None = None
+    date: str | None = None
+    start: int = 0
+    end: int = 0
+    title_variants: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The `articles.jsonl` record: blocks reduced to type and text."""
+        record = asdict(self)
+        record["blocks"] = [{"type": b.type, "text": b.text} for b in self.blocks]
+        record["lines"] = [self.start, self.end]
+        del record["start"], record["end"]
+        return record
+
+
+@dataclass(slots=True)
+class ScriptInfo:
+    """What script a document arrived in and how much conversion it needed."""
+
+    script: Literal["simplified", "traditional", "mixed", "none"] = "none"
+    traditional_share: float = 0.0
+    converted_chars: int = 0
+    table: str = ""
+
+
+@dataclass(slots=True)
+class Document:
+    """A normalised document: its articles, metadata and the full record of what was done."""
+
+    source: str
+    sha256: str
+    encoding: str
+    size: int
+    script: ScriptInfo = field(default_factory=ScriptInfo)
+    metadata: dict[str, Any] = field(default_factory=dict)
+    articles: list[Article] = field(default_factory=list)
+    edits: list[Edit] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def stem(self) -> str:
+        return self.source.rsplit(".", 1)[0]
+
+    def to_json(self) -> dict[str, Any]:
+        """The per-document JSON record (`json/documents/<stem>.json`)."""
+        return {
+            "source": self.source,
+            "sha256": self.sha256,
+            "encoding": self.encoding,
+            "size": self.size,
+            "script": asdict(self.script),
+            "metadata": self.metadata,
+            "articles": [
+                {"id": a.id, "title": a.title, "lines": [a.start, a.end]} for a in self.articles
+            ],
+            "edits": [asdict(e) for e in self.edits],
+            "removed": [asdict(r) for r in self.removed],
+            "problems": [asdict(p) for p in self.problems],
+        }
