@@ -12,10 +12,32 @@ never crosses a paragraph. This module is plain Python: the Prefect flow wraps i
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from tasks import furniture, ingest, paragraphs, repair, script, segment, typography
 from tasks.model import Document, Line
 from tasks.options import Options
+
+
+class StageError(Exception):
+    """A stage raised on this document: the document is quarantined, the run goes on."""
+
+    def __init__(self, stage: str, message: str) -> None:
+        super().__init__(f"{stage}: {message}")
+        self.stage = stage
+        self.message = message
+
+
+@contextmanager
+def stage(name: str) -> Iterator[None]:
+    """Name the stage in any exception it raises, so the report can say where a document failed."""
+    try:
+        yield
+    except (ingest.IngestError, StageError):
+        raise
+    except Exception as exc:  # a bug in one stage must not stop the corpus
+        raise StageError(name, f"{type(exc).__name__}: {exc}") from exc
 
 
 def split_lines(text: str) -> list[Line]:
@@ -26,7 +48,8 @@ def split_lines(text: str) -> list[Line]:
 def normalize_document(data: bytes, name: str, options: Options | None = None) -> Document:
     """Run every stage over one raw file. Raises `ingest.IngestError` for unusable input."""
     options = options or Options()
-    decoded = ingest.decode(data, name, options)
+    with stage("ingest"):
+        decoded = ingest.decode(data, name, options)
     doc = Document(
         source=name,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -37,27 +60,33 @@ def normalize_document(data: bytes, name: str, options: Options | None = None) -
     doc.problems.extend(decoded.problems)
 
     lines = split_lines(decoded.text)
-    lines, edits, removed = repair.repair_lines(lines, options)
+    with stage("repair"):
+        lines, edits, removed = repair.repair_lines(lines, options)
     doc.edits.extend(edits)
     doc.removed.extend(removed)
 
-    lines, doc.script, edits = script.convert_lines(lines, options)
+    with stage("script"):
+        lines, doc.script, edits = script.convert_lines(lines, options)
     doc.edits.extend(edits)
 
-    found = furniture.strip_furniture(lines, options)
+    with stage("furniture"):
+        found = furniture.strip_furniture(lines, options)
     doc.edits.extend(found.edits)
     doc.removed.extend(found.removed)
     doc.metadata.update(found.metadata)
 
-    blocks, edits, removed = paragraphs.join_lines(found.lines, options)
+    with stage("join"):
+        blocks, edits, removed = paragraphs.join_lines(found.lines, options)
     doc.edits.extend(edits)
     doc.removed.extend(removed)
 
-    blocks, edits, problems = typography.typeset_blocks(blocks, options, name)
+    with stage("typography"):
+        blocks, edits, problems = typography.typeset_blocks(blocks, options, name)
     doc.edits.extend(edits)
     doc.problems.extend(problems)
 
-    cut = segment.segment_articles(blocks, doc.metadata, name, options)
+    with stage("segment"):
+        cut = segment.segment_articles(blocks, doc.metadata, name, options)
     doc.articles = cut.articles
     doc.edits.extend(cut.edits)
     doc.removed.extend(cut.removed)

@@ -1,0 +1,79 @@
+"""One raw file from disk to a Document, or to a clear problem: the unit the flow runs per file.
+
+Unusable input (empty, binary, huge, undecodable) and a stage that raises are
+turned into `Problem`s that name the file, the stage and the reason, so one bad
+file never costs the others. Transient I/O errors are raised as
+`TransientIOError` so the Prefect task around this can retry them.
+"""
+
+from __future__ import annotations
+
+import errno
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tasks.accounting import describe, unaccounted
+from tasks.ingest import IngestError
+from tasks.model import Document, Problem
+from tasks.options import Options
+from tasks.pipeline import StageError, normalize_document
+
+#: OS errors worth another try: the file system was busy or briefly unreachable.
+TRANSIENT_ERRNOS = frozenset({errno.EAGAIN, errno.EBUSY, errno.EINTR, errno.EIO, errno.ETIMEDOUT})
+
+
+class TransientIOError(OSError):
+    """A read that may succeed if tried again."""
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What became of one raw file: a document, or none and the reasons why."""
+
+    source: str
+    document: Document | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return self.document is None
+
+
+def read_raw(path: Path) -> bytes:
+    """Read a raw file; raw files are only ever opened for reading."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        if exc.errno in TRANSIENT_ERRNOS:
+            raise TransientIOError(exc.errno, f"{path.name}: {exc.strerror}") from exc
+        raise IngestError("unreadable", f"{path.name}: cannot be read ({exc.strerror or exc})") from exc
+
+
+def process_bytes(data: bytes, name: str, options: Options) -> Outcome:
+    """Normalise one file's bytes; every failure becomes a Problem, never an exception."""
+    try:
+        doc = normalize_document(data, name, options)
+    except IngestError as exc:
+        return Outcome(name, None, [Problem(name, "ingest", exc.kind, str(exc))])
+    except StageError as exc:
+        return Outcome(name, None, [Problem(name, exc.stage, "exception", exc.message)])
+    missing = unaccounted(data.decode(doc.encoding, errors="replace"), doc)
+    if missing:
+        doc.problems.append(
+            Problem(
+                name,
+                "accounting",
+                "unaccounted_cjk",
+                f"{sum(missing.values())} CJK characters left no record: {describe(missing)}",
+            )
+        )
+    return Outcome(name, doc, list(doc.problems))
+
+
+def process_file(path: Path, options: Options) -> Outcome:
+    """Read and normalise one raw file (TransientIOError propagates for retrying)."""
+    try:
+        data = read_raw(path)
+    except IngestError as exc:
+        return Outcome(path.name, None, [Problem(path.name, "ingest", exc.kind, str(exc))])
+    return process_bytes(data, path.name, options)
