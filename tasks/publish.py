@@ -1,0 +1,132 @@
+"""Atomic publishing of the editions, and a lock so two runs never interleave.
+
+Layout of the output directory::
+
+    output/
+      .runs/<run-id>/{json,markdown,epub,report}   one complete build per run
+      current -> .runs/<run-id>                     the published build
+      json -> current/json   (and markdown, epub, report: fixed links)
+
+A run writes its editions into a fresh `.runs/<run-id>` directory (the
+staging area) and publishes by replacing the single `current` link with
+`os.replace`, which is atomic on POSIX. A run killed at any point therefore
+leaves the previous build published and intact; its half-written staging
+directory is swept by the next run, which keeps only the build it publishes
+and the one before it (so a reader in the middle of a download is not cut off).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+#: The published editions: each is a link `out/<name> -> current/<name>`.
+EDITIONS = ("json", "markdown", "epub", "report")
+RUNS_DIR = ".runs"
+CURRENT = "current"
+LOCK_FILE = ".zhclean.lock"
+
+
+class OutputError(Exception):
+    """The output directory cannot be used (not writable, or another run holds it)."""
+
+
+class OutputBusy(OutputError):
+    """Another run is writing to the same output directory."""
+
+
+@contextmanager
+def output_lock(out_dir: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `out_dir` for the whole run; refuse at once if it is taken.
+
+    `flock` is released by the kernel when the process dies, so a killed run
+    never leaves a stale lock behind.
+    """
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(out_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise OutputError(f"cannot write to the output directory {out_dir}: {exc.strerror}") from exc
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise OutputBusy(
+                f"another zhclean run is writing to {out_dir}; wait for it to finish and try again"
+            ) from exc
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        yield
+    finally:
+        os.close(fd)
+
+
+def new_staging(out_dir: Path) -> Path:
+    """A fresh, empty build directory for this run."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    staging = out_dir / RUNS_DIR / f"{stamp}-{uuid.uuid4().hex[:8]}"
+    try:
+        staging.mkdir(parents=True)
+    except OSError as exc:
+        raise OutputError(f"cannot write to the output directory {out_dir}: {exc.strerror}") from exc
+    return staging
+
+
+def _replace_link(link: Path, target: str) -> None:
+    """Point `link` at `target` atomically (write a temporary link, then rename it over)."""
+    tmp = link.with_name(f".{link.name}.{uuid.uuid4().hex[:8]}")
+    os.symlink(target, tmp)
+    os.replace(tmp, link)
+
+
+def publish(out_dir: Path, staging: Path) -> None:
+    """Make `staging` the published build in one atomic step, then tidy up old builds."""
+    for name in EDITIONS:
+        (staging / name).mkdir(exist_ok=True)
+    _fsync_tree(staging)
+    current = out_dir / CURRENT
+    previous = Path(os.readlink(current)).name if current.is_symlink() else None
+    _replace_link(current, f"{RUNS_DIR}/{staging.name}")
+    for name in EDITIONS:
+        link = out_dir / name
+        if link.is_symlink() and os.readlink(link) == f"{CURRENT}/{name}":
+            continue
+        if link.exists() and not link.is_symlink():  # a plain directory left by hand: keep it aside
+            link.rename(out_dir / f"{name}.old-{uuid.uuid4().hex[:6]}")
+        _replace_link(link, f"{CURRENT}/{name}")
+    prune(out_dir, keep={staging.name, previous})
+
+
+def prune(out_dir: Path, keep: set[str | None]) -> None:
+    """Remove every build but the published one and the one before it (unfinished ones included).
+
+    Called while the lock is held, so no other run's staging directory is touched.
+    """
+    for path in (out_dir / RUNS_DIR).iterdir():
+        if path.name not in keep:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _fsync_tree(root: Path) -> None:
+    """Flush every written file to disk before publishing, so a crash cannot publish empty files."""
+    for path in root.rglob("*"):
+        if path.is_file():
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write a file so readers see the old content or the new, never a half-written one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
