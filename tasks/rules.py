@@ -9,9 +9,11 @@ by name (see `Options.disabled_rules`).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from tasks.model import Edit
 from tasks.options import Options
@@ -132,3 +134,17 @@ def check(text: str, options: Options, line: int = 0, stages: Iterable[str] | No
             context = text[max(0, c.start - 8) : c.end + 8]
             found.append(Violation(rule.name, line, c.start, text[c.start : c.end], context))
     return found
+
+
+def rules_fingerprint() -> str:
+    """A short hash of the rule set (names, stages, descriptions) and the stage code.
+
+    Stored in the manifest, so a scheduled run can tell outputs made by other rules.
+    """
+    digest = hashlib.sha256()
+    for rule in REGISTRY.values():
+        digest.update(f"{rule.name}|{rule.stage}|{rule.description}\n".encode())
+    package = Path(__file__).parent
+    for path in sorted(package.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]

@@ -1,0 +1,148 @@
+"""`zhclean`: run the flow on a raw folder, or lint text against STYLE.md.
+
+Exit codes (documented in the README):
+0 all documents processed; 1 some documents failed (listed); 2 fatal (no raw
+files, output not writable, bad arguments); 3 another run holds the output;
+for `lint`, 1 when violations are found.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from flows import progress as progress_events
+from tasks.discover import DiscoveryError, discover
+from tasks.options import Options
+from tasks.publish import OutputBusy, OutputError
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_FATAL, EXIT_BUSY = 0, 1, 2, 3
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.split("\n")[0])
+console = Console(stderr=True)
+
+
+@app.command()
+def run(
+    raw: Annotated[Path, typer.Option(help="folder of raw .txt files")] = Path("raw"),
+    out: Annotated[Path, typer.Option(help="where the editions and the report land")] = Path("output"),
+    disable: Annotated[list[str], typer.Option(help="switch a rule off by name (repeatable)")] = [],  # noqa: B006
+    pangu: Annotated[bool, typer.Option(help="one space between CJK and Latin/digits")] = False,
+    script_table: Annotated[
+        str, typer.Option(help="OpenCC table for traditional -> simplified")
+    ] = Options().script_table,
+) -> None:
+    """Normalise every file in RAW and publish the editions and the report into OUT."""
+    try:
+        discover(raw)  # fail fast, before Prefect starts its server
+    except DiscoveryError as exc:
+        _fatal(str(exc), EXIT_FATAL)
+    from flows.normalize_corpus import normalize_corpus  # imports Prefect: only when needed
+
+    with _progress_bar():
+        try:
+            summary = normalize_corpus(
+                raw_dir=str(raw),
+                out_dir=str(out),
+                disabled_rules=list(disable),
+                pangu=pangu,
+                script_table=script_table,
+            )
+        except OutputBusy as exc:
+            _fatal(str(exc), EXIT_BUSY)
+        except (OutputError, DiscoveryError) as exc:
+            _fatal(str(exc), EXIT_FATAL)
+    _print_summary(summary)
+    raise typer.Exit(EXIT_SOME_FAILED if summary["failed"] else EXIT_OK)
+
+
+@app.command()
+def lint(
+    path: Annotated[Path, typer.Argument(help="a text/Markdown file, articles.jsonl, or an output folder")],
+    disable: Annotated[list[str], typer.Option(help="switch a rule off by name (repeatable)")] = [],  # noqa: B006
+) -> None:
+    """Report STYLE.md violations by kind, with line and context; exit 1 if any are found."""
+    from tasks.lint import format_report, lint_path
+
+    if not path.exists():
+        _fatal(f"{path}: no such file or folder", EXIT_FATAL)
+    report = lint_path(path, Options(disabled_rules=frozenset(disable)))
+    print(format_report(report))
+    raise typer.Exit(1 if report.total else 0)
+
+
+@app.command()
+def rules() -> None:
+    """List every rule by name, with its stage and what it does (names work with --disable)."""
+    from tasks import pipeline  # noqa: F401  (importing the stages registers their rules)
+    from tasks.rules import REGISTRY
+
+    table = Table("rule", "stage", "lint", "what it does")
+    for rule in REGISTRY.values():
+        table.add_row(rule.name, rule.stage, "yes" if rule.lint else "", rule.description)
+    Console().print(table)
+
+
+def _fatal(message: str, code: int) -> None:
+    console.print(f"[bold red]zhclean:[/] {message}")
+    raise typer.Exit(code)
+
+
+class _progress_bar:
+    """A rich progress bar fed by the flow's per-document events."""
+
+    def __enter__(self) -> None:
+        self.bar = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        )
+        self.task = self.bar.add_task("starting Prefect", total=None)
+        self.bar.start()
+        progress_events.subscribe(self._on_event)
+
+    def _on_event(self, event: str, total: int) -> None:
+        if event == "start":
+            self.bar.update(self.task, description="normalising", total=total)
+        else:
+            self.bar.update(self.task, advance=1, description=f"normalised {event}")
+
+    def __exit__(self, *exc: Any) -> None:
+        progress_events.clear()
+        self.bar.stop()
+
+
+def _print_summary(summary: dict[str, Any]) -> None:
+    out = Console()
+    table = Table(title="zhclean run", show_header=False)
+    table.add_row("documents", f"{summary['processed']} processed of {summary['documents']}")
+    table.add_row("articles", str(summary["articles"]))
+    table.add_row("edits", str(summary["edits"]))
+    table.add_row("STYLE violations left", str(sum(summary["lint"].values())))
+    table.add_row("problems", str(summary["problems"]))
+    table.add_row("editions", summary["out_dir"])
+    out.print(table)
+    kinds = Table("edit kind", "count")
+    for kind, n in summary["edits_by_kind"].items():
+        kinds.add_row(kind, str(n))
+    out.print(kinds)
+    if summary["problem_list"]:
+        problems = Table("file", "stage", "kind", "message", title="problems")
+        for p in summary["problem_list"]:
+            problems.add_row(p["file"], p["stage"], p["kind"], p["message"])
+        out.print(problems)
+    if summary["failed"]:
+        out.print(f"[bold red]failed:[/] {', '.join(summary['failed'])}")
+
+
+def main() -> None:
+    """Entry point of the `zhclean` command."""
+    app()
