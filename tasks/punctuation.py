@@ -1,0 +1,305 @@
+"""Full-width punctuation inside Chinese text (STYLE.md section 2, GB/T 15834-2011).
+
+A half-width mark becomes full-width only when it touches Chinese; ASCII stays
+where it belongs (numbers with separators, times, URLs, e-mail addresses,
+Latin words, formulas). "Touching" looks past spaces, because the spacing rules
+run after these and must not change what these decide (the stage is idempotent).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from tasks.options import Options
+from tasks.rules import Change, Rule, register
+
+#: CJK ideographs (unified, extension A, compatibility, supplementary planes).
+IDEOGRAPH = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+IDEOGRAPH_RE = re.compile(f"[{IDEOGRAPH}]")
+
+#: Punctuation that belongs to Chinese text: CJK symbols, full-width forms, curly quotes, … and —.
+CJK_PUNCT = "\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2026\u2014\u00b7"
+
+#: A character that makes its neighbourhood Chinese.
+CJK_CONTEXT_RE = re.compile(f"[{IDEOGRAPH}{CJK_PUNCT}]")
+
+#: Spaces of every kind: skipped when looking for the neighbour of a mark.
+SPACE_CHARS = " \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff"
+SPACE_CLASS = f"[{SPACE_CHARS}]"
+
+#: Looked past when deciding whether a mark touches Chinese: marks that follow one another
+#: (`?!`) and straight quotes, which the quote rule may or may not have curled yet.
+LOOK_PAST = "!?\"'"
+
+#: Spans where ASCII punctuation is part of the token: URLs and e-mail addresses.
+PROTECTED_RE = re.compile(
+    r"(?:https?|ftp)://[!-~]+|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[!-~]*)?"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+)
+#: Trailing marks that end a sentence after a URL rather than belong to it.
+URL_TRAILING = ".,;:!?)\"'"
+
+
+def protected_spans(text: str) -> list[tuple[int, int]]:
+    """Start and end of each URL / e-mail address, without the sentence mark after it."""
+    spans = []
+    for m in PROTECTED_RE.finditer(text):
+        end = m.end()
+        while end > m.start() and text[end - 1] in URL_TRAILING:
+            end -= 1
+        spans.append((m.start(), end))
+    return spans
+
+
+def is_protected(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(start <= pos < end for start, end in spans)
+
+
+def neighbour(text: str, pos: int, step: int, skip: str = "") -> str:
+    """The first character from `pos` in direction `step` that is not a space (nor in `skip`)."""
+    i = pos
+    while 0 <= i < len(text):
+        ch = text[i]
+        if not (re.match(SPACE_CLASS, ch) or ch in skip):
+            return ch
+        i += step
+    return ""
+
+
+def touches_cjk(text: str, start: int, end: int, skip: str = "") -> bool:
+    """True when the span's nearest non-space neighbour on either side is Chinese."""
+    before = neighbour(text, start - 1, -1, skip)
+    after = neighbour(text, end, 1, skip)
+    return bool(CJK_CONTEXT_RE.match(before) or CJK_CONTEXT_RE.match(after))
+
+
+# --- half-width marks -> full-width -------------------------------------------------------
+
+#: Half-width mark -> full-width mark, with a pattern of where the ASCII form must stay.
+FULLWIDTH = {
+    ",": ("，", re.compile(r"\d,\d{3}(?!\d)")),  # 1,200
+    ":": ("：", re.compile(r"\d:\d")),  # 10:52, 3:1
+    ";": ("；", None),
+    "?": ("？", None),
+    "!": ("！", None),
+}
+
+
+def _keeps_ascii(pattern: re.Pattern[str] | None, text: str, i: int) -> bool:
+    """True when the mark at i is inside a match of the ASCII-context pattern (`1,200`, `10:52`)."""
+    if pattern is None:
+        return False
+    lo = max(0, i - 1)
+    return any(m.start() <= i < m.end() for m in pattern.finditer(text, lo, i + 5))
+
+
+def _fullwidth_finder(mark: str):
+    full, keep = FULLWIDTH[mark]
+
+    def find(text: str, _options: Options) -> Iterator[Change]:
+        spans = protected_spans(text)
+        for i, ch in enumerate(text):
+            if ch != mark or is_protected(i, spans) or _keeps_ascii(keep, text, i):
+                continue
+            if touches_cjk(text, i, i + 1, LOOK_PAST):
+                yield Change(i, i + 1, full)
+
+    return find
+
+
+# --- small-form and vertical presentation variants ---------------------------------------
+
+#: Small-form (U+FE50..) and vertical (U+FE10.., U+FE30..) variants -> the full-width forms of print.
+SMALL_FORMS = {
+    "﹐": "，",
+    "﹑": "、",
+    "﹒": "。",
+    "﹔": "；",
+    "﹕": "：",
+    "﹖": "？",
+    "﹗": "！",
+    "﹙": "（",
+    "﹚": "）",
+    "﹝": "〔",
+    "﹞": "〕",
+    "︐": "，",
+    "︑": "、",
+    "︒": "。",
+    "︓": "：",
+    "︔": "；",
+    "︕": "！",
+    "︖": "？",
+    "︵": "（",
+    "︶": "）",
+    "︹": "〔",
+    "︺": "〕",
+    "︻": "【",
+    "︼": "】",
+    "︽": "《",
+    "︾": "》",
+    "︿": "〈",
+    "﹀": "〉",
+    "﹁": "「",
+    "﹂": "」",
+    "﹃": "『",
+    "﹄": "』",
+}
+SMALL_FORM_RE = re.compile("[" + "".join(SMALL_FORMS) + "]")
+
+
+def find_small_forms(text: str, _options: Options) -> Iterator[Change]:
+    for m in SMALL_FORM_RE.finditer(text):
+        yield Change(m.start(), m.end(), SMALL_FORMS[m.group()])
+
+
+# --- ellipsis ---------------------------------------------------------------------------
+
+ELLIPSIS = "……"
+#: Runs that stand for an ellipsis: dots, ideographic stops, middle dots, midline ellipses, or
+#: any number of U+2026 other than two.
+ELLIPSIS_RE = re.compile(r"\.{3,}|。{3,}|[·・•]{3,}|[⋯︙]+|…+")
+#: Three or more ASCII dots only count as an ellipsis in Chinese context (not `a...b` in code).
+ASCII_DOTS = re.compile(r"\.+")
+
+
+def find_ellipses(text: str, _options: Options) -> Iterator[Change]:
+    spans = protected_spans(text)
+    for m in ELLIPSIS_RE.finditer(text):
+        if m.group() == ELLIPSIS or is_protected(m.start(), spans):
+            continue
+        if ASCII_DOTS.fullmatch(m.group()) and not touches_cjk(text, m.start(), m.end(), "\"'"):
+            continue
+        yield Change(m.start(), m.end(), ELLIPSIS)
+
+
+# --- dash -------------------------------------------------------------------------------
+
+DASH = "——"
+#: Runs of dash-like characters: em dash, horizontal bar, full-width hyphen, box line, ASCII hyphens.
+DASH_RE = re.compile(r"[—―─━]+|－{2,}|-{2,}")
+#: A lone — between two Chinese runs this short is a connector (`甲—乙—丙`), not a dash.
+CONNECTOR_MAX_RUN = 4
+
+
+def _ideograph_run(text: str, pos: int, step: int) -> int:
+    """Length of the ideograph run from pos in direction step, looking past spaces inside it."""
+    n = 0
+    i = pos
+    while 0 <= i < len(text):
+        ch = text[i]
+        if IDEOGRAPH_RE.match(ch):
+            n += 1
+        elif not re.match(SPACE_CLASS, ch):
+            break
+        i += step
+    return n
+
+
+def _is_connector(text: str, start: int, end: int) -> bool:
+    """A single dash glued to short terms or to digits/Latin on both sides links them (一字线)."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    if not before or not after or re.match(SPACE_CLASS, before) or re.match(SPACE_CLASS, after):
+        return False
+    if (before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum()):
+        return True
+    left, right = _ideograph_run(text, start - 1, -1), _ideograph_run(text, end, 1)
+    return 0 < left <= CONNECTOR_MAX_RUN and 0 < right <= CONNECTOR_MAX_RUN
+
+
+def find_dashes(text: str, _options: Options) -> Iterator[Change]:
+    spans = protected_spans(text)
+    for m in DASH_RE.finditer(text):
+        run = m.group()
+        if run == DASH or is_protected(m.start(), spans):
+            continue
+        if len(run) == 1:  # a lone — ― ─ ━ : a dash only when not a connector
+            if _is_connector(text, m.start(), m.end()):
+                continue
+        elif run[0] in "-－" and not touches_cjk(text, m.start(), m.end()):
+            continue  # `--` in code or an ASCII sentence
+        yield Change(m.start(), m.end(), DASH)
+
+
+# --- parentheses ------------------------------------------------------------------------
+
+OPEN, CLOSE = "(（", ")）"
+
+
+def paren_pairs(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """Matching (open, close) positions of half- and full-width parentheses, and the unmatched."""
+    stack: list[int] = []
+    pairs: list[tuple[int, int]] = []
+    lone: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in OPEN:
+            stack.append(i)
+        elif ch in CLOSE:
+            if stack:
+                pairs.append((stack.pop(), i))
+            else:
+                lone.append(i)
+    return pairs, lone + stack
+
+
+def find_parens(text: str, _options: Options) -> Iterator[Change]:
+    """Convert a pair that encloses or touches Chinese, or that is half of a full-width pair."""
+    spans = protected_spans(text)
+    pairs, lone = paren_pairs(text)
+    for start, end in pairs:
+        if is_protected(start, spans) or text[start] + text[end] == "（）":
+            continue
+        inside = text[start + 1 : end]
+        chinese = (
+            IDEOGRAPH_RE.search(inside)
+            or "（" in text[start] + text[end]
+            or touches_cjk(text, start, end + 1)
+        )
+        if chinese:
+            if text[start] == "(":
+                yield Change(start, start + 1, "（")
+            if text[end] == ")":
+                yield Change(end, end + 1, "）")
+    for i in lone:
+        if text[i] in "()" and not is_protected(i, spans) and touches_cjk(text, i, i + 1):
+            yield Change(i, i + 1, "（" if text[i] == "(" else "）")
+
+
+# --- full stop --------------------------------------------------------------------------
+
+#: `.` straight after an ideograph, ending the text or followed by Chinese: a Chinese full stop.
+PERIOD_RE = re.compile(f"(?<=[{IDEOGRAPH}])\\.(?=[{IDEOGRAPH}“‘\"'”’)）]|{SPACE_CLASS}*$)")
+
+
+def find_periods(text: str, _options: Options) -> Iterator[Change]:
+    spans = protected_spans(text)
+    for m in PERIOD_RE.finditer(text):
+        if not is_protected(m.start(), spans):
+            yield Change(m.start(), m.end(), "。")
+
+
+STAGE = "typography"
+
+#: Full-width mark rules by name, in the order they run.
+MARK_RULES = {
+    ",": "punct.fullwidth_comma",
+    ":": "punct.fullwidth_colon",
+    ";": "punct.fullwidth_semicolon",
+    "?": "punct.fullwidth_question",
+    "!": "punct.fullwidth_exclamation",
+}
+
+RULES: list[Rule] = [
+    register(Rule("punct.small_form", STAGE, "small-form/vertical variants -> full-width", find_small_forms)),
+    register(Rule("punct.ellipsis", STAGE, "ellipsis variants -> ……", find_ellipses)),
+    register(Rule("punct.dash", STAGE, "dash variants -> ——", find_dashes)),
+    *(
+        register(
+            Rule(name, STAGE, f"{mark} touching Chinese -> {FULLWIDTH[mark][0]}", _fullwidth_finder(mark))
+        )
+        for mark, name in MARK_RULES.items()
+    ),
+    register(Rule("punct.fullwidth_parens", STAGE, "( ) around or next to Chinese -> （ ）", find_parens)),
+    register(Rule("punct.fullwidth_period", STAGE, ". after Chinese -> 。", find_periods)),
+]

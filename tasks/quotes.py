@@ -1,0 +1,103 @@
+"""Straight quotes to paired curly Chinese quotes, per block (STYLE.md section 2).
+
+Pairing is positional inside one block: the first straight quote opens, the
+next closes, curly quotes already present take part in the count. When a
+block's quotes of one kind do not pair up, nothing of that kind is changed
+and the place is reported (an unpaired quote is reported, not guessed).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from tasks.options import Options
+from tasks.punctuation import IDEOGRAPH_RE
+from tasks.rules import Change, Rule, register
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteKind:
+    """One family of quotes: the straight forms and the curly pair they become."""
+
+    straight: str
+    left: str
+    right: str
+
+
+DOUBLE = QuoteKind(straight='"＂', left="“", right="”")
+SINGLE = QuoteKind(straight="'＇", left="‘", right="’")
+KINDS = (DOUBLE, SINGLE)
+
+#: An apostrophe inside a Latin word (`don't`, `China's`) is not a quote.
+APOSTROPHE_RE = re.compile(r"(?<=[A-Za-z])'(?=[A-Za-z])")
+
+
+@dataclass(frozen=True, slots=True)
+class Pairing:
+    """What pairing one kind of quote in a text gives: the curly form of each straight quote,
+    or the positions that break the pairing."""
+
+    changes: list[Change]
+    unpaired: list[int]
+
+
+def pair_quotes(text: str, kind: QuoteKind) -> Pairing:
+    """Walk the quotes of one kind in order, alternating open/close."""
+    apostrophes = {m.start() for m in APOSTROPHE_RE.finditer(text)} if kind is SINGLE else set()
+    changes: list[Change] = []
+    unpaired: list[int] = []
+    opened: int | None = None
+    for i, ch in enumerate(text):
+        if i in apostrophes or ch not in kind.straight + kind.left + kind.right:
+            continue
+        if ch == kind.left or (ch in kind.straight and opened is None):
+            if opened is not None:
+                unpaired.append(opened)
+            opened = i
+            if ch != kind.left:
+                changes.append(Change(i, i + 1, kind.left))
+        else:  # a closing quote, curly or straight
+            if opened is None:
+                unpaired.append(i)
+            elif ch != kind.right:
+                changes.append(Change(i, i + 1, kind.right))
+            opened = None
+    if opened is not None:
+        unpaired.append(opened)
+    return Pairing([] if unpaired else changes, sorted(unpaired))
+
+
+def has_chinese(text: str) -> bool:
+    return IDEOGRAPH_RE.search(text) is not None
+
+
+def find_quotes(text: str, _options: Options) -> Iterator[Change]:
+    """Curl the straight quotes of a Chinese block whose quotes pair up."""
+    if not has_chinese(text):
+        return
+    for kind in KINDS:
+        yield from pair_quotes(text, kind).changes
+
+
+def unpaired_quotes(text: str) -> list[int]:
+    """Positions of quotes that do not pair up in this block (for the report and the linter)."""
+    if not has_chinese(text):
+        return []
+    return sorted(i for kind in KINDS for i in pair_quotes(text, kind).unpaired)
+
+
+def find_unpaired(text: str, _options: Options) -> Iterator[Change]:
+    """Lint only: mark each unpaired quote (the change leaves it as it is)."""
+    for i in unpaired_quotes(text):
+        yield Change(i, i + 1, text[i])
+
+
+#: Lint-only rules live in this stage, which the pipeline never applies.
+LINT_STAGE = "lint"
+
+RULES: list[Rule] = [
+    register(Rule("punct.curly_quotes", "typography", "paired straight quotes -> “ ” / ‘ ’", find_quotes)),
+    register(Rule("punct.unpaired_quote", LINT_STAGE, "a quote with no partner in its block", find_unpaired)),
+]

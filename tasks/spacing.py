@@ -1,0 +1,120 @@
+"""Spaces in Chinese text (STYLE.md section 3).
+
+Registered after the punctuation rules, so a space next to a mark that has
+just become full-width is seen as a space next to CJK punctuation. Three
+stages: `typography` applies to every block; `typography.body` (no space
+between two ideographs) only to paragraphs and captions, because a headline
+keeps one space between its clauses; `typography.heading` collapses such a
+space to one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tasks.options import Options
+from tasks.punctuation import CJK_CONTEXT_RE, CJK_PUNCT, IDEOGRAPH
+from tasks.rules import Change, Rule, regex_rule, register
+
+STAGE = "typography"
+BODY_STAGE = "typography.body"
+HEADING_STAGE = "typography.heading"
+
+#: Zero-width characters: removed.
+ZERO_WIDTH = "\u200b\u2060\ufeff"
+#: Other spaces (no-break, fixed-width, ideographic, tab): become one ordinary space.
+ODD_SPACES = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+SPACE_UNICODE_RE = re.compile(f"[{ZERO_WIDTH}]|[{ODD_SPACES}]")
+
+#: Marks that also appear in Latin text (“ ” ‘ ’ — … ·): a space next to them only goes when
+#: the other side is Chinese too. Every other CJK mark carries its own spacing.
+SHARED_MARKS = "“”‘’—…·"
+OWN_SPACING = "".join(ch for ch in CJK_PUNCT if ch not in SHARED_MARKS)
+SPACE_BEFORE_MARK_RE = re.compile(f"(?<=\\S) +(?=[{OWN_SPACING}])")
+SPACE_AFTER_MARK_RE = re.compile(f"(?<=[{OWN_SPACING}]) +(?=\\S)")
+SPACE_BY_SHARED_RE = re.compile(f"(?<=[{SHARED_MARKS}]) +(?=\\S)|(?<=\\S) +(?=[{SHARED_MARKS}])")
+
+#: Half-width runs whose distance to Chinese the pangu option decides: digits, Latin, %.
+HALFWIDTH = "A-Za-z0-9%"
+CJK_THEN_HALF_RE = re.compile(f"(?<=[{IDEOGRAPH}])( *)(?=[{HALFWIDTH}])")
+HALF_THEN_CJK_RE = re.compile(f"(?<=[{HALFWIDTH}])( *)(?=[{IDEOGRAPH}])")
+
+BETWEEN_IDEOGRAPHS_RE = re.compile(f"(?<=[{IDEOGRAPH}]) +(?=[{IDEOGRAPH}])")
+MANY_SPACES_RE = re.compile(" {2,}")
+
+
+def find_odd_spaces(text: str, _options: Options) -> Iterator[Change]:
+    for m in SPACE_UNICODE_RE.finditer(text):
+        yield Change(m.start(), m.end(), "" if m.group() in ZERO_WIDTH else " ")
+
+
+def find_spaces_by_marks(text: str, _options: Options) -> Iterator[Change]:
+    """No space before or after a full-width mark; around “ ” — … only between Chinese."""
+    for pattern in (SPACE_BEFORE_MARK_RE, SPACE_AFTER_MARK_RE):
+        for m in pattern.finditer(text):
+            yield Change(m.start(), m.end(), "")
+    for m in SPACE_BY_SHARED_RE.finditer(text):
+        before, after = text[m.start() - 1], text[m.end()]
+        if CJK_CONTEXT_RE.match(before) and CJK_CONTEXT_RE.match(after):
+            yield Change(m.start(), m.end(), "")
+
+
+def find_halfwidth_gaps(text: str, options: Options) -> Iterator[Change]:
+    """No space between Chinese and digits/Latin; with `Options.pangu`, exactly one."""
+    want = " " if options.pangu else ""
+    for pattern in (CJK_THEN_HALF_RE, HALF_THEN_CJK_RE):
+        for m in pattern.finditer(text):
+            if m.group(1) != want:
+                yield Change(m.start(), m.end(), want)
+
+
+def handled_elsewhere(before: str, after: str) -> bool:
+    """Whether the spaces between these neighbours belong to another spacing rule."""
+    ideo = f"[{IDEOGRAPH}]"
+    half = f"[{HALFWIDTH}]"
+    if not before or not after:
+        return True  # space.trim
+    if re.match(f"[{OWN_SPACING}]", before) or re.match(f"[{OWN_SPACING}]", after):
+        return True  # space.cjk_punct
+    if CJK_CONTEXT_RE.match(before) and CJK_CONTEXT_RE.match(after):
+        return True  # space.cjk_punct, space.inside_cjk, space.heading_clause
+    return bool(
+        (re.match(ideo, before) and re.match(half, after))
+        or (re.match(half, before) and re.match(ideo, after))
+    )
+
+
+def find_many_spaces(text: str, _options: Options) -> Iterator[Change]:
+    """Runs of spaces become one where no other spacing rule decides."""
+    for m in MANY_SPACES_RE.finditer(text):
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        if not handled_elsewhere(before, after):
+            yield Change(m.start(), m.end(), " ")
+
+
+RULES: list[Rule] = [
+    register(
+        Rule("space.unicode", STAGE, "no-break, zero-width, ideographic spaces normalised", find_odd_spaces)
+    ),
+    register(Rule("space.cjk_punct", STAGE, "no space next to a full-width mark", find_spaces_by_marks)),
+    register(
+        Rule(
+            "space.cjk_halfwidth",
+            STAGE,
+            "Chinese next to digits/Latin: no space (pangu: one)",
+            find_halfwidth_gaps,
+        )
+    ),
+    register(Rule("space.collapse", STAGE, "runs of spaces -> one", find_many_spaces)),
+    regex_rule("space.trim", STAGE, r"^\s+|\s+$", "", "no leading or trailing space in a block"),
+    regex_rule("space.inside_cjk", BODY_STAGE, BETWEEN_IDEOGRAPHS_RE, "", "no space between two ideographs"),
+    regex_rule(
+        "space.heading_clause",
+        HEADING_STAGE,
+        f"(?<=[{IDEOGRAPH}]) {{2,}}(?=[{IDEOGRAPH}])",
+        " ",
+        "a headline keeps one space between clauses",
+    ),
+]
