@@ -19,7 +19,7 @@ from rich.table import Table
 from flows import progress as progress_events
 from tasks.discover import DiscoveryError, discover
 from tasks.options import Options
-from tasks.publish import OutputBusy, OutputError
+from tasks.publish import OutputBusy, OutputError, ensure_writable
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_FATAL, EXIT_BUSY = 0, 1, 2, 3
 
@@ -38,9 +38,10 @@ def run(
     ] = Options().script_table,
 ) -> None:
     """Normalise every file in RAW and publish the editions and the report into OUT."""
-    try:
-        discover(raw)  # fail fast, before Prefect starts its server
-    except DiscoveryError as exc:
+    try:  # fail fast, before Prefect starts its server
+        discover(raw)
+        ensure_writable(out)
+    except (DiscoveryError, OutputError) as exc:
         _fatal(str(exc), EXIT_FATAL)
     from flows.normalize_corpus import normalize_corpus  # imports Prefect: only when needed
 

@@ -1,0 +1,36 @@
+"""Test set-up: Prefect in a throw-away home, and one Prefect test harness per session.
+
+PREFECT_HOME must be set before Prefect is imported, or cached results and the
+database would leak between test sessions and into the user's home.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+_PREFECT_HOME = tempfile.mkdtemp(prefix="zhclean-prefect-")
+os.environ["PREFECT_HOME"] = _PREFECT_HOME
+os.environ["PREFECT_RESULTS_LOCAL_STORAGE_PATH"] = str(Path(_PREFECT_HOME) / "storage")
+
+import flows  # noqa: E402,F401  (applies the offline Prefect defaults)
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+RAW = ROOT / "raw"
+
+
+@pytest.fixture(scope="session")
+def prefect_harness() -> Iterator[None]:
+    """A temporary Prefect server for the whole session (it takes ~20 s to start)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=180):
+        yield
+
+
+@pytest.fixture(scope="session")
+def raw_files() -> list[Path]:
+    return sorted(RAW.glob("*.txt"))
