@@ -1,27 +1,181 @@
-"""Raw lines to blocks: one block per paragraph, joining page/column breaks (STYLE.md section 4)."""
+"""Raw lines to blocks: one block per paragraph, joining page/column breaks (STYLE.md section 4).
+
+Runs after furniture (running heads and page numbers are gone, so the two
+halves of a broken sentence are neighbours) and before typography. Whether a
+line continues the previous one is decided from the text alone: sentence-final
+punctuation, length and shape, unclosed quotes or brackets, what the next line
+starts with, and whether the two characters meeting at the break form a pair
+that is common elsewhere in the same document. Line numbers never decide.
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass
 
+from tasks import classify as cl
 from tasks.model import Block, Edit, Line, Removed
 from tasks.options import Options
 
-HEADING_MARK = re.compile(r"^(#{1,6})\s+")
+HEADING_MARK = re.compile(r"^(#{1,6})\s*")
+#: A line made only of OCR debris: bars, dots, lone arrows.
+STRAY_LINE = re.compile(r"^[\s|｜¦丨/\\·•_~▲▼■□]+$")
+#: A bar left at the edge of a line by OCR of a column rule.
+STRAY_EDGE = re.compile(r"(?:^[|｜¦]\s+|\s+[|｜¦]$)")
+#: The junction pair `x|y` is a word when it occurs this often elsewhere in the document...
+JUNCTION_MIN_COUNT = 2
+#: ...and accounts for this share of the rarer character's occurrences.
+JUNCTION_MIN_SHARE = 0.15
+#: Characters of context kept on each side of a join in the edit log.
+EDIT_CONTEXT = 6
+
+RULE_PAGE_BREAK = "join.page_break"
+RULE_HEADING_BREAK = "join.heading_break"
+RULE_STRAY = "join.stray_glyph"
+RULE_HEADING_MARK = "join.heading_mark"
+RULE_ARROW = "caption.arrow"
 
 
-def join_lines(lines: list[Line], options: Options) -> tuple[list[Block], list[Edit], list[Removed]]:
-    """Each non-blank line becomes a block; Markdown heading marks become a level hint."""
-    blocks: list[Block] = []
+@dataclass(slots=True)
+class Candidate:
+    """One non-blank line after marks are stripped: the unit the joiner works on."""
+
+    text: str
+    number: int
+    level: int | None = None
+    caption: bool = False
+
+
+class PairStats:
+    """Character and adjacent-pair counts of one document, for the junction test."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.chars: Counter[str] = Counter()
+        self.pairs: Counter[str] = Counter()
+        for text in texts:
+            run = re.sub(r"\s+", "", text)
+            self.chars.update(run)
+            self.pairs.update(run[i : i + 2] for i in range(len(run) - 1))
+
+    def is_word(self, left: str, right: str) -> bool:
+        """True when `left`+`right` is a pair this document uses often: a word cut by the break."""
+        if not (cl.CJK_CHAR.match(left) and cl.CJK_CHAR.match(right)):
+            return False
+        count = self.pairs[left + right]
+        rarer = min(self.chars[left], self.chars[right]) or 1
+        return count >= JUNCTION_MIN_COUNT and count / rarer >= JUNCTION_MIN_SHARE
+
+
+def prepare(lines: list[Line]) -> tuple[list[Candidate], list[Edit], list[Removed]]:
+    """Strip heading marks, caption arrows and stray glyphs; drop blank lines."""
+    out: list[Candidate] = []
     edits: list[Edit] = []
+    removed: list[Removed] = []
     for line in lines:
         text = line.text.strip()
         if not text:
             continue
+        if STRAY_LINE.match(text):
+            removed.append(Removed(text, RULE_STRAY, line.number))
+            continue
+        for m in reversed(list(STRAY_EDGE.finditer(text))):
+            removed.append(Removed(m.group(0).strip(), RULE_STRAY, line.number))
+            text = (text[: m.start()] + text[m.end() :]).strip()
+        level = None
         m = HEADING_MARK.match(text)
         if m:
-            edits.append(Edit("join", "join.heading_mark", m.group(0), "", line.number, 0))
-            blocks.append(Block("heading", text[m.end() :], line.number, line.number, len(m.group(1))))
-        else:
-            blocks.append(Block("paragraph", text, line.number, line.number))
-    return blocks, edits, []
+            edits.append(Edit("join", RULE_HEADING_MARK, m.group(0), "", line.number, 0))
+            level, text = len(m.group(1)), text[m.end() :].strip()
+        caption = False
+        arrow = cl.caption_arrow(text)
+        if arrow:
+            edits.append(Edit("classify", RULE_ARROW, arrow.group(0), "", line.number, 0))
+            text, caption = text[arrow.end() :].strip(), True
+        if text:
+            out.append(Candidate(text, line.number, level, caption or cl.strong_caption(text)))
+    return out, edits, removed
+
+
+def never_continues(c: Candidate) -> bool:
+    """Lines that start something of their own: marked headings, captions, bylines, subtitles."""
+    if c.level is not None or c.caption or cl.byline_names(c.text) is not None:
+        return True
+    return cl.heading_like(c.text) and cl.subtitle_text(c.text) is not None
+
+
+def continues(prev: Block, c: Candidate, stats: PairStats) -> bool:
+    """Does candidate `c` carry on the sentence that block `prev` left unfinished?"""
+    a, b = prev.text, c.text
+    if never_continues(c) or cl.ends_sentence(a) or cl.byline_names(a) is not None:
+        return False
+    if cl.heading_like(a) and cl.subtitle_text(a) is not None:
+        return False
+    if cl.visible_len(b) == 1 and cl.cjk_count(b) == 1:
+        return True  # a single character cut off the end of a word
+    if not cl.heading_like(a) and prev.level is None:
+        # prose that stops mid-sentence, unless it ends with a signature and a title follows
+        return not (cl.trailing_signature(a) and cl.heading_like(b))
+    if cl.unclosed(a) or cl.opens_with_closer(b):
+        return True
+    if prev.level is not None:
+        return False
+    if not cl.heading_like(b) and len(cl.first_clause(b)) <= 2:
+        return True
+    if len(cl.clauses(a)) >= 2 and cl.cjk_count(cl.last_clause(a)) <= 1:
+        return True
+    if stats.is_word(a.rstrip()[-1], b.lstrip()[0]):
+        return True
+    return cl.is_enumerated(a) and cl.heading_like(b) and not cl.is_enumerated(b) and not cl.is_name_line(b)
+
+
+def merge(prev: Block, c: Candidate) -> tuple[Block, Edit]:
+    """Join `c` onto `prev`; the edit records the boundary (the text around the break)."""
+    a, b = prev.text.rstrip(), c.text.lstrip()
+    glue = " " if re.match(r"[A-Za-z0-9]", b) and re.search(r"[A-Za-z0-9]$", a) else ""
+    text = a + glue + b
+    both_heads = prev.type == "heading" and cl.heading_like(b) and cl.heading_like(text)
+    kind = RULE_HEADING_BREAK if both_heads else RULE_PAGE_BREAK
+    tail, head = a[-EDIT_CONTEXT:], b[:EDIT_CONTEXT]
+    edit = Edit("join", kind, f"{tail}\n{head}", f"{tail}{glue}{head}", c.number, len(a) - len(tail))
+    block_type = "heading" if both_heads else "paragraph"
+    return Block(block_type, text, prev.start, c.number, prev.level), edit
+
+
+def open_block(blocks: list[Block]) -> int | None:
+    """Index of the block a new line may continue: the last non-caption, past trailing captions."""
+    for i in range(len(blocks) - 1, -1, -1):
+        if blocks[i].type != "caption":
+            return i
+    return None
+
+
+def new_block(c: Candidate) -> Block:
+    if c.caption:
+        kind = "caption"
+    elif c.level is not None or cl.heading_like(c.text):
+        kind = "heading"
+    else:
+        kind = "paragraph"
+    return Block(kind, c.text, c.number, c.number, c.level)
+
+
+def join_lines(lines: list[Line], options: Options) -> tuple[list[Block], list[Edit], list[Removed]]:
+    """Lines to blocks: page and column breaks and broken headings joined, stray glyphs removed."""
+    candidates, edits, removed = prepare(lines)
+    stats = PairStats([c.text for c in candidates])
+    blocks: list[Block] = []
+    for c in candidates:
+        i = open_block(blocks)
+        prev = blocks[i] if i is not None else None
+        if prev is not None and continues(prev, c, stats):
+            enabled = options.enabled(RULE_PAGE_BREAK) and options.enabled(RULE_HEADING_BREAK)
+            if enabled:
+                blocks[i], edit = merge(prev, c)
+                edits.append(edit)
+                continue
+        if cl.visible_len(c.text) == 1 and c.level is None and options.enabled(RULE_STRAY):
+            removed.append(Removed(c.text, RULE_STRAY, c.number))  # an orphan between sentences
+            continue
+        blocks.append(new_block(c))
+    return blocks, edits, removed

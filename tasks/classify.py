@@ -1,0 +1,206 @@
+"""What a line of text is: sentence end, heading shape, caption, byline, subtitle, signature.
+
+Pure predicates on one string, shared by the joiner (paragraphs.py) and the
+segmenter (segment.py). They look at punctuation, length and a few generic
+words of the genre (STYLE.md sections 4 and 5), never at known titles or names.
+They accept both ASCII and full-width punctuation, because joining runs before
+typography and segmenting after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Characters that end a sentence, full-width and ASCII (`…` covers `……`).
+SENTENCE_FINAL = "。！？…!?.；;"
+#: Closing marks that end a sentence when they follow a sentence-final character.
+CLOSERS = "”’」』）)》\"'】"
+#: Characters after which a line cannot end a heading: the sentence goes on.
+NON_FINAL_PUNCT = "，、：,:（(《“‘「『【—-/"
+#: Opening/closing pairs: an unclosed opener means the sentence continues.
+PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "「": "」", "『": "』", "【": "】"}
+
+#: The mark the repair stage leaves for a character it could not recover: it could be anything.
+LOST = "〓"
+CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: A heading longer than this (in characters, spaces ignored) is rather a paragraph fragment.
+HEADING_MAX_CHARS = 32
+#: Clause separators inside a heading: `风雨同舟 共克时艰`, `一声令下，全域联动`.
+CLAUSE_SEP = re.compile(r"[\s，,；;、]+")
+#: Enumerated section headings: `一、`, `（一）`, `1.`, `第一`.
+ENUMERATED = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]\s*\D)")
+#: A line that opens with a date or time reads as a sentence, not a heading.
+DATE_START = re.compile(r"^\s*(?:\d{1,4}\s*[年月日]|\d{1,2}\s*[:：点时])")
+
+# -- captions ---------------------------------------------------------------
+#: Photo arrows that open a caption; the mark itself is removed (`caption.arrow`).
+CAPTION_ARROW = re.compile(r"^\s*[▲▼△▽◆◇►▶◀]+\s*")
+#: A position note in a photo caption: `（左二）`, `(右)`, `（中）`, `(前排左三)`.
+POSITION_NOTE = re.compile(r"[（(](?:前排|后排|中排)?[左右中上下前后][一二三四五六七八九十\d]?[)）]")
+#: Photo credits: `资料片由…提供`, `…摄`, `供图`, `图片来源`.
+CREDIT_WORDS = ("资料片", "资料图", "供图", "图片由", "照片由", "图片来源", "摄影", "提供")
+CREDIT_END = re.compile(r"(?:摄|供图|提供)\s*$")
+#: A caption is one short descriptive sentence.
+CAPTION_MAX_CHARS = 90
+
+# -- bylines and subtitles ---------------------------------------------------
+#: Generic labels that introduce a byline.
+BYLINE_LABELS = ("本报记者", "本报通讯员", "特约记者", "见习记者", "记者", "通讯员", "文/图", "文／图", "作者", "撰文", "文", "图")
+BYLINE = re.compile(
+    r"^\s*(?:" + "|".join(re.escape(w) for w in BYLINE_LABELS) + r")\s*[:：]?\s*"
+    r"(?P<names>[\u4e00-\u9fff·]{2,4}(?:[\s、，,]+[\u4e00-\u9fff·]{2,4})*)\s*$"
+)
+#: A subtitle line under a title: `——记…`, `—— …`, or `记…` standing alone.
+SUBTITLE = re.compile(r"^\s*(?:[—－-]{1,3}|──)\s*(?P<text>\S.*)$")
+JI_SUBTITLE = re.compile(r"^\s*记\S{4,}$")
+#: The split of a title `主题——副题`.
+TITLE_DASH = re.compile(r"\s*(?:——|--|—)\s*")
+#: A trailing signature: a sentence end, then a 2–4 character name (maybe with one space).
+SIGNATURE = re.compile(r"(?<=[。！？!?”])\s*(?P<name>[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3})\s*$")
+#: A trailing parenthesised signature: `（张三）`.
+PAREN_SIGNATURE = re.compile(r"(?<=[。！？!?”])\s*[（(](?P<name>[\u4e00-\u9fff]{2,4})[)）]\s*$")
+#: A bare name line: a pen name or author under a title (`忠言`).
+NAME_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}\s*$")
+
+
+def visible_len(text: str) -> int:
+    """Length without whitespace: OCR spaces do not make a line longer."""
+    return len(re.sub(r"\s+", "", text))
+
+
+def cjk_count(text: str) -> int:
+    return len(CJK_CHAR.findall(text))
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends with sentence-final punctuation, maybe followed by closing marks."""
+    t = text.rstrip()
+    while t and (t[-1] in CLOSERS or t[-1] == LOST):
+        t = t[:-1].rstrip()
+    if not t:
+        return False
+    if t[-1] == "." and len(t) > 1 and t[-2].isdigit():
+        return False  # `2022.` is a number, not a sentence end
+    return t[-1] in SENTENCE_FINAL
+
+
+def ends_open(text: str) -> bool:
+    """True when the text stops on punctuation that cannot end anything (`，`, `、`, `《`)."""
+    t = text.rstrip()
+    return bool(t) and t[-1] in NON_FINAL_PUNCT
+
+
+def unclosed(text: str) -> bool:
+    """An opening bracket or quote without its closer, or an odd number of straight quotes."""
+    for left, right in PAIRS.items():
+        if text.count(left) > text.count(right):
+            return True
+    return text.count('"') % 2 == 1
+
+
+def opens_with_closer(text: str) -> bool:
+    """The text closes a bracket or quote it never opened, before its first sentence end."""
+    first = re.split(r"[。！？!?]", text, maxsplit=1)[0]
+    for left, right in PAIRS.items():
+        if right != left and first.count(right) > first.count(left):
+            return True
+    return False
+
+
+def first_clause(text: str) -> str:
+    """The words before the first clause punctuation; spaces and quotes do not count."""
+    body = re.sub(r"[\s“”‘’\"'「」『』]", "", text)
+    return re.split(r"[，,。！？!?、；;：:（）()]", body, maxsplit=1)[0]
+
+
+def last_clause(text: str) -> str:
+    parts = re.split(r"[，,。！？!?、；;：:]", text.strip())
+    return parts[-1] if parts else ""
+
+
+def has_inner_sentence_end(text: str) -> bool:
+    """A sentence end inside the text (not at its end): it is prose, not a heading."""
+    return bool(re.search(r"[。！？!?；;](?=.*[\u4e00-\u9fff])", text.rstrip()))
+
+
+def clauses(text: str) -> list[str]:
+    return [c for c in CLAUSE_SEP.split(text.strip()) if c]
+
+
+def is_enumerated(text: str) -> bool:
+    return bool(ENUMERATED.match(text))
+
+
+def heading_like(text: str) -> bool:
+    """Short, no sentence end, no dangling punctuation, no inner sentence: the shape of a heading."""
+    if not text.strip() or ends_sentence(text) or ends_open(text):
+        return False
+    if visible_len(text) > HEADING_MAX_CHARS or has_inner_sentence_end(text):
+        return False
+    return not DATE_START.match(text)
+
+
+# -- captions ---------------------------------------------------------------
+
+
+def caption_arrow(text: str) -> re.Match[str] | None:
+    return CAPTION_ARROW.match(text)
+
+
+def strong_caption(text: str) -> bool:
+    """A caption by its marks: an arrow, a position note or a photo credit, in one short text."""
+    if caption_arrow(text):
+        return True
+    if visible_len(text) > CAPTION_MAX_CHARS:
+        return False
+    if POSITION_NOTE.search(text) and text.count("。") <= 1:
+        return True
+    return bool(CREDIT_END.search(text)) and any(w in text for w in CREDIT_WORDS)
+
+
+def caption_sized(text: str) -> bool:
+    """Short enough, and at most one sentence, to be a caption next to other captions."""
+    body = text.strip()
+    return 0 < visible_len(body) <= CAPTION_MAX_CHARS // 2 and len(re.findall(r"[。！？!?]", body)) <= 1
+
+
+# -- bylines, subtitles, signatures -----------------------------------------
+
+
+def byline_names(text: str) -> list[str] | None:
+    """Names of a byline such as `本报记者 某某 某某`, or None when the line is not one."""
+    m = BYLINE.match(text)
+    if not m:
+        return None
+    return [n for n in re.split(r"[\s、，,]+", m.group("names")) if n]
+
+
+def subtitle_text(text: str) -> str | None:
+    """The subtitle of a `——记…` line (dashes dropped), or a bare `记…` line; else None."""
+    m = SUBTITLE.match(text)
+    if m and cjk_count(m.group("text")) >= 2:
+        return m.group("text").strip()
+    if JI_SUBTITLE.match(text) and heading_like(text):
+        return text.strip()
+    return None
+
+
+def split_title(text: str) -> tuple[str, str | None]:
+    """`主题——副题` → (主题, 副题) when both sides are real phrases; else (text, None)."""
+    parts = TITLE_DASH.split(text.strip(), maxsplit=1)
+    if len(parts) == 2 and cjk_count(parts[0]) >= 4 and cjk_count(parts[1]) >= 4:
+        return parts[0].strip(), parts[1].strip()
+    return text.strip(), None
+
+
+def trailing_signature(text: str) -> tuple[str, str] | None:
+    """(text without signature, name) when a paragraph ends `……。某某` or `……。（某某）`."""
+    for pattern in (PAREN_SIGNATURE, SIGNATURE):
+        m = pattern.search(text)
+        if m and cjk_count(text[: m.start()]) >= 10:
+            return text[: m.start()].rstrip(), re.sub(r"\s+", "", m.group("name"))
+    return None
+
+
+def is_name_line(text: str) -> bool:
+    return bool(NAME_LINE.match(text))
