@@ -1,13 +1,32 @@
-"""Traditional or mixed script to simplified, with opencc-python-reimplemented (STYLE.md section 1)."""
+"""Traditional or mixed script to simplified, with opencc-python-reimplemented (STYLE.md section 1).
+
+The table is `Options.script_table`, `t2s` by default. Measured on the corpus
+(`benchmarks/script_tables.py`): the reimplemented `tw2s` also turns 么 into
+幺 (怎么 -> 怎幺), 原著 into 原着 and 慰藉著 into 慰借着; `hk2s` turns 抬 into
+擡; `t2s` makes none of those errors and only leaves the particle 著, which
+`script.particle_zhe` converts by pattern. Stray traditional characters in a
+simplified document are converted the same way. Each changed character is
+an Edit, so the counts per document come from the log.
+"""
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from functools import cache
 
 from opencc import OpenCC
 
+from tasks.charsets import CJK
 from tasks.model import Edit, Line, ScriptInfo
 from tasks.options import Options
+from tasks.rules import Change, Rule, apply_rule, register
+from tasks.zhe_particle import PARTICLE_ZHE
+
+#: Share of script-specific characters that are traditional, above which a document is traditional.
+TRADITIONAL_AT = 0.9
+#: ... and below which it is simplified (stray traditional characters are still converted).
+SIMPLIFIED_BELOW = 0.1
 
 
 @cache
@@ -15,21 +34,67 @@ def converter(table: str) -> OpenCC:
     return OpenCC(table)
 
 
+def changes(text: str, table: str) -> list[Change]:
+    """What the OpenCC table changes in `text`, as minimal spans."""
+    new = converter(table).convert(text)
+    if new == text:
+        return []
+    if len(new) == len(text):
+        return [Change(i, i + 1, b) for i, (a, b) in enumerate(zip(text, new, strict=True)) if a != b]
+    matcher = difflib.SequenceMatcher(None, text, new, autojunk=False)
+    return [Change(i1, i2, new[j1:j2]) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
+
+
+def find_traditional(text: str, options: Options) -> Iterable[Change]:
+    """Traditional characters left in text (lint), including the particle 著."""
+    yield from changes(text, options.script_table)
+    yield from PARTICLE_ZHE.find(text, options)
+
+
+TRADITIONAL_LEFT = register(
+    Rule(
+        "script.traditional_left", "lint", "traditional characters left in simplified text", find_traditional
+    )
+)
+
+
+def classify(traditional: int, simplified: int) -> tuple[str, float]:
+    """simplified / traditional / mixed, from counts of script-specific characters."""
+    specific = traditional + simplified
+    if not specific:
+        return "simplified", 0.0
+    share = traditional / specific
+    kind = "traditional" if share >= TRADITIONAL_AT else "simplified" if share < SIMPLIFIED_BELOW else "mixed"
+    return kind, round(share, 4)
+
+
 def convert_lines(lines: list[Line], options: Options) -> tuple[list[Line], ScriptInfo, list[Edit]]:
     """Convert each line; every changed character is an edit of kind `script.<table>`."""
-    cc = converter(options.script_table)
+    table = options.script_table
+    kind = f"script.{table}"
     out: list[Line] = []
     edits: list[Edit] = []
-    total = changed = 0
+    total = traditional = simplified = 0
     for line in lines:
-        new = cc.convert(line.text)
-        total += sum(1 for ch in line.text if "\u4e00" <= ch <= "\u9fff")
-        if new != line.text:
-            for i, (a, b) in enumerate(zip(line.text, new, strict=False)):
-                if a != b:
-                    changed += 1
-                    edits.append(Edit("script", f"script.{options.script_table}", a, b, line.number, i))
-        out.append(Line(new, line.number))
-    share = changed / total if total else 0.0
-    kind = "none" if not total else "traditional" if share > 0.1 else "mixed" if changed else "simplified"
-    return out, ScriptInfo(kind, round(share, 4), changed, options.script_table), edits
+        text = line.text
+        total += len(CJK.findall(text))
+        simplified += sum(1 for _ in changes(text, "s2t"))
+        found = changes(text, table)
+        traditional += len(found)
+        if found and options.enabled(kind):
+            parts, pos = [], 0
+            for c in found:
+                parts.append(text[pos : c.start] + c.replacement)
+                edits.append(Edit("script", kind, text[c.start : c.end], c.replacement, line.number, c.start))
+                pos = c.end
+            text = "".join(parts) + text[pos:]
+        if options.enabled(PARTICLE_ZHE.name):
+            text, new = apply_rule(PARTICLE_ZHE, text, options, line.number)
+            traditional += len(new)
+            edits.extend(new)
+        out.append(Line(text, line.number))
+    if not total:
+        return out, ScriptInfo("none", 0.0, 0, table), edits
+    script, share = classify(traditional, simplified)
+    converted = sum(1 for e in edits if e.before != e.after)
+    return out, ScriptInfo(script, share, converted, table), edits

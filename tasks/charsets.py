@@ -1,0 +1,53 @@
+"""Character classes shared by the repair and script rules.
+
+Kept in one place so every damage detector agrees on what "a CJK character"
+and "a common character" are. "Common" is measured, not listed: a character
+is common when its simplified form is in level 1 of GB 2312 (the 3,755 most
+frequent hanzi, lead bytes 0xB0-0xD7), which is what mojibake detectors need
+to tell a real sentence from garbage decoded with the wrong codec.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from opencc import OpenCC
+
+#: CJK unified ideographs (BMP, extension A, compatibility) as a regex class body.
+CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK = re.compile(f"[{CJK_CLASS}]")
+
+#: Full-width / CJK punctuation that is part of ordinary Chinese text.
+CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】—…·「」『』〔〕～"
+
+#: Lead-byte range of GB 2312 level 1 (most frequent hanzi).
+GB2312_LEVEL1 = range(0xB0, 0xD8)
+
+_T2S = OpenCC("t2s")
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(CJK.fullmatch(ch))
+
+
+@cache
+def is_common(ch: str) -> bool:
+    """True for ASCII letters/digits, CJK punctuation and frequent hanzi (or their traditional forms)."""
+    if ch.isascii():
+        return ch.isalnum() or ch in " ,.;:!?()\"'-"
+    if ch in CJK_PUNCT or ch == "〓":
+        return True
+    if not is_cjk(ch):
+        return False
+    simple = _T2S.convert(ch)
+    try:
+        encoded = simple.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return len(encoded) == 2 and encoded[0] in GB2312_LEVEL1
+
+
+def rare_count(text: str) -> int:
+    """How many characters of `text` are not common (a garbage score)."""
+    return sum(1 for ch in text if not is_common(ch))

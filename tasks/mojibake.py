@@ -1,0 +1,236 @@
+"""Mojibake: text decoded with the wrong codec, reversed where the bytes allow (STYLE.md section 6).
+
+ftfy does not handle CJK codecs, so these detectors work on byte shapes:
+
+* UTF-8 read as GBK (`浣犲ソ`): the run re-encodes to GB 18030 and decodes
+  strictly as UTF-8 into more common characters than it had.
+* GBK read as Latin-1 (`ÄãºÃ`): a run of Latin-1 letters decodes strictly as GBK.
+* GBK read one byte off: a lost byte shows as `?`/U+FFFD, full-width
+  punctuation folded to ASCII (`？！` -> `?!`) and the rest pairs wrongly
+  (`?!澳軌虮贿x到`). Re-pairing the bytes recovers what it can; every lost
+  character becomes `〓`.
+* A lost character followed by its converter reading (`?cái)`) becomes `〓`.
+* `锟斤拷` (U+FFFD twice, written as UTF-8 and read as GBK) and U+FFFD itself
+  are unrecoverable: each becomes `〓`.
+
+Detection is statistical (share of rare characters before and after), never a
+list of known garbage strings.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable
+
+from tasks.charsets import CJK_CLASS, CJK_PUNCT, is_common, rare_count
+from tasks.options import Options
+from tasks.pinyin import SYLLABLE_RUN
+from tasks.rules import Change, Rule, regex_rule, register
+
+#: The mark left for a character that cannot be recovered (GB/T 15834 "geta").
+LOST = "〓"
+
+#: What a lost byte looks like after a lossy decode.
+LOST_MARKS = "?\ufffd"
+
+#: Full-width punctuation that a later width fix folds to ASCII; reversed before re-pairing.
+FOLDED = {"!": "！", "?": "？"}
+
+#: A span may hold at most this many ambiguous `?` before we give up trying readings.
+MAX_AMBIGUOUS = 4
+
+# --- UTF-8 read as GBK -------------------------------------------------------
+
+NON_ASCII_RUN = re.compile(r"[^\x00-\x7f\s]{3,}")
+
+
+def _utf8_as_gbk(run: str) -> list[Change]:
+    """Longest spans (multiples of 3 chars) of `run` whose GB 18030 bytes are valid UTF-8."""
+    changes: list[Change] = []
+    i = 0
+    while i + 3 <= len(run):
+        best = None
+        for j in range(i + 3, len(run) + 1, 3):
+            try:
+                decoded = run[i:j].encode("gb18030").decode("utf-8")
+            except UnicodeError:
+                break
+            best = (j, decoded)
+        if best and _better(run[i : best[0]], best[1]):
+            changes.append(Change(i, best[0], best[1]))
+            i = best[0]
+        else:
+            i += 1
+    return changes
+
+
+def _better(garbage: str, decoded: str) -> bool:
+    """A reading is accepted when it is printable Chinese and strictly less rare than the source."""
+    if not all(ch.isprintable() for ch in decoded) or not re.search(f"[{CJK_CLASS}]", decoded):
+        return False
+    return rare_count(decoded) < rare_count(garbage) and rare_count(decoded) * 4 <= len(decoded)
+
+
+def find_utf8_as_gbk(text: str, _options: Options) -> Iterable[Change]:
+    for m in NON_ASCII_RUN.finditer(text):
+        for c in _utf8_as_gbk(m.group()):
+            yield Change(m.start() + c.start, m.start() + c.end, c.replacement)
+
+
+# --- GBK read as Latin-1 -----------------------------------------------------
+
+LATIN1_RUN = re.compile(r"[\u0080-\u00ff]{2,}")
+
+
+def latin1_as_gbk(m: re.Match[str]) -> str:
+    run = m.group()
+    letters = sum(1 for ch in run if ch.isalpha())
+    if len(run) % 2 or len(set(run)) == 1 or letters * 2 < len(run):
+        return run  # odd length, `······`, or mostly symbols: not a byte stream
+    try:
+        decoded = run.encode("latin-1").decode("gbk")
+    except UnicodeError:
+        return run
+    if not all(re.fullmatch(f"[{CJK_CLASS}]|[{CJK_PUNCT}]", ch) for ch in decoded):
+        return run
+    # two Latin-1 letters are too weak a signal unless they decode to a frequent character
+    if len(decoded) < 2 and rare_count(decoded):
+        return run
+    return decoded
+
+
+# --- GBK read one byte off, lossy ----------------------------------------------
+
+SHIFTED = re.compile(
+    rf"(?<=[{CJK_CLASS}{CJK_PUNCT}])[{LOST_MARKS}][!?\ufffd]*"
+    rf"[{CJK_CLASS}]*(?:[A-Za-z](?=[{CJK_CLASS}])|[{LOST_MARKS}])?"
+)
+
+
+def _items(span: str, readings: tuple[bool, ...]) -> list[int | None] | None:
+    """The byte stream a span stands for; `None` is a lost byte. `readings` picks, for each
+    inner `?`, whether it is a lost byte (False) or a folded `？` (True). The first and last
+    marks are lost bytes: that is where the pairing went wrong."""
+    out: list[int | None] = []
+    k = 0
+    for pos, ch in enumerate(span):
+        if ch == "\ufffd" or (ch == "?" and pos in (0, len(span) - 1)):
+            out.append(None)
+            continue
+        if ch == "?":
+            folded = readings[k]
+            k += 1
+            if not folded:
+                out.append(None)
+                continue
+        ch = FOLDED.get(ch, ch)
+        try:
+            out.extend(ch.encode("gbk"))
+        except UnicodeEncodeError:
+            return None
+    return out
+
+
+def _pair(items: list[int | None]) -> str | None:
+    """Decode a byte stream as GBK from its first byte; lost bytes make `〓`, a bad pair fails."""
+    out: list[str] = []
+    i = 0
+    while i < len(items):
+        b = items[i]
+        if b is not None and b < 0x80:
+            out.append(chr(b))
+            i += 1
+            continue
+        t = items[i + 1] if i + 1 < len(items) else None
+        if b is None and t is not None and t < 0x40:
+            out.append(LOST)  # a lone lost byte before ASCII
+            i += 1
+            continue
+        if b is None or t is None:
+            out.append(LOST)
+        else:
+            try:
+                out.append(bytes([b, t]).decode("gbk"))
+            except UnicodeDecodeError:
+                return None
+        i += 2
+    return "".join(out)
+
+
+def repair_shifted(span: str) -> str | None:
+    """The best re-paired reading of a suspicious span, or None when it is not mojibake."""
+    strong = len(span) >= 2 and span[1] in "!?\ufffd"
+    body = span.strip(LOST_MARKS + "!")
+    if not body and len(span) < 3:
+        return None
+    if body and not strong and span[-1] not in LOST_MARKS:
+        return None
+    if not strong and len(span) < 3:
+        return None
+    ambiguous = span[1:-1].count("?")
+    if ambiguous > MAX_AMBIGUOUS:
+        return None
+    best: str | None = None
+    for readings in itertools.product((True, False), repeat=ambiguous):
+        items = _items(span, readings)
+        decoded = _pair(items) if items is not None else None
+        if decoded is None or not all(is_common(ch) for ch in decoded):
+            continue
+        if best is None or decoded.count(LOST) < best.count(LOST):
+            best = decoded
+    if best is None:
+        return None
+    source_rare = rare_count(span.strip(LOST_MARKS))
+    if best.count(LOST) == len(best) or rare_count(best) < source_rare or strong:
+        return best
+    return None
+
+
+def find_shifted(text: str, _options: Options) -> Iterable[Change]:
+    for m in SHIFTED.finditer(text):
+        fixed = repair_shifted(m.group())
+        if fixed is not None and fixed != m.group():
+            yield Change(m.start(), m.end(), fixed)
+
+
+# --- unrecoverable -------------------------------------------------------------
+
+LOST_WITH_READING = re.compile(rf"[{LOST_MARKS}][(（]?{SYLLABLE_RUN}[)）]")
+KUNJINKAO = re.compile("锟斤拷")
+REPLACEMENT = re.compile("\ufffd")
+
+MOJIBAKE_UTF8_AS_GBK = register(
+    Rule("repair.mojibake_gbk", "repair", "UTF-8 text that was decoded as GBK, reversed", find_utf8_as_gbk)
+)
+MOJIBAKE_LATIN1 = regex_rule(
+    "repair.mojibake_latin1", "repair", LATIN1_RUN, latin1_as_gbk, "GBK text read as Latin-1, reversed"
+)
+MOJIBAKE_LOST_READING = regex_rule(
+    "repair.mojibake_lost_char",
+    "repair",
+    LOST_WITH_READING,
+    LOST,
+    "a character lost to `?` with its converter reading left behind, marked 〓",
+)
+MOJIBAKE_SHIFTED = register(
+    Rule("repair.mojibake_shifted", "repair", "GBK read one byte off: re-paired, lost chars 〓", find_shifted)
+)
+MOJIBAKE_KUNJINKAO = regex_rule(
+    "repair.mojibake_kunjinkao", "repair", KUNJINKAO, LOST, "锟斤拷 (lost bytes written twice) marked 〓"
+)
+MOJIBAKE_REPLACEMENT = regex_rule(
+    "repair.replacement_char", "repair", REPLACEMENT, LOST, "U+FFFD replacement characters marked 〓"
+)
+
+# --- lint: what must never be left in finished text ----------------------------
+
+RESIDUE = re.compile(rf"\?!|[\ufffd]|锟斤拷|(?<=[{CJK_CLASS}])\?(?=[{CJK_CLASS}])")
+
+MOJIBAKE_RESIDUE = regex_rule(
+    "repair.mojibake_residue",
+    "lint",
+    RESIDUE,
+    LOST,
+    "mojibake left in finished text: `?!`, U+FFFD, 锟斤拷, an ASCII `?` between hanzi",
+)

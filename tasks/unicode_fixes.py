@@ -1,0 +1,62 @@
+"""Unicode repair with ftfy, configured so it keeps Chinese typography (STYLE.md section 6).
+
+ftfy's defaults damage Chinese text: `fix_character_width` folds full-width
+punctuation and U+3000, `uncurl_quotes` straightens “ ”, and NFKC turns `…`
+into `...`. This configuration keeps all of those and still repairs Latin
+mojibake (UTF-8 read as Windows-1252), stray C1 controls and surrogates.
+HTML entities are left to `repair.html_entity`, and line breaks to ingest
+(the text arrives here one line at a time).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+import ftfy
+
+from tasks.options import Options
+from tasks.rules import Change, Rule, register
+
+CHINESE_SAFE = ftfy.TextFixerConfig(
+    unescape_html=False,
+    uncurl_quotes=False,
+    fix_character_width=False,
+    fix_line_breaks=False,
+    normalization="NFC",
+)
+
+
+def fix(text: str) -> str:
+    """ftfy with the Chinese-safe configuration."""
+    return ftfy.fix_text(text, CHINESE_SAFE)
+
+
+def explain(text: str) -> list[str]:
+    """The names of the ftfy steps that changed `text` (for diagnostics and tests)."""
+    result = ftfy.fix_and_explain(text, CHINESE_SAFE)
+    return [f"{step}:{arg}" for step, arg in result.explanation or []]
+
+
+def find_ftfy(text: str, _options: Options) -> Iterable[Change]:
+    """What ftfy changes, as minimal replaced spans so each one is logged."""
+    if text.isascii() and text.isprintable():
+        return
+    fixed = fix(text)
+    if fixed == text:
+        return
+    matcher = difflib.SequenceMatcher(None, text, fixed, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op != "equal":
+            yield Change(i1, i2, fixed[j1:j2])
+
+
+FTFY = register(
+    Rule(
+        "repair.ftfy",
+        "repair",
+        "ftfy (Chinese-safe config): Latin mojibake, C1 controls",
+        find_ftfy,
+        lint=False,
+    )
+)

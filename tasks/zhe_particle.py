@@ -1,0 +1,57 @@
+"""The aspect particle 著 -> 着, keeping 著 where it means "to write / notable" (STYLE.md section 1).
+
+`t2s` leaves 著 everywhere (看著 stays 看著); `tw2s` changes it everywhere it
+can (原著 -> 原着, a byline `某某 著` -> `某某 着`, and the reimplemented
+table even turns 慰藉著 into 慰借着). The pattern: 著 directly after a CJK
+character is the particle, unless it forms one of the zhù words below with
+its neighbour, or ends a short line after a name (an author credit).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from tasks.charsets import CJK_CLASS
+from tasks.options import Options
+from tasks.rules import Change, Rule, register
+
+#: Characters that, before 著, make a zhù word: 显著 原著 编著 译著 名著 巨著 专著 论著 ...
+ZHU_BEFORE = frozenset("显顯原编編译譯名巨专專论論合遗遺新拙大昭卓土撰旧舊佳杰傑力")
+#: Characters that, after 著, make a zhù word: 著名 著作 著述 著称 著者 著书 著录 著有 ...
+ZHU_AFTER = frozenset("名作述称稱者书書录錄有")
+
+#: A line this short ending in 著 with no sentence punctuation is an author credit.
+BYLINE_MAX = 24
+SENTENCE_PUNCT = re.compile(r"[。！？!?；;，,]")
+
+ZHE = re.compile(rf"(?<=[{CJK_CLASS}])著")
+
+
+def is_byline(text: str, end: int) -> bool:
+    rest = text[end:].strip()
+    return (
+        (not rest or rest[0] in "/／、")
+        and len(text.strip()) <= BYLINE_MAX
+        and not SENTENCE_PUNCT.search(text)
+    )
+
+
+def find_particles(text: str, _options: Options) -> Iterable[Change]:
+    """Every 著 that is the aspect particle, to become 着."""
+    for m in ZHE.finditer(text):
+        before = text[m.start() - 1]
+        after = text[m.end()] if m.end() < len(text) else ""
+        if before in ZHU_BEFORE or after in ZHU_AFTER or is_byline(text, m.end()):
+            continue
+        yield Change(m.start(), m.end(), "着")
+
+
+PARTICLE_ZHE = register(
+    Rule(
+        "script.particle_zhe",
+        "script",
+        "the aspect particle 著 (看著) becomes 着; 著名/原著 stay",
+        find_particles,
+    )
+)
