@@ -1,16 +1,50 @@
 """Non-body text: running heads, page numbers, section labels, masthead, TOC, web furniture.
 
-Runs before paragraphs are joined: a running head often sits between the two
-halves of a sentence split by a page break.
+Runs after repair and script conversion (simplified text, raw line numbers)
+and before paragraphs are joined: a running head often sits between the two
+halves of a sentence split by a page break, and repetition across the whole
+document is its best signal. Each kind of furniture has its own detector
+module; this one runs them in order, each seeing only the lines the earlier
+ones left (the TOC first, since its entries look like footers; the masthead
+after running heads, so a periodical title above it is already known).
+
+Whatever leaves the body is either kept in `metadata` or recorded in
+`removed` with the rule name as reason; a claimed line whose CJK text is
+only partly in metadata (a label such as `主办`, a dateline's date) leaves the
+rest as a `Removed` record, so the CJK accounting balances.
+
+Metadata contract (what segmentation and the editions may rely on):
+
+- `toc`: list of `{"page": int|None, "title": str, "author": str|None,
+  "section": str|None, "line": int}`, in TOC order; `line` is the raw line of
+  the entry, `section` the TOC heading the entry sits under.
+- `section_labels`: list of `{"line": int, "text": str, "latin": str|None}`
+  for labels such as `XX观察 GUANCHA`; articles starting after `line` (until
+  the next label) belong to section `text`.
+- `date`: ISO 8601 (`2020-03-20T10:52` or `2020-03-20`); `source`: str;
+  `original_title`: str; `editors`: list of names.
+- `masthead`: dict of label -> value as printed (spaces removed from the
+  label), e.g. `{"主办": "...", "地址": "...", "编委会": {"主编": [names]}}`;
+  unlabelled masthead lines under `其他`, notices under `说明`.
+- `periodical`: the periodical's title when the masthead names it (`《…》编辑部`).
+- `issue`: `{"text": str, "number": int, "year"?: int, "total"?: int}`.
+- `running_heads`: the distinct running-head texts (without page numbers).
+- `page_marks`: list of `{"line": int, "page": int}` from footers and bare
+  page numbers: the page that ends (or starts) at that raw line.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from tasks import masthead, running_heads, section_labels, toc, web_meta
+from tasks.furniture_base import Found, has_cjk, leftover
 from tasks.model import Edit, Line, Removed
 from tasks.options import Options
+
+Detector = Callable[[list[Line], set[int]], Found]
 
 
 @dataclass(slots=True)
@@ -21,6 +55,51 @@ class Furniture:
     edits: list[Edit] = field(default_factory=list)
 
 
+def _find_toc(lines: list[Line], taken: set[int]) -> Found:
+    return toc.find_toc(lines, taken, is_field=lambda text: masthead.parse_field(text) is not None)
+
+
+#: The detectors in the order they run, each with the rule name that switches it off.
+DETECTORS: tuple[tuple[str, Detector], ...] = (
+    (toc.RULE, _find_toc),
+    (masthead.ISSUE_RULE, masthead.find_issue_lines),
+    (running_heads.RULE, running_heads.find_running_heads),
+    (running_heads.PAGE_RULE, running_heads.find_page_numbers),
+    (masthead.RULE, masthead.find_masthead),
+    (section_labels.RULE, section_labels.find_section_labels),
+    ("furniture.web", web_meta.find_web_furniture),
+)
+
+
+def _merge(metadata: dict[str, Any], new: dict[str, Any]) -> None:
+    """Lists from several detectors (page marks) extend; anything else is set once."""
+    for key, value in new.items():
+        if isinstance(value, list) and isinstance(metadata.get(key), list):
+            metadata[key].extend(value)
+        else:
+            metadata.setdefault(key, value)
+
+
 def strip_furniture(lines: list[Line], options: Options) -> Furniture:
     """Take non-body lines out of the text into metadata or the removed list."""
-    return Furniture(lines)
+    taken: set[int] = set()
+    result = Furniture(lines)
+    for rule, detect in DETECTORS:
+        if not options.enabled(rule):
+            continue
+        found = detect(lines, taken)
+        claims = [c for c in found.claims if options.enabled(c.rule) and c.index not in taken]
+        if not claims:
+            continue
+        _merge(result.metadata, found.metadata)
+        result.edits.extend(found.edits)
+        for claim in sorted(claims, key=lambda c: c.index):
+            taken.add(claim.index)
+            line = lines[claim.index]
+            rest = leftover(line.text, claim.kept) if claim.kept else line.text.strip()
+            if not claim.kept or has_cjk(rest):
+                result.removed.append(Removed(rest, claim.rule, line.number))
+    if "page_marks" in result.metadata:
+        result.metadata["page_marks"].sort(key=lambda m: m["line"])
+    result.lines = [ln for i, ln in enumerate(lines) if i not in taken]
+    return result
