@@ -182,8 +182,9 @@ DASH_RE = re.compile(r"[—―─━]+|－{2,}|-{2,}")
 CONNECTOR_MAX_RUN = 4
 
 
-def _ideograph_run(text: str, pos: int, step: int) -> int:
-    """Length of the ideograph run from pos in direction step, looking past spaces inside it."""
+def _ideograph_run(text: str, pos: int, step: int) -> tuple[int, str]:
+    """Length of the ideograph run from pos in direction step (looking past spaces inside it),
+    and the character that ends it ('' at the edge of the text)."""
     n = 0
     i = pos
     while 0 <= i < len(text):
@@ -191,21 +192,28 @@ def _ideograph_run(text: str, pos: int, step: int) -> int:
         if IDEOGRAPH_RE.match(ch):
             n += 1
         elif not re.match(SPACE_CLASS, ch):
-            break
+            return n, ch
         i += step
-    return n
+    return n, ""
 
 
 def _is_connector(text: str, start: int, end: int) -> bool:
-    """A single dash glued to short terms or to digits/Latin on both sides links them (一字线)."""
+    """A single dash glued to digits/Latin, to short terms on both sides, or inside a chain of
+    short terms (`甲—乙—丙`) links them (一字线) rather than breaking the sentence."""
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
     if not before or not after or re.match(SPACE_CLASS, before) or re.match(SPACE_CLASS, after):
         return False
     if (before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum()):
         return True
-    left, right = _ideograph_run(text, start - 1, -1), _ideograph_run(text, end, 1)
-    return 0 < left <= CONNECTOR_MAX_RUN and 0 < right <= CONNECTOR_MAX_RUN
+    (left, left_end), (right, right_end) = _ideograph_run(text, start - 1, -1), _ideograph_run(text, end, 1)
+    if not left or not right:
+        return False
+    if left <= CONNECTOR_MAX_RUN and right <= CONNECTOR_MAX_RUN:
+        return True
+    return (left <= CONNECTOR_MAX_RUN and left_end == "—") or (
+        right <= CONNECTOR_MAX_RUN and right_end == "—"
+    )
 
 
 def find_dashes(text: str, _options: Options) -> Iterator[Change]:
@@ -251,6 +259,13 @@ def find_parens(text: str, _options: Options) -> Iterator[Change]:
         if is_protected(start, spans) or text[start] + text[end] == "（）":
             continue
         inside = text[start + 1 : end]
+        if (
+            not IDEOGRAPH_RE.search(inside)
+            and start > 0
+            and text[start - 1].isascii()
+            and text[start - 1].isalnum()
+        ):
+            continue  # f(x), A(1): part of a formula or a Latin token
         chinese = (
             IDEOGRAPH_RE.search(inside)
             or "（" in text[start] + text[end]
