@@ -10,6 +10,7 @@ every raw file stays visible in the edition.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import os
 import re
@@ -66,10 +67,10 @@ def iso_date(value: object) -> str | None:
     match = DATE_RE.search(str(value)) if value else None
     if not match:
         return None
-    year, month, day = (int(g) for g in match.groups())
-    if not (1 <= month <= 12 and 1 <= day <= 31):
+    try:
+        return datetime.date(*(int(g) for g in match.groups())).isoformat()
+    except ValueError:  # 2022-02-30: looks like a date, is not one
         return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def book_identifier(docs: Sequence[Document]) -> str:
