@@ -25,10 +25,14 @@ LOST = "〓"
 CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 #: A heading longer than this (in characters, spaces ignored) is rather a paragraph fragment.
 HEADING_MAX_CHARS = 32
+#: A `主题——副题` headline may run this long.
+TITLE_DASH_MAX_CHARS = 64
 #: Clause separators inside a heading: `风雨同舟 共克时艰`, `一声令下，全域联动`.
 CLAUSE_SEP = re.compile(r"[\s，,；;、]+")
 #: Enumerated section headings: `一、`, `（一）`, `1.`, `第一`.
-ENUMERATED = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]\s*\D)")
+ENUMERATED = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]\s*\D)"
+)
 #: A line that opens with a date or time reads as a sentence, not a heading.
 DATE_START = re.compile(r"^\s*(?:\d{1,4}\s*[年月日]|\d{1,2}\s*[:：点时])")
 
@@ -45,7 +49,20 @@ CAPTION_MAX_CHARS = 90
 
 # -- bylines and subtitles ---------------------------------------------------
 #: Generic labels that introduce a byline.
-BYLINE_LABELS = ("本报记者", "本报通讯员", "特约记者", "见习记者", "记者", "通讯员", "文/图", "文／图", "作者", "撰文", "文", "图")
+BYLINE_LABELS = (
+    "本报记者",
+    "本报通讯员",
+    "特约记者",
+    "见习记者",
+    "记者",
+    "通讯员",
+    "文/图",
+    "文／图",
+    "作者",
+    "撰文",
+    "文",
+    "图",
+)
 BYLINE = re.compile(
     r"^\s*(?:" + "|".join(re.escape(w) for w in BYLINE_LABELS) + r")\s*[:：]?\s*"
     r"(?P<names>[\u4e00-\u9fff·]{2,4}(?:[\s、，,]+[\u4e00-\u9fff·]{2,4})*)\s*$"
@@ -101,10 +118,7 @@ def unclosed(text: str) -> bool:
 def opens_with_closer(text: str) -> bool:
     """The text closes a bracket or quote it never opened, before its first sentence end."""
     first = re.split(r"[。！？!?]", text, maxsplit=1)[0]
-    for left, right in PAIRS.items():
-        if right != left and first.count(right) > first.count(left):
-            return True
-    return False
+    return any(first.count(right) > first.count(left) for left, right in PAIRS.items())
 
 
 def first_clause(text: str) -> str:
@@ -135,7 +149,9 @@ def heading_like(text: str) -> bool:
     """Short, no sentence end, no dangling punctuation, no inner sentence: the shape of a heading."""
     if not text.strip() or ends_sentence(text) or ends_open(text):
         return False
-    if visible_len(text) > HEADING_MAX_CHARS or has_inner_sentence_end(text):
+    if has_inner_sentence_end(text):
+        return False
+    if visible_len(text) > HEADING_MAX_CHARS and not title_dash_shape(text):
         return False
     return not DATE_START.match(text)
 
@@ -200,6 +216,23 @@ def trailing_signature(text: str) -> tuple[str, str] | None:
         if m and cjk_count(text[: m.start()]) >= 10:
             return text[: m.start()].rstrip(), re.sub(r"\s+", "", m.group("name"))
     return None
+
+
+def subtitle_names(subtitle: str) -> str | None:
+    """Who a `记…` subtitle portrays (`记某单位某某` → `某单位某某`): the body's spelling of the author."""
+    m = re.match(r"^\s*记\s*(?P<who>\S.*)$", subtitle)
+    return m.group("who").strip() if m else None
+
+
+def title_dash_shape(text: str) -> bool:
+    """`主题——副题` with no clause punctuation: a headline, even when longer than a heading."""
+    parts = TITLE_DASH.split(text.strip(), maxsplit=1)
+    return (
+        len(parts) == 2
+        and all(cjk_count(p) >= 4 for p in parts)
+        and not re.search(r"[，,。！？!?；;]", text)
+        and visible_len(text) <= TITLE_DASH_MAX_CHARS
+    )
 
 
 def is_name_line(text: str) -> bool:

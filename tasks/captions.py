@@ -1,0 +1,93 @@
+"""Photo captions: the ones told by their neighbours or their shape, and the article they illustrate.
+
+Strong signals (an arrow, a position note, a credit) are read when lines are
+joined. Two weaker ones need whole blocks or whole articles: a short sentence
+sitting between captions is a caption too; and inside an article whose
+subheadings are two-clause headlines (`风雨同舟 共克时艰`), a single-clause
+descriptive line without final punctuation is a caption, not a heading.
+Captions printed in a cluster are moved to the article whose title, subtitle
+or authors share the most words with them (STYLE.md section 5).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from tasks import classify as cl
+from tasks.model import Article, Block
+
+#: A single-clause line this short is a slogan or a label, not a caption.
+WEAK_CAPTION_MIN_CHARS = 6
+#: An article needs this many two-clause subheadings before single-clause lines read as captions.
+TWO_CLAUSE_HEADINGS_MIN = 2
+#: A caption moves to another article only when it shares at least this many character pairs.
+ATTACH_MIN_PAIRS = 3
+
+
+def between_captions(blocks: list[Block]) -> list[Block]:
+    """A short one-sentence block with captions on both sides is a caption."""
+    out = list(blocks)
+    for i in range(1, len(out) - 1):
+        b = out[i]
+        framed = out[i - 1].type == "caption" and out[i + 1].type == "caption"
+        if b.type == "paragraph" and framed and cl.caption_sized(b.text):
+            out[i] = replace(b, type="caption")
+    return out
+
+
+#: What separates the clauses of a headline (an enumeration comma `、` does not).
+HEADLINE_SEP = re.compile(r"[\s，,；;]+")
+
+
+def two_clause(text: str) -> bool:
+    return len([c for c in HEADLINE_SEP.split(text.strip()) if c]) >= 2
+
+
+def weak_caption(block: Block) -> bool:
+    """An unmarked heading-shaped line of one clause, no quotes, no numbering."""
+    text = block.text
+    return (
+        block.type == "heading"
+        and block.level is None
+        and not two_clause(text)
+        and not cl.is_enumerated(text)
+        and not any(q in text for q in '“”"「」')
+        and cl.visible_len(text) >= WEAK_CAPTION_MIN_CHARS
+    )
+
+
+def retype_in_article(blocks: list[Block]) -> list[Block]:
+    """Inside one article: single-clause lines among two-clause headlines are captions."""
+    unmarked = [b for b in blocks if b.type == "heading" and b.level is None]
+    if sum(two_clause(b.text) for b in unmarked) < TWO_CLAUSE_HEADINGS_MIN:
+        return blocks
+    return [replace(b, type="caption") if weak_caption(b) else b for b in blocks]
+
+
+def pairs(text: str) -> set[str]:
+    run = "".join(cl.CJK_CHAR.findall(text))
+    return {run[i : i + 2] for i in range(len(run) - 1)}
+
+
+def label_pairs(article: Article) -> set[str]:
+    return pairs(" ".join([article.title, article.subtitle or "", *article.authors]))
+
+
+def attach(articles: list[Article]) -> list[Article]:
+    """Move each caption to the article its words name best, when that is clearly another one."""
+    labels = [label_pairs(a) for a in articles]
+    moves: list[tuple[int, int, Block]] = []
+    for i, article in enumerate(articles):
+        for block in article.blocks:
+            if block.type != "caption":
+                continue
+            words = pairs(block.text)
+            scores = [len(words & lab) for lab in labels]
+            best = max(range(len(scores)), key=lambda k: scores[k])
+            if best != i and scores[best] >= ATTACH_MIN_PAIRS and scores[best] > scores[i]:
+                moves.append((i, best, block))
+    for src, dst, block in moves:
+        articles[src].blocks = [b for b in articles[src].blocks if b is not block]
+        articles[dst].blocks.append(block)
+    return articles

@@ -1,0 +1,57 @@
+"""Find where each table-of-contents entry starts in the body (STYLE.md section 5).
+
+The TOC is the best guide to where articles start, but its titles differ from
+the headings in small ways: spacing, quote style, a character misread by OCR
+or changed by the editor. Titles are compared on their letters only (CJK and
+alphanumerics), with a similarity ratio, in TOC order.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from typing import Any
+
+from tasks import classify as cl
+from tasks.model import Block
+
+#: Only letters count when comparing titles.
+NOT_LETTER = re.compile(r"[^\w]|_", re.UNICODE)
+#: Two titles are the same when this similar (0..1)...
+MATCH_RATIO = 0.75
+#: ...or when one contains the other and covers this share of it.
+CONTAIN_SHARE = 0.6
+#: A body block longer than this is not a title.
+TITLE_MAX_CHARS = 48
+
+
+def letters(text: str) -> str:
+    return NOT_LETTER.sub("", text).lower()
+
+
+def similar(a: str, b: str) -> bool:
+    """Fuzzy title equality: spacing, punctuation and a few changed characters do not matter."""
+    x, y = letters(a), letters(b)
+    if not x or not y:
+        return False
+    if (x in y or y in x) and min(len(x), len(y)) / max(len(x), len(y)) >= CONTAIN_SHARE:
+        return True
+    return SequenceMatcher(None, x, y).ratio() >= MATCH_RATIO
+
+
+def title_candidate(block: Block) -> bool:
+    return block.type != "caption" and cl.visible_len(block.text) <= TITLE_MAX_CHARS
+
+
+def match_toc(blocks: list[Block], toc: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
+    """Block index → TOC entry, for every entry found as a heading, in order."""
+    found: dict[int, dict[str, Any]] = {}
+    cursor = 0
+    for entry in toc:
+        title = entry.get("title") or ""
+        for j in range(cursor, len(blocks)):
+            if title_candidate(blocks[j]) and similar(blocks[j].text, title):
+                found[j] = entry
+                cursor = j + 1
+                break
+    return found
