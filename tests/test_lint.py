@@ -1,0 +1,125 @@
+"""`lint_path`: the same rules in check mode, over text, Markdown, JSONL and edition folders."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tasks.lint import TextBlock, format_report, lint_blocks, lint_path, markdown_blocks
+from tasks.model import Block
+from tasks.options import Options
+from tasks.typography import typeset_blocks
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_counts_half_width_marks_straight_quotes_and_spaces(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text('我们走吧,他说"好"。\n\n志愿 服务队\n', encoding="utf-8")
+    report = lint_path(f, Options())
+    assert report.counts == {"punct.curly_quotes": 2, "punct.fullwidth_comma": 1, "space.inside_cjk": 1}
+    assert report.total == 4
+    comma = next(x for x in report.findings if x.rule == "punct.fullwidth_comma")
+    assert (comma.file, comma.line, comma.column, comma.found) == (str(f), 1, 5, ",")
+    assert next(x for x in report.findings if x.rule == "space.inside_cjk").line == 3
+
+
+def test_clean_text_has_no_violation(tmp_path: Path) -> None:
+    f = tmp_path / "clean.txt"
+    f.write_text("我们走吧，他说“好”。\n有4个小区。\n", encoding="utf-8")
+    report = lint_path(f, Options())
+    assert report.total == 0
+    assert "0 violation(s)" in format_report(report)
+
+
+def test_unpaired_quote_is_counted(tmp_path: Path) -> None:
+    f = tmp_path / "u.txt"
+    f.write_text("他说“我们走吧。\n", encoding="utf-8")
+    assert lint_path(f, Options()).counts == {"punct.unpaired_quote": 1}
+
+
+def test_disabled_rule_is_not_counted(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("我们走吧,好吗?\n", encoding="utf-8")
+    report = lint_path(f, Options(disabled_rules=frozenset({"punct.fullwidth_comma"})))
+    assert report.counts == {"punct.fullwidth_question": 1}
+
+
+def test_markdown_front_matter_skipped_headings_keep_clause_space(tmp_path: Path) -> None:
+    md = tmp_path / "doc.md"
+    md.write_text(
+        '---\ntitle: "a, b"\nnote: 志愿 服务\n---\n\n# 风雨同舟 共克时艰\n\n*作者：王刚 · 页码：3*\n\n正文 有错,对吧\n\n> 图片 说明\n',
+        encoding="utf-8",
+    )
+    report = lint_path(md, Options())
+    assert sorted((f.rule, f.line) for f in report.findings) == [
+        ("punct.fullwidth_comma", 10),
+        ("space.inside_cjk", 10),
+        ("space.inside_cjk", 12),
+    ]
+
+
+def test_markdown_escapes_are_read_as_text() -> None:
+    blocks = list(markdown_blocks("一行\\\n二行\\*号\n", "m.md"))
+    assert [(b.type, b.text, b.line) for b in blocks] == [("paragraph", "一行\n二行*号", 1)]
+
+
+def test_line_of_a_finding_in_a_multi_line_block() -> None:
+    report = lint_blocks([TextBlock("paragraph", "第一行\n第二 行", "m.md", 5)], Options())
+    assert [(f.line, f.column) for f in report.findings] == [(6, 3)]
+
+
+def _write_edition(out: Path, blocks: list[dict[str, str]], title: str = "标题") -> None:
+    (out / "json").mkdir(parents=True)
+    (out / "markdown").mkdir()
+    record = {"id": "x-001", "title": title, "subtitle": None, "blocks": blocks}
+    (out / "json" / "articles.jsonl").write_text(
+        json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    (out / "markdown" / "x.md").write_text("# 标题\n\n正文 有错,对吧\n", encoding="utf-8")
+
+
+def test_edition_folder_prefers_jsonl_and_counts_once(tmp_path: Path) -> None:
+    _write_edition(tmp_path, [{"type": "paragraph", "text": "正文 有错,对吧"}])
+    report = lint_path(tmp_path, Options())
+    assert report.counts == {"space.inside_cjk": 1, "punct.fullwidth_comma": 1}
+    assert all(f.file.endswith("articles.jsonl") and f.where == "x-001 block 1" for f in report.findings)
+
+
+def test_jsonl_block_types_decide_the_spacing_rules(tmp_path: Path) -> None:
+    _write_edition(
+        tmp_path,
+        [{"type": "heading", "text": "风雨同舟 共克时艰"}, {"type": "caption", "text": "风雨同舟 共克时艰"}],
+        title="春风化雨 润物无声",
+    )
+    report = lint_path(tmp_path / "json" / "articles.jsonl", Options())
+    assert [(f.rule, f.where) for f in report.findings] == [("space.inside_cjk", "x-001 block 2")]
+
+
+def test_markdown_folder_skips_the_corpus_file(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("一 二\n", encoding="utf-8")
+    (tmp_path / "corpus.md").write_text("一 二\n", encoding="utf-8")
+    assert lint_path(tmp_path, Options()).total == 1
+
+
+def test_report_lists_file_line_rule_and_counts(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("好,的\n", encoding="utf-8")
+    text = format_report(lint_path(f, Options()))
+    assert f"{f}:1:2 punct.fullwidth_comma «,»" in text
+    assert "  punct.fullwidth_comma: 1" in text
+
+
+def test_output_of_typesetting_lints_clean_on_a_corpus_paragraph() -> None:
+    raw = (ROOT / "raw").glob("000_*.txt")
+    lines = [
+        line for path in raw for line in path.read_text(encoding="utf-8").split("\n")[:40] if line.strip()
+    ]
+    blocks = [Block("paragraph", line, n, n) for n, line in enumerate(lines, 1)]
+    before = lint_blocks([TextBlock("paragraph", b.text, "raw", b.start) for b in blocks], Options())
+    out, _, _ = typeset_blocks(blocks, Options(), "raw")
+    after = lint_blocks([TextBlock(b.type, b.text, "out", b.start) for b in out], Options())
+    assert before.total > 50
+    assert after.counts.get("punct.fullwidth_comma", 0) == 0
+    assert after.counts.get("space.inside_cjk", 0) == 0
+    assert after.counts.get("punct.curly_quotes", 0) == 0
