@@ -4,7 +4,9 @@
 can (原著 -> 原着, a byline `某某 著` -> `某某 着`, and the reimplemented
 table even turns 慰藉著 into 慰借着). The pattern: 著 directly after a CJK
 character is the particle, unless it forms one of the zhù words below with
-its neighbour, or ends a short line after a name (an author credit).
+its neighbour; at the start of a word it is 着 in a few zhuó words (着急).
+An author credit `某某 著` has a space (or `/`) before 著, so
+the pattern, which wants a CJK character right before it, never touches it.
 """
 
 from __future__ import annotations
@@ -21,30 +23,22 @@ ZHU_BEFORE = frozenset("显顯原编編译譯名巨专專论論合遗遺新拙�
 #: Characters that, after 著, make a zhù word: 著名 著作 著述 著称 著者 著书 著录 著有 ...
 ZHU_AFTER = frozenset("名作述称稱者书書录錄有")
 
-#: A line this short ending in 著 with no sentence punctuation is an author credit.
-BYLINE_MAX = 24
-SENTENCE_PUNCT = re.compile(r"[。！？!?；;，,]")
+#: Characters that, after 著 at the start of a word, make a zhuó/zháo word written 着: 着急 着想 着手 ...
+ZHAO_AFTER = frozenset("急想手重迷陆陸实實落装裝眼力凉涼火")
 
-ZHE = re.compile(rf"(?<=[{CJK_CLASS}])著")
-
-
-def is_byline(text: str, end: int) -> bool:
-    rest = text[end:].strip()
-    return (
-        (not rest or rest[0] in "/／、")
-        and len(text.strip()) <= BYLINE_MAX
-        and not SENTENCE_PUNCT.search(text)
-    )
+ZHE = re.compile("著")
+CJK_BEFORE = re.compile(f"[{CJK_CLASS}]")
 
 
 def find_particles(text: str, _options: Options) -> Iterable[Change]:
     """Every 著 that is the aspect particle, to become 着."""
     for m in ZHE.finditer(text):
-        before = text[m.start() - 1]
-        after = text[m.end()] if m.end() < len(text) else ""
-        if before in ZHU_BEFORE or after in ZHU_AFTER or is_byline(text, m.end()):
+        before = text[m.start() - 1 : m.start()]
+        after = text[m.end() : m.end() + 1]
+        if (before and before in ZHU_BEFORE) or (after and after in ZHU_AFTER):
             continue
-        yield Change(m.start(), m.end(), "着")
+        if CJK_BEFORE.fullmatch(before) or (after and after in ZHAO_AFTER):
+            yield Change(m.start(), m.end(), "着")
 
 
 PARTICLE_ZHE = register(
