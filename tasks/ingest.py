@@ -76,8 +76,9 @@ MAGIC_NUMBERS: dict[bytes, str] = {
 
 #: Bytes that do not occur in text in any ASCII-compatible encoding (tab, LF, VT, FF, CR excluded).
 CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20)])
-#: Above this share of control bytes a file without a UTF-16 pattern is binary.
-BINARY_CONTROL_SHARE = 0.10
+#: Above this share of control bytes a file without a UTF-16 pattern is binary (binary formats
+#: are NUL-heavy; a few stray controls in a short text must not reach it).
+BINARY_CONTROL_SHARE = 0.30
 #: A BOM-less UTF-16 file has NULs at least this share of bytes, almost all on one parity.
 UTF16_NUL_SHARE = 0.20
 UTF16_NUL_PARITY = 0.90
@@ -115,8 +116,13 @@ LEGACY_CODECS = GB_CODECS + BIG5_CODECS
 PLACEHOLDER = "\udc00"
 #: What a reader sees in place of an undecodable sequence (GB/T convention for a missing glyph).
 GETA = "〓"
-#: NUL runs, other C0 controls and DEL, and bad-sequence placeholders, in one pass.
-CLEAN = re.compile(r"(\x00+)|([\x01-\x08\x0e-\x1f\x7f]+)|(\udc00+)")
+#: NUL, other C0 controls and DEL, and bad-sequence placeholders: one character class, because
+#: the regex engine scans a class about three times faster than an alternation (50 MB lines).
+CLEAN = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\udc00]+")
+#: A matched run split by kind: NULs, other controls, placeholders.
+PIECES = re.compile(r"(\x00+)|([\x01-\x08\x0e-\x1f\x7f]+)|(\udc00+)")
+#: The characters CLEAN matches, to find the first one with fast substring searches.
+CLEAN_CHARS = tuple(map(chr, [*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F, 0xDC00]))
 #: Line ends other than LF; VT and FF are page/line breaks in OCR output.
 LINE_ENDS = (("\r\n", "crlf"), ("\r", "cr"), ("\x0b", "vt"), ("\x0c", "ff"))
 #: Characters that carry no text: a file of only these is `whitespace_only`.
@@ -300,35 +306,45 @@ def normalize_line_ends(text: str) -> tuple[str, list[Edit]]:
 def clean(text: str, bad: list[bytes]) -> tuple[str, list[Edit]]:
     """One pass: placeholders to `〓`, NUL runs and other control runs out, each run an edit.
 
-    Line numbers are counted incrementally between matches, so the pass stays
-    linear on a file of a million lines or one 50 MB line.
+    The scan starts at the first such character and line numbers are counted
+    incrementally between matches, so the pass stays linear on a file of a
+    million lines or one 50 MB line.
     """
+    first = min((i for ch in CLEAN_CHARS if (i := text.find(ch)) >= 0), default=-1)
+    if first < 0:
+        return text, []
     edits: list[Edit] = []
     pending = iter(bad)
-    line, line_start, scanned = 1, 0, 0
+    line_start = text.rfind("\n", 0, first) + 1
+    line, scanned = text.count("\n", 0, line_start) + 1, line_start
 
     def replace(m: re.Match[str]) -> str:
         nonlocal line, line_start, scanned
-        newlines = text.count("\n", scanned, m.start())
+        at = first + m.start()  # the match is in text[first:]
+        newlines = text.count("\n", scanned, at)
         if newlines:
             line += newlines
-            line_start = text.rfind("\n", scanned, m.start()) + 1
-        scanned = m.start()
-        offset = m.start() - line_start
-        nul, control, marks = m.groups()
-        if nul:
-            edits.append(Edit("ingest", "ingest.nul", nul, "", line, offset))
-            return ""
-        if control:
-            edits.append(Edit("ingest", "ingest.control_char", control, "", line, offset))
-            return ""
-        shown = "".join(next(pending).hex(" ") + " | " for _ in marks).rstrip(" |")
-        edits.append(
-            Edit("ingest", "ingest.invalid_bytes", f"<bytes {shown}>", GETA * len(marks), line, offset)
-        )
-        return GETA * len(marks)
+            line_start = text.rfind("\n", scanned, at) + 1
+        scanned = at
+        out = []
+        for piece in PIECES.finditer(m.group()):
+            nul, control, marks = piece.groups()
+            offset = at + piece.start() - line_start
+            if nul:
+                edits.append(Edit("ingest", "ingest.nul", nul, "", line, offset))
+            elif control:
+                edits.append(Edit("ingest", "ingest.control_char", control, "", line, offset))
+            else:
+                shown = " | ".join(next(pending).hex(" ") for _ in marks)
+                edits.append(
+                    Edit(
+                        "ingest", "ingest.invalid_bytes", f"<bytes {shown}>", GETA * len(marks), line, offset
+                    )
+                )
+                out.append(GETA * len(marks))
+        return "".join(out)
 
-    return CLEAN.sub(replace, text), edits
+    return text[:first] + CLEAN.sub(replace, text[first:]), edits
 
 
 def _common_prefix(a: str, b: str) -> int:
