@@ -217,8 +217,12 @@ def _read_cluster(lines: list[Line], order: list[int], start: int, taken: set[in
     return asm, stop
 
 
-def _above(lines: list[Line], first: int, taken: set[int]) -> list[int]:
-    """Unlabelled lines just above a masthead, kept only when furniture sits above them."""
+def _above(lines: list[Line], first: int, taken: set[int]) -> tuple[list[int], list[int]]:
+    """Unlabelled lines just above a masthead: (confirmed, unconfirmed).
+
+    A line is confirmed when furniture (an issue line, a running head) sits
+    above it; the unconfirmed ones are kept only if they name the periodical.
+    """
     pending: list[int] = []
     confirmed: list[int] = []
     for i in range(first - 1, -1, -1):
@@ -232,7 +236,7 @@ def _above(lines: list[Line], first: int, taken: set[int]) -> list[int]:
         if len(pending) >= MAX_ABOVE or len(text) > MAX_LOOSE_LINE or ends_sentence(text):
             break
         pending.append(i)
-    return confirmed
+    return confirmed, pending
 
 
 def find_masthead(lines: list[Line], taken: set[int]) -> Found:
@@ -247,8 +251,12 @@ def find_masthead(lines: list[Line], taken: set[int]) -> Found:
             continue
         asm, nxt = _read_cluster(lines, order, pos, taken)
         if asm.fields >= MIN_FIELDS and len(asm.labels) >= 2:
-            for i in _above(lines, order[pos], taken):
+            confirmed, unconfirmed = _above(lines, order[pos], taken)
+            for i in confirmed:
                 asm.note(i, bare(lines[i].text), "其他")
+            for i in unconfirmed:
+                if asm.periodical and squeeze(bare(lines[i].text)) == squeeze(asm.periodical):
+                    asm.note(i, bare(lines[i].text), "刊名")
             _merge(masthead, asm.masthead)
             found.claims.extend(asm.claims)
             if asm.periodical:
