@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from furniture_helpers import raw_furniture
+
 from tasks.furniture import strip_furniture
 from tasks.options import Options
 from tasks.pipeline import split_lines
 from tasks.toc import find_toc
-from furniture_helpers import raw_furniture
 
 # A TOC written for these tests: two sections, an entry broken over two lines,
 # an author line with a stray OCR bar, dot leaders, then an article.
