@@ -63,8 +63,14 @@ BYLINE_LABELS = (
     "文",
     "图",
 )
+#: Labels this short need a space or colon before the names (`记者们` is not a byline).
+BYLINE_BARE_MIN = 3
 BYLINE = re.compile(
-    r"^\s*(?:" + "|".join(re.escape(w) for w in BYLINE_LABELS) + r")\s*[:：]?\s*"
+    r"^\s*(?:(?:"
+    + "|".join(re.escape(w) for w in BYLINE_LABELS if len(w) >= BYLINE_BARE_MIN)
+    + r")\s*[:：]?\s*|(?:"
+    + "|".join(re.escape(w) for w in BYLINE_LABELS)
+    + r")(?:\s*[:：]\s*|\s+))"
     r"(?P<names>[\u4e00-\u9fff·]{2,4}(?:[\s、，,]+[\u4e00-\u9fff·]{2,4})*)\s*$"
 )
 #: A subtitle line under a title: `——记…`, `—— …`, or `记…` standing alone.

@@ -120,8 +120,9 @@ def continues(prev: Block, c: Candidate, stats: PairStats) -> bool:
         return True
     if prev.level is not None:
         return False
-    if not cl.heading_like(b) and len(cl.first_clause(b)) <= 2:
-        return True
+    head = cl.first_clause(b)
+    if not cl.heading_like(b) and len(head) <= 2 and cl.visible_len(b) > len(head) + 2:
+        return True  # `务队。队员们……`: a word's tail, then the sentence goes on
     if len(cl.clauses(a)) >= 2 and cl.cjk_count(cl.last_clause(a)) <= 1:
         return True
     if stats.is_word(a.rstrip()[-1], b.lstrip()[0]):

@@ -1,0 +1,94 @@
+"""Joining page and column breaks, broken headings, stray glyphs (STYLE.md section 4)."""
+
+from tasks.model import Line
+from tasks.options import Options
+from tasks.paragraphs import join_lines
+
+
+def lines(*texts: str) -> list[Line]:
+    return [Line(t, n) for n, t in enumerate(texts, 1)]
+
+
+def test_page_break_mid_sentence_is_joined_across_blank_lines() -> None:
+    first = "入冬以来，社区的十几名志愿者轮流守在小区门口，他们每天早上七点准时"
+    blocks, edits, _ = join_lines(lines(first, "", "", "到岗值守，从不迟到。"), Options())
+    assert [b.text for b in blocks] == [first + "到岗值守，从不迟到。"]
+    assert (blocks[0].start, blocks[0].end) == (1, 4)
+    assert [e.kind for e in edits] == ["join.page_break"]
+
+
+def test_sentence_final_line_ends_its_paragraph() -> None:
+    blocks, edits, _ = join_lines(lines("春天来了，花都开了。", "孩子们跑到河边去玩。"), Options())
+    assert len(blocks) == 2 and not edits
+
+
+def test_short_line_between_paragraphs_is_a_heading() -> None:
+    blocks, _, _ = join_lines(
+        lines("前面一段讲完了。", "守望相助，邻里同心", "后面一段开始讲新的事情。"), Options()
+    )
+    assert [b.type for b in blocks] == ["paragraph", "heading", "paragraph"]
+
+
+def test_unclosed_quote_runs_on() -> None:
+    blocks, _, _ = join_lines(lines("老王常说“办法总比", "困难多”，大家都记住了。"), Options())
+    assert len(blocks) == 1 and blocks[0].text.startswith("老王常说“办法总比困难多”")
+
+
+def test_numbered_heading_over_two_lines() -> None:
+    blocks, edits, _ = join_lines(
+        lines("二、抓好物资保障，他是居民", "信赖的“后勤兵”", "正文从这里开始。"), Options()
+    )
+    assert blocks[0].type == "heading" and blocks[0].text == "二、抓好物资保障，他是居民信赖的“后勤兵”"
+    assert edits[0].kind == "join.heading_break"
+
+
+def test_single_character_cut_off_a_word_is_joined() -> None:
+    blocks, _, removed = join_lines(lines("三、发挥医疗专", "长", "正文。"), Options())
+    assert blocks[0].text == "三、发挥医疗专长" and not removed
+
+
+def test_orphan_character_between_articles_is_removed() -> None:
+    blocks, _, removed = join_lines(lines("上一篇到此结束。", "者", "下一篇的标题"), Options())
+    assert [b.text for b in blocks] == ["上一篇到此结束。", "下一篇的标题"]
+    assert [(r.text, r.reason) for r in removed] == [("者", "join.stray_glyph")]
+
+
+def test_lone_bar_and_trailing_bar_are_removed() -> None:
+    blocks, _, removed = join_lines(lines("|", "一段完整的话。 |"), Options())
+    assert [b.text for b in blocks] == ["一段完整的话。"]
+    assert [r.reason for r in removed] == ["join.stray_glyph", "join.stray_glyph"]
+
+
+def test_caption_between_broken_halves_keeps_its_place() -> None:
+    first = "第二批物资到了以后，社区里的志愿者们分头搬运、清点、登记、分发，从下午一直忙到"
+    blocks, _, _ = join_lines(lines(first, "▲志愿者在社区门口值守。", "深夜才回家休息。"), Options())
+    assert [(b.type, b.text) for b in blocks] == [
+        ("paragraph", first + "深夜才回家休息。"),
+        ("caption", "志愿者在社区门口值守。"),
+    ]
+
+
+def test_caption_arrow_is_logged() -> None:
+    _, edits, _ = join_lines(lines("▼工作人员正在登记来访车辆。"), Options())
+    assert [(e.kind, e.before) for e in edits] == [("caption.arrow", "▼")]
+
+
+def test_markdown_mark_is_a_hint_and_marked_line_never_continues() -> None:
+    blocks, _, _ = join_lines(
+        lines("这段话讲到一半，就在这里被版面截断了，而后面的那半句话却被排到了下一页的", "## 新的小标题"),
+        Options(),
+    )
+    assert [b.type for b in blocks] == ["paragraph", "heading"]
+    assert blocks[1].level == 2 and blocks[1].text == "新的小标题"
+
+
+def test_signature_at_end_of_item_does_not_swallow_next_title() -> None:
+    blocks, _, _ = join_lines(lines("全镇已完成春耕备耕工作。李四", "县城新建三座公园"), Options())
+    assert len(blocks) == 2
+
+
+def test_joining_can_be_switched_off() -> None:
+    blocks, _, _ = join_lines(
+        lines("他们每天准时", "到岗值守。"), Options(disabled_rules=frozenset({"join."}))
+    )
+    assert len(blocks) == 2

@@ -1,0 +1,93 @@
+"""Article segmentation on small documents written for each rule."""
+
+from tasks.model import Line
+from tasks.options import Options
+from tasks.paragraphs import join_lines
+from tasks.segment import segment_articles
+
+BODY = "这是一段足够长的正文，讲述了社区里发生的事情，大家齐心协力，共同努力，终于完成了任务。"
+
+
+def cut(text: str, metadata: dict | None = None):
+    lines = [Line(t, n) for n, t in enumerate(text.split("\n"), 1)]
+    blocks, _, _ = join_lines(lines, Options())
+    return segment_articles(blocks, metadata or {}, "x.txt", Options())
+
+
+def test_headless_document_is_one_article_titled_by_its_first_sentence() -> None:
+    out = cut(f"到田间去，到地头去……{BODY}\n{BODY}")
+    assert len(out.articles) == 1
+    assert out.articles[0].title == "到田间去，到地头去"
+    assert len(out.articles[0].blocks) == 2
+
+
+def test_headline_with_subheadings_is_one_article() -> None:
+    out = cut(f"春耕时节访农家\n{BODY}\n抓早抓实，备足农资\n{BODY}\n科技助力，田间课堂\n{BODY}")
+    assert [a.title for a in out.articles] == ["春耕时节访农家"]
+    assert [b.type for b in out.articles[0].blocks].count("heading") == 2
+
+
+def test_byline_and_ji_subtitle_become_metadata() -> None:
+    out = cut(f"# 田埂上的好支书\n## ——记某村党支部书记\n本报记者 张三\n{BODY}")
+    a = out.articles[0]
+    assert (a.title, a.subtitle, a.authors) == ("田埂上的好支书", "记某村党支部书记", ["张三"])
+    assert all("张三" not in b.text for b in a.blocks)
+    assert "byline.author" in [e.kind for e in out.edits]
+
+
+def test_series_with_sub_articles() -> None:
+    text = (
+        f"# 奋斗者风采\n## 记我县劳动模范\n### 巧手绣出新生活\n——记某镇刺绣合作社\n{BODY}\n"
+        f"### 大棚里的致富经\n——记某村种植能手\n{BODY}"
+    )
+    out = cut(text)
+    assert [a.title for a in out.articles] == ["巧手绣出新生活", "大棚里的致富经"]
+    assert {a.series for a in out.articles} == {"奋斗者风采"}
+    assert out.metadata["series"][0]["subtitle"] == "记我县劳动模范"
+
+
+def test_short_news_items_after_section_label_are_signed() -> None:
+    text = (
+        f"# 大标题文章\n本报记者 张三\n{BODY}\n\n"
+        f"## 某县新建三座公园\n本报讯 某县今年新建三座公园。\n{BODY}李四\n"
+        f"## 某镇完成春耕\n本报讯 某镇完成春耕。\n{BODY}（王五）"
+    )
+    meta = {"section_labels": [{"line": 4, "text": "简讯", "latin": None}]}
+    out = cut(text, meta)
+    assert [a.authors for a in out.articles] == [["张三"], ["李四"], ["王五"]]
+    assert [a.section for a in out.articles] == [None, "简讯", "简讯"]
+
+
+def test_toc_guides_starts_and_fills_page_section_author_and_variant() -> None:
+    toc = [
+        {"page": 3, "title": "春风 化雨", "author": None, "section": "卷首", "line": 1},
+        {"page": 5, "title": "绿水青山 就是金山", "author": "某乡党委", "section": "基层", "line": 2},
+    ]
+    text = f"春风化雨\n{BODY}\n小标题在这里\n{BODY}\n绿水青山 就是金山银山\n某乡党委\n{BODY}"
+    out = cut(text, {"toc": toc, "date": "2022-05-01", "source": "某刊"})
+    a, b = out.articles
+    assert (a.title, a.page, a.section) == ("春风化雨", 3, "卷首")
+    assert [x.type for x in a.blocks].count("heading") == 1  # the subheading stays inside
+    assert (b.title, b.page, b.authors) == ("绿水青山 就是金山银山", 5, ["某乡党委"])
+    assert b.title_variants == ["绿水青山 就是金山"]
+    assert (b.date, b.source) == ("2022-05-01", "某刊")
+
+
+def test_captions_are_moved_to_the_article_they_name() -> None:
+    text = (
+        f"# 总题\n### 甲\n——记北山林场护林队\n{BODY}\n### 乙\n——记南湖渔业合作社\n{BODY}\n"
+        "▲北山林场护林队员巡山。\n▼南湖渔业合作社社员捕鱼。"
+    )
+    out = cut(text)
+    caps = [[b.text for b in a.blocks if b.type == "caption"] for a in out.articles]
+    assert caps == [["北山林场护林队员巡山。"], ["南湖渔业合作社社员捕鱼。"]]
+
+
+def test_single_clause_lines_among_headlines_are_captions() -> None:
+    text = f"标题\n{BODY}\n第一部分 说明情况\n张三在检查设备运转情况\n{BODY}\n第二部分 总结经验\n{BODY}"
+    a = cut(text).articles[0]
+    assert [(b.type, b.text) for b in a.blocks if b.type != "paragraph"] == [
+        ("heading", "第一部分 说明情况"),
+        ("caption", "张三在检查设备运转情况"),
+        ("heading", "第二部分 总结经验"),
+    ]
