@@ -24,7 +24,18 @@ TRADITIONAL = "今天下午我們在公園裡散步，天氣很好。\n晚上大
 
 #: Short texts where a detector can take GBK bytes for Big5 or back.
 SHORT_SIMPLIFIED = ["你好", "国家", "中文", "人民", "我", "的", "写作业", "这是一个测试", "请关门"]
-SHORT_TRADITIONAL = ["你好", "國家", "中文", "人民", "我", "的", "寫作業", "這是一個測試", "請關門", "電腦軟體"]
+SHORT_TRADITIONAL = [
+    "你好",
+    "國家",
+    "中文",
+    "人民",
+    "我",
+    "的",
+    "寫作業",
+    "這是一個測試",
+    "請關門",
+    "電腦軟體",
+]
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
 
@@ -108,7 +119,9 @@ def test_invalid_bytes_mid_file_keep_the_good_parts() -> None:
 
 
 def test_invalid_bytes_inside_bom_utf16_are_marked_too() -> None:
-    data = b"\xff\xfe" + "好的".encode("utf-16-le") + b"\x00\xdc" + "再见".encode("utf-16-le")  # lone surrogate
+    data = (
+        b"\xff\xfe" + "好的".encode("utf-16-le") + b"\x00\xdc" + "再见".encode("utf-16-le")
+    )  # lone surrogate
     got = decode(data, "u16.txt", OPTIONS)
     assert got.text == f"好的{GETA}再见"
     assert got.problems and got.problems[0].kind == "ingest.invalid_bytes"
