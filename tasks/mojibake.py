@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from tasks.charsets import CJK_CLASS, CJK_PUNCT, is_common, rare_count
 from tasks.options import Options
@@ -50,6 +51,9 @@ def _utf8_as_gbk(run: str) -> list[Change]:
     changes: list[Change] = []
     i = 0
     while i + 3 <= len(run):
+        if not _starts_utf8(run[i]):
+            i += 1
+            continue
         best = None
         for j in range(i + 3, len(run) + 1, 3):
             try:
@@ -63,6 +67,12 @@ def _utf8_as_gbk(run: str) -> list[Change]:
         else:
             i += 1
     return changes
+
+
+@cache
+def _starts_utf8(ch: str) -> bool:
+    """Whether the GB 18030 bytes of `ch` begin like a multi-byte UTF-8 character (0xC2-0xF4)."""
+    return 0xC2 <= ch.encode("gb18030")[0] <= 0xF4
 
 
 def _better(garbage: str, decoded: str) -> bool:

@@ -34,8 +34,19 @@ def converter(table: str) -> OpenCC:
     return OpenCC(table)
 
 
+@cache
+def char_changes(ch: str, table: str) -> bool:
+    return converter(table).convert(ch) != ch
+
+
 def changes(text: str, table: str) -> list[Change]:
-    """What the OpenCC table changes in `text`, as minimal spans."""
+    """What the OpenCC table changes in `text`, as minimal spans.
+
+    Lines where no single character would change are skipped: the phrase
+    tables only rewrite sequences that contain a convertible character, and
+    converting whole lines is the slow part of this stage."""
+    if not any(char_changes(ch, table) for ch in set(text) if ord(ch) > 0x2E7F):
+        return []
     new = converter(table).convert(text)
     if new == text:
         return []
@@ -78,7 +89,7 @@ def convert_lines(lines: list[Line], options: Options) -> tuple[list[Line], Scri
     for line in lines:
         text = line.text
         total += len(CJK.findall(text))
-        simplified += sum(1 for _ in changes(text, "s2t"))
+        simplified += sum(1 for ch in text if ord(ch) > 0x2E7F and char_changes(ch, "s2t"))
         found = changes(text, table)
         traditional += len(found)
         if found and options.enabled(kind):
