@@ -1,7 +1,7 @@
 """Periodical masthead, colophon and editorial board → `metadata["masthead"]` (STYLE.md section 5).
 
 A masthead is a cluster of short `label value` lines (主办, 编辑, 地址, 邮编,
-电话, 信箱, 出刊, 印刷 …, or an editorial board 编委会主任, 主编, 责任编辑 …)
+电话, 信箱, 出刊, 印刷 …, or an editorial board: 编委会 chairs, 主编, 责任编辑 …)
 with continuation lines between them (the rest of a printer's name, more
 names of the board). One such line alone proves nothing (a paragraph may
 start with 电话); a cluster of at least `MIN_FIELDS` label lines with
@@ -38,9 +38,13 @@ COLOPHON_LABELS = (
     "地址", "通讯地址", "社址", "邮编", "邮政编码", "电话", "联系电话", "传真", "信箱", "邮箱",
     "电子邮箱", "网址", "出刊", "出版日期", "印刷", "印数", "刊号", "准印证号", "定价",
 )  # fmt: skip
+#: Bodies that have chairs (`编委会` + `主任` …) and the chair roles.
+BOARDS = ("编委会", "理事会")
+BOARD_CHAIRS = ("主任", "副主任")
 #: Editorial-board labels: their values are lists of personal names.
 BOARD_LABELS = (
-    "编委会主任", "编委会副主任", "编委", "顾问", "社长", "总编", "总编辑", "主编", "副主编",
+    *(body + chair for body in BOARDS for chair in BOARD_CHAIRS),
+    "编委", "顾问", "社长", "总编", "总编辑", "主编", "副主编",
     "执行主编", "责任编辑", "编辑", "美术编辑", "校对",
 )  # fmt: skip
 #: Latin labels of a colophon.
