@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import ftfy
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tasks import repair, script, unicode_fixes
+from tasks.accounting import cjk_counter
 from tasks.model import Line
 from tasks.options import Options
 from tasks.rules import check
+
+RAW = Path(__file__).resolve().parent.parent / "raw"
 
 
 def repair_text(text: str, options: Options | None = None) -> tuple[str, list[str]]:
@@ -112,3 +117,33 @@ def test_repair_and_script_idempotent(text: str) -> None:
     twice, _, script_edits = script.convert_lines(twice, Options())
     assert twice[0].text == once[0].text
     assert not edits and not script_edits
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.text(alphabet=DAMAGED_ALPHABET, max_size=40), max_size=4))
+def test_no_ideograph_created_or_lost_without_a_record(texts: list[str]) -> None:
+    lines = [Line(t, n) for n, t in enumerate(texts, 1)]
+    out, edits, removed = repair.repair_lines(lines, Options())
+    out, _, script_edits = script.convert_lines(out, Options())
+    balance = cjk_counter(texts)
+    balance.subtract(cjk_counter(ln.text for ln in out))
+    balance.subtract(cjk_counter(r.text for r in removed))
+    balance.subtract(cjk_counter(e.before for e in edits + script_edits))
+    balance.update(cjk_counter(e.after for e in edits + script_edits))
+    assert not +balance and not -balance
+
+
+#: Lint rules that must report nothing once repair and script have run (punctuation is typography's job).
+REPAIR_LINT = ("repair.pinyin_reading", "repair.html_tag", "repair.html_entity", "script.traditional_left")
+
+
+@pytest.mark.parametrize("path", sorted(RAW.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_corpus_repaired(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    lines = [Line(t, n) for n, t in enumerate(text.split("\n"), 1)]
+    out, _, _ = repair.repair_lines(lines, Options())
+    out, _, _ = script.convert_lines(out, Options())
+    for line in out:
+        found = [v for v in check(line.text, Options()) if v.rule in REPAIR_LINT]
+        assert not found, (line.number, found)
+        assert "\ufffd" not in line.text and "?!" not in line.text and "锟斤拷" not in line.text
