@@ -9,8 +9,12 @@ run after these and must not change what these decide (the stage is idempotent).
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable, Iterator
 
+# Imported for its side effect: the quote rule registers first, so the marks below see curled
+# quotes (`”,` -> `”，`) in the same pass as in the next one (the stage is idempotent).
+from tasks import quotes  # noqa: F401
 from tasks.options import Options
 from tasks.rules import Change, Rule, register
 
@@ -28,9 +32,10 @@ CJK_CONTEXT_RE = re.compile(f"[{IDEOGRAPH}{CJK_PUNCT}]")
 SPACE_CHARS = " \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff"
 SPACE_CLASS = f"[{SPACE_CHARS}]"
 
-#: Looked past when deciding whether a mark touches Chinese: marks that follow one another
-#: (`?!`) and straight quotes, which the quote rule may or may not have curled yet.
-LOOK_PAST = "!?\"'"
+#: Looked past when deciding whether a mark touches Chinese: ASCII punctuation, which another
+#: rule of this stage may or may not have made full-width yet (`中,,` `中),` `"好"!`); deciding
+#: the same way before and after keeps the stage idempotent.
+LOOK_PAST = string.punctuation
 
 #: Spans where ASCII punctuation is part of the token: URLs and e-mail addresses.
 PROTECTED_RE = re.compile(
@@ -67,7 +72,7 @@ def neighbour(text: str, pos: int, step: int, skip: str = "") -> str:
     return ""
 
 
-def touches_cjk(text: str, start: int, end: int, skip: str = "") -> bool:
+def touches_cjk(text: str, start: int, end: int, skip: str = LOOK_PAST) -> bool:
     """True when the span's nearest non-space neighbour on either side is Chinese."""
     before = neighbour(text, start - 1, -1, skip)
     after = neighbour(text, end, 1, skip)
@@ -102,7 +107,7 @@ def _fullwidth_finder(mark: str):
         for i, ch in enumerate(text):
             if ch != mark or is_protected(i, spans) or _keeps_ascii(keep, text, i):
                 continue
-            if touches_cjk(text, i, i + 1, LOOK_PAST):
+            if touches_cjk(text, i, i + 1):
                 yield Change(i, i + 1, full)
 
     return find
@@ -156,11 +161,13 @@ def find_small_forms(text: str, _options: Options) -> Iterator[Change]:
 # --- ellipsis ---------------------------------------------------------------------------
 
 ELLIPSIS = "……"
-#: Runs that stand for an ellipsis: dots, ideographic stops, middle dots, midline ellipses, or
-#: any number of U+2026 other than two.
-ELLIPSIS_RE = re.compile(r"\.{3,}|。{3,}|[·・•]{3,}|[⋯︙]+|…+")
-#: Three or more ASCII dots only count as an ellipsis in Chinese context (not `a...b` in code).
-ASCII_DOTS = re.compile(r"\.+")
+#: Pieces of an ellipsis: three or more dots, ideographic stops or middle dots (spaces between
+#: them allowed), a midline or vertical ellipsis, U+2026. A run of pieces is one ellipsis.
+_SP = f"{SPACE_CLASS}*"
+ELLIPSIS_PIECE = f"\\.(?:{_SP}\\.){{2,}}|。(?:{_SP}。){{2,}}|[·・•](?:{_SP}[·・•]){{2,}}|[⋯︙…]"
+ELLIPSIS_RE = re.compile(f"(?:{ELLIPSIS_PIECE})(?:{_SP}(?:{ELLIPSIS_PIECE}))*")
+#: An ellipsis made of ASCII dots only counts in Chinese context (not `1...10` in code).
+ASCII_DOTS = re.compile(f"[.{SPACE_CHARS}]+")
 
 
 def find_ellipses(text: str, _options: Options) -> Iterator[Change]:
@@ -168,7 +175,7 @@ def find_ellipses(text: str, _options: Options) -> Iterator[Change]:
     for m in ELLIPSIS_RE.finditer(text):
         if m.group() == ELLIPSIS or is_protected(m.start(), spans):
             continue
-        if ASCII_DOTS.fullmatch(m.group()) and not touches_cjk(text, m.start(), m.end(), "\"'"):
+        if ASCII_DOTS.fullmatch(m.group()) and not touches_cjk(text, m.start(), m.end()):
             continue
         yield Change(m.start(), m.end(), ELLIPSIS)
 

@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from tasks.accounting import CJK as IDEOGRAPH_RE
 from tasks.options import Options
-from tasks.punctuation import IDEOGRAPH_RE
 from tasks.rules import Change, Rule, register
 
 
