@@ -101,7 +101,7 @@ def test_clean_simplified_text_passes_unchanged(text: str) -> None:
     lines, _, script_edits = script.convert_lines(lines, Options())
     assert lines[0].text == text
     assert not edits and not removed and not script_edits
-    lint = {v.rule for v in check(text, Options(), stages=("repair", "script", "lint"))}
+    lint = {v.rule for v in check(text, Options()) if v.rule.startswith(("repair.", "script."))}
     assert not lint
 
 
