@@ -36,6 +36,9 @@ ORDERED_MARKER_RE = re.compile(r"^([0-9A-Za-z]+)([.)])(?=\s|$)")
 UNPRINTABLE_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 REPLACEMENT = "\ufffd"
 
+# What Markdown readers take for the end of a line (a lone CR too: a line start hides behind it).
+LINE_BREAK_RE = re.compile("\r\n|\r|\n|\u2028|\u2029")
+
 # Whitespace Markdown reads as indentation or hard breaks (ASCII only: an
 # ideographic space is text, not markup).
 MARKUP_SPACE = " \t\r\f\v"
@@ -70,13 +73,13 @@ def escape_line(line: str) -> str:
 
 def escape_text(text: str) -> str:
     """Escape a block's text; inner line breaks become Markdown hard breaks, never new blocks."""
-    lines = [escape_line(part) for part in text.split("\n")]
+    lines = [escape_line(part) for part in LINE_BREAK_RE.split(text)]
     return "\\\n".join(part for part in lines if part)
 
 
 def escape_inline(text: str) -> str:
     """Escape text that must stay on one line (headings, meta lines)."""
-    return escape_line(" ".join(part.strip(MARKUP_SPACE) for part in text.split("\n")))
+    return escape_line(" ".join(part.strip(MARKUP_SPACE) for part in LINE_BREAK_RE.split(text)))
 
 
 def plain(value: Any) -> Any:

@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import json
 import math
+import re
+import unicodedata
 from pathlib import Path
 
 import pypandoc
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tasks.edition_json import validate_article, write_json_edition
 from tasks.edition_markdown import (
+    LINE_BREAK_RE,
+    MARKUP_SPACE,
     escape_line,
+    printable,
     render_corpus_markdown,
     render_document_markdown,
     write_markdown_edition,
@@ -220,3 +227,22 @@ def test_validate_article_reports_each_problem() -> None:
     errors = validate_article(bad)
     assert len(errors) == 6, errors
     assert any("'id'" in e for e in errors) and any("blocks[0]" in e for e in errors)
+
+
+MARKUP_ALPHABET = [*"#*_[]<>`\\|-+=:%(!.)1aA {}$^~@&\"'\t\n\r中文。", "\u3000", "\u00a0", "\u2028"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(st.sampled_from(MARKUP_ALPHABET) | st.characters(), max_size=40))
+def test_any_text_stays_one_paragraph(text: str) -> None:
+    """Property: whatever a paragraph says, pandoc reads back one paragraph with the same words."""
+    lines = [printable(line).strip(MARKUP_SPACE) for line in LINE_BREAK_RE.split(text)]
+    expected = "\n".join(re.sub("[ \t]+", " ", line) for line in lines if line)
+    doc = make_doc("x.txt", [Article("x-001", "x.txt", "题", [Block("paragraph", text, 1, 1)])])
+    for fmt in ("markdown-smart", "commonmark_x-smart"):
+        _, blocks = pandoc_blocks(render_document_markdown(doc), fmt)
+        paras = [inline_text(b["c"]) for b in blocks if b["t"] == "Para"]
+        assert [b["t"] for b in blocks] == ["Header", "Header"] + ["Para"] * bool(expected), fmt
+        # CommonMark readers apply NFC (e.g. to CJK compatibility ideographs): compare in NFC.
+        nfc = [unicodedata.normalize("NFC", p) for p in paras]
+        assert nfc == ([unicodedata.normalize("NFC", expected)] if expected else []), fmt
