@@ -79,9 +79,9 @@ CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20)])
 #: Above this share of control bytes a file without a UTF-16 pattern is binary (binary formats
 #: are NUL-heavy; a few stray controls in a short text must not reach it).
 BINARY_CONTROL_SHARE = 0.30
-#: A BOM-less UTF-16 file has NULs at least this share of bytes, almost all on one parity.
-UTF16_NUL_SHARE = 0.20
-UTF16_NUL_PARITY = 0.90
+#: What a BOM-less UTF-16 reading must almost entirely consist of: ASCII, CJK, CJK punctuation.
+UTF16_TYPICAL = re.compile(r"[\t\n\r\x20-\x7e\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+UTF16_TYPICAL_SHARE = 0.95
 
 # --- byte order marks -------------------------------------------------------
 
@@ -157,35 +157,41 @@ def reject_magic(data: bytes, name: str) -> None:
             raise IngestError("binary", f"{name}: this is {what}, not a text file")
 
 
+def control_share(data: bytes) -> float:
+    """Share of control bytes in a sample, NUL padding at the end left out (it is cleaned, not binary)."""
+    sample = data[:SAMPLE_BYTES].rstrip(b"\x00")
+    if not sample:
+        return 1.0
+    return (len(sample) - len(sample.translate(None, CONTROL_BYTES))) / len(sample)
+
+
 def reject_controls(data: bytes, name: str) -> None:
     """Raise `binary` for a high share of control bytes (checked after UTF-16, which has NULs)."""
-    sample = data[:SAMPLE_BYTES].rstrip(b"\x00")  # NUL padding at the end is cleaned, not binary
-    if not sample:
-        raise IngestError("binary", f"{name}: the file holds only NUL bytes")
-    controls = len(sample) - len(sample.translate(None, CONTROL_BYTES))
-    if controls / len(sample) > BINARY_CONTROL_SHARE:
-        share = round(100 * controls / len(sample))
-        raise IngestError("binary", f"{name}: {share}% of the bytes are control bytes, not text")
+    share = control_share(data)
+    if share > BINARY_CONTROL_SHARE:
+        raise IngestError("binary", f"{name}: {round(100 * share)}% of the bytes are control bytes, not text")
 
 
 def utf16_without_bom(data: bytes) -> str | None:
-    """'utf-16-le'/'utf-16-be' when NULs fall on one byte parity as in UTF-16 text, else None."""
+    """'utf-16-le'/'utf-16-be' when a file with NULs reads as Chinese or ASCII text in UTF-16.
+
+    ASCII and newlines in UTF-16 carry NUL bytes; a file with none is never
+    tried (any even-length bytes decode as UTF-16). The reading must decode
+    strictly and be almost all ASCII, CJK ideographs or CJK punctuation, which
+    random bytes read as UTF-16 are not (they spread over the whole BMP).
+    """
     sample = data[: SAMPLE_BYTES & ~1]
-    nuls = sample.count(0)
-    if len(sample) < 2 or nuls < UTF16_NUL_SHARE * len(sample):
+    if len(sample) < 2 or b"\x00" not in sample:
         return None
-    odd = sample[1::2].count(0)
-    if odd >= UTF16_NUL_PARITY * nuls:
-        codec = "utf-16-le"
-    elif nuls - odd >= UTF16_NUL_PARITY * nuls:
-        codec = "utf-16-be"
-    else:
-        return None
-    try:
-        sample.decode(codec)
-    except UnicodeDecodeError:
-        return None
-    return codec
+    shares: dict[str, float] = {}
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        shares[codec] = len(UTF16_TYPICAL.findall(text)) / len(text)
+    best = max(shares, key=shares.__getitem__, default=None)
+    return best if best and shares[best] >= UTF16_TYPICAL_SHARE else None
 
 
 def _gb_weight(ch: str) -> float:
@@ -268,15 +274,18 @@ def choose_decoding(data: bytes, name: str) -> tuple[str, str, list[bytes]]:
         if data.startswith(bom):
             text, bad = decode_marked(data[len(bom) :], codec.removesuffix("-sig"))
             return text, codec, bad
-    codec16 = utf16_without_bom(data)
-    if codec16:
-        text, bad = decode_marked(data, codec16)
-        return text, codec16, bad
-    reject_controls(data, name)
     try:
-        return data.decode("utf-8"), "utf-8", []
+        utf8: str | None = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        utf8 = None
+    if utf8 is None or control_share(data) > BINARY_CONTROL_SHARE:  # else it is UTF-8 with a few NULs
+        codec16 = utf16_without_bom(data)
+        if codec16:
+            text, bad = decode_marked(data, codec16)
+            return text, codec16, bad
+    reject_controls(data, name)
+    if utf8 is not None:
+        return utf8, "utf-8", []
     wide, bad_count = utf8_damage(data)
     if wide < UTF8_CHARS_PER_BAD * bad_count:
         legacy = legacy_reading(data)
