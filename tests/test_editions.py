@@ -18,6 +18,7 @@ from tasks.edition_json import validate_article, write_json_edition
 from tasks.edition_markdown import (
     LINE_BREAK_RE,
     MARKUP_SPACE,
+    UNTITLED,
     escape_line,
     printable,
     render_corpus_markdown,
@@ -238,11 +239,14 @@ def test_any_text_stays_one_paragraph(text: str) -> None:
     """Property: whatever a paragraph says, pandoc reads back one paragraph with the same words."""
     lines = [printable(line).strip(MARKUP_SPACE) for line in LINE_BREAK_RE.split(text)]
     expected = "\n".join(re.sub("[ \t]+", " ", line) for line in lines if line)
-    doc = make_doc("x.txt", [Article("x-001", "x.txt", "题", [Block("paragraph", text, 1, 1)])])
+    title = re.sub("[ \t]+", " ", " ".join(line for line in lines if line)) or UNTITLED
+    doc = make_doc("x.txt", [Article("x-001", "x.txt", text, [Block("paragraph", text, 1, 1)])])
     for fmt in ("markdown-smart", "commonmark_x-smart"):
         _, blocks = pandoc_blocks(render_document_markdown(doc), fmt)
-        paras = [inline_text(b["c"]) for b in blocks if b["t"] == "Para"]
         assert [b["t"] for b in blocks] == ["Header", "Header"] + ["Para"] * bool(expected), fmt
         # CommonMark readers apply NFC (e.g. to CJK compatibility ideographs): compare in NFC.
-        nfc = [unicodedata.normalize("NFC", p) for p in paras]
-        assert nfc == ([unicodedata.normalize("NFC", expected)] if expected else []), fmt
+        paras = [unicodedata.normalize("NFC", inline_text(b["c"])) for b in blocks if b["t"] == "Para"]
+        assert paras == ([unicodedata.normalize("NFC", expected)] if expected else []), fmt
+        assert unicodedata.normalize("NFC", inline_text(blocks[1]["c"][2])) == unicodedata.normalize(
+            "NFC", title
+        ), fmt
