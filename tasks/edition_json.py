@@ -32,6 +32,7 @@ ARTICLE_SCHEMA: dict[str, tuple[tuple[type, ...], bool]] = {
     "blocks": ((list,), True),
     "lines": ((list,), True),
     "title_variants": ((list,), False),
+    "origin": ((str, type(None)), False),
 }
 STRING_LIST_FIELDS = ("authors", "title_variants")
 

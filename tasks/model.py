@@ -81,6 +81,8 @@ class Article:
     series: str | None = None
     page: int | None = None
     date: str | None = None
+    #: where the text was first published (a web source line's site or paper), not the raw file
+    origin: str | None = None
     start: int = 0
     end: int = 0
     title_variants: list[str] = field(default_factory=list)

@@ -258,5 +258,5 @@ def segment_articles(
     captions.attach(articles)
     extra: dict[str, Any] = {"series": series_meta} if series_meta else {}
     for a in articles:
-        a.source = metadata.get("source") or source
+        a.origin = metadata.get("source")
     return Segmented(articles, extra, edits)

@@ -70,7 +70,7 @@ def test_toc_guides_starts_and_fills_page_section_author_and_variant() -> None:
     assert [x.type for x in a.blocks].count("heading") == 1  # the subheading stays inside
     assert (b.title, b.page, b.authors) == ("绿水青山 就是金山银山", 5, ["某乡党委"])
     assert b.title_variants == ["绿水青山 就是金山"]
-    assert (b.date, b.source) == ("2022-05-01", "某刊")
+    assert (b.date, b.origin, b.source) == ("2022-05-01", "某刊", "x.txt")
 
 
 def test_captions_are_moved_to_the_article_they_name() -> None:
