@@ -85,7 +85,9 @@ def test_traditional_text_saved_as_gbk_stays_gbk(tmp_path: Path) -> None:
     assert (got.text, got.encoding) == (TRADITIONAL, "gb18030")
 
 
-@pytest.mark.parametrize("text", ["Chapter 1 第一章\nsome ASCII and 中文\n" * 3, "只有中文的一行\n又是一行中文\n"])
+@pytest.mark.parametrize(
+    "text", ["Chapter 1 第一章\nsome ASCII and 中文\n" * 3, "只有中文的一行\n又是一行中文\n"]
+)
 def test_utf16_without_bom_is_recognised_by_its_nul_pattern(text: str) -> None:
     for codec in ("utf-16-le", "utf-16-be"):
         got = decode(text.encode(codec), "u16.txt", OPTIONS)
