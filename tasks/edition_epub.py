@@ -85,8 +85,9 @@ def metadata_args(title: str, docs: Sequence[Document], description: str) -> lis
         "lang": LANGUAGE,
         "identifier": book_identifier(docs),
         "creator": CORPUS_CREATOR,
-        "description": printable(description),
     }
+    if description.strip():  # an empty dc:description is an epubcheck error
+        pairs["description"] = printable(description)
     dates = sorted(d for d in (iso_date(doc.metadata.get("date")) for doc in docs) if d)
     if dates:
         pairs["date"] = dates[-1]

@@ -155,6 +155,12 @@ def test_real_corpus_book(tmp_path: Path) -> None:
     assert sum(1 for level, _ in toc if level == 2) == sum(len(d.articles) for d in docs)
 
 
+def test_empty_corpus_still_makes_a_valid_book(tmp_path: Path) -> None:
+    (path,) = write_epub_edition([], tmp_path)
+    assert epubcheck(path) == []
+    assert [level for level, _ in epub_toc(path)] == [1]  # pandoc's entry for the title
+
+
 def test_epubcheck_reports_a_broken_book(tmp_path: Path) -> None:
     broken = tmp_path / "broken.epub"
     with zipfile.ZipFile(broken, "w") as book:
