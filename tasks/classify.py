@@ -10,6 +10,7 @@ typography and segmenting after it.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 #: Characters that end a sentence, full-width and ASCII (`…` covers `……`).
 SENTENCE_FINAL = "。！？…!?.；;"
@@ -86,9 +87,14 @@ PAREN_SIGNATURE = re.compile(r"(?<=[。！？!?”])\s*[（(](?P<name>[\u4e00-\u
 NAME_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}\s*$")
 
 
+def visible(text: str) -> str:
+    """The text without whitespace and invisible format characters (zero-width spaces, BOM)."""
+    return "".join(ch for ch in text if not ch.isspace() and unicodedata.category(ch) != "Cf")
+
+
 def visible_len(text: str) -> int:
-    """Length without whitespace: OCR spaces do not make a line longer."""
-    return len(re.sub(r"\s+", "", text))
+    """Length without whitespace: OCR spaces and zero-width characters do not make a line longer."""
+    return len(visible(text))
 
 
 def cjk_count(text: str) -> int:

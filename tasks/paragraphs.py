@@ -76,7 +76,7 @@ def prepare(lines: list[Line]) -> tuple[list[Candidate], list[Edit], list[Remove
         text = line.text.strip()
         if not text:
             continue
-        if STRAY_LINE.match(text):
+        if STRAY_LINE.match(cl.visible(text) or " "):
             removed.append(Removed(text, RULE_STRAY, line.number))
             continue
         for m in reversed(list(STRAY_EDGE.finditer(text))):

@@ -15,7 +15,7 @@ import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from tasks import furniture, ingest, paragraphs, repair, script, segment, typography
+from tasks import furniture, ingest, paragraphs, repair, script, segment, typography, unicode_form
 from tasks.model import Document, Line
 from tasks.options import Options
 
@@ -84,6 +84,10 @@ def normalize_document(data: bytes, name: str, options: Options | None = None) -
         blocks, edits, problems = typography.typeset_blocks(blocks, options, name)
     doc.edits.extend(edits)
     doc.problems.extend(problems)
+
+    with stage("final"):
+        blocks, edits = unicode_form.normalize_blocks(blocks, options)
+    doc.edits.extend(edits)
 
     with stage("segment"):
         cut = segment.segment_articles(blocks, doc.metadata, name, options)
