@@ -25,7 +25,7 @@ STRAY_RULE = "furniture.toc_stray_glyph"
 TOC_HEADING = re.compile(r"^(?:本期)?目\s*录$|^CONTENTS?$", re.IGNORECASE)
 
 #: `07 title`: a page number of 1-3 digits, then the title (not a date such as `2022 年`).
-PAGE_FIRST = re.compile(r"^(?P<page>\d{1,3})(?![\d年月日期号.])\s*(?P<title>\S.*)$")
+PAGE_FIRST = re.compile(r"^(?P<page>\d{1,3})(?!\s*[\d年月日期号版.])\s*(?P<title>\S.*)$")
 #: `title …… 07` or `title 07`: the page number at the end, after leaders or a space.
 PAGE_LAST = re.compile(r"^(?P<title>.*?\S)(?:\s*[.…·-]{2,}\s*|\s+)(?P<page>\d{1,3})$")
 #: `/ unit or author` under an entry.
