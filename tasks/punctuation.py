@@ -183,8 +183,14 @@ def find_ellipses(text: str, _options: Options) -> Iterator[Change]:
 # --- dash -------------------------------------------------------------------------------
 
 DASH = "——"
-#: Runs of dash-like characters: em dash, horizontal bar, full-width hyphen, box line, ASCII hyphens.
-DASH_RE = re.compile(r"[—―─━]+|－{2,}|-{2,}")
+#: Runs of dash-like characters: em dash, horizontal bar, box lines, full-width and ASCII hyphens;
+#: spaces between them do not split the run (`— —`, `--—` are one dash).
+DASH_CHARS = "—―─━－-"
+DASH_RE = re.compile(f"[{DASH_CHARS}](?:{SPACE_CLASS}*[{DASH_CHARS}])*")
+#: A single one of these is a hyphen or a minus sign, not a dash.
+HYPHENS = "-－"
+
+
 #: A lone — between two Chinese runs this short is a connector (`甲—乙—丙`), not a dash.
 CONNECTOR_MAX_RUN = 4
 
@@ -229,11 +235,11 @@ def find_dashes(text: str, _options: Options) -> Iterator[Change]:
         run = m.group()
         if run == DASH or is_protected(m.start(), spans):
             continue
-        if len(run) == 1:  # a lone — ― ─ ━ : a dash only when not a connector
-            if _is_connector(text, m.start(), m.end()):
-                continue
-        elif run[0] in "-－" and not touches_cjk(text, m.start(), m.end()):
-            continue  # `--` in code or an ASCII sentence
+        if len(run) == 1:
+            if run in HYPHENS or _is_connector(text, m.start(), m.end()):
+                continue  # a hyphen, a minus, or a lone — linking two terms
+        elif set(run) <= set(HYPHENS + SPACE_CHARS) and not touches_cjk(text, m.start(), m.end()):
+            continue  # `--` in code or in an ASCII sentence
         yield Change(m.start(), m.end(), DASH)
 
 
@@ -275,7 +281,8 @@ def find_parens(text: str, _options: Options) -> Iterator[Change]:
             continue  # f(x), A(1): part of a formula or a Latin token
         chinese = (
             IDEOGRAPH_RE.search(inside)
-            or "（" in text[start] + text[end]
+            or text[start] == "（"
+            or text[end] == "）"
             or touches_cjk(text, start, end + 1)
         )
         if chinese:
@@ -290,15 +297,19 @@ def find_parens(text: str, _options: Options) -> Iterator[Change]:
 
 # --- full stop --------------------------------------------------------------------------
 
-#: `.` straight after an ideograph, ending the text or followed by Chinese: a Chinese full stop.
-PERIOD_RE = re.compile(f"(?<=[{IDEOGRAPH}])\\.(?=[{IDEOGRAPH}“‘\"'”’)）]|{SPACE_CLASS}*$)")
+#: What may follow a Chinese full stop: Chinese, a closing quote or parenthesis, or the end.
+PERIOD_NEXT_RE = re.compile(f"[{IDEOGRAPH}“‘\"'”’)）]")
 
 
 def find_periods(text: str, _options: Options) -> Iterator[Change]:
+    """`.` right after an ideograph (spaces aside) and before Chinese or the end -> `。`."""
     spans = protected_spans(text)
-    for m in PERIOD_RE.finditer(text):
-        if not is_protected(m.start(), spans):
-            yield Change(m.start(), m.end(), "。")
+    for i, ch in enumerate(text):
+        if ch != "." or is_protected(i, spans):
+            continue
+        before, after = neighbour(text, i - 1, -1), neighbour(text, i + 1, 1)
+        if IDEOGRAPH_RE.match(before) and (not after or PERIOD_NEXT_RE.match(after)):
+            yield Change(i, i + 1, "。")
 
 
 STAGE = "typography"
@@ -316,12 +327,13 @@ RULES: list[Rule] = [
     register(Rule("punct.small_form", STAGE, "small-form/vertical variants -> full-width", find_small_forms)),
     register(Rule("punct.ellipsis", STAGE, "ellipsis variants -> ……", find_ellipses)),
     register(Rule("punct.dash", STAGE, "dash variants -> ——", find_dashes)),
+    # Parentheses before the marks: `,(中)` -> `,（中）` -> `，（中）` in one pass, as in the next.
+    register(Rule("punct.fullwidth_parens", STAGE, "( ) around or next to Chinese -> （ ）", find_parens)),
     *(
         register(
             Rule(name, STAGE, f"{mark} touching Chinese -> {FULLWIDTH[mark][0]}", _fullwidth_finder(mark))
         )
         for mark, name in MARK_RULES.items()
     ),
-    register(Rule("punct.fullwidth_parens", STAGE, "( ) around or next to Chinese -> （ ）", find_parens)),
     register(Rule("punct.fullwidth_period", STAGE, ". after Chinese -> 。", find_periods)),
 ]

@@ -194,3 +194,23 @@ def test_a_rule_can_be_switched_off_by_name_or_group() -> None:
         == "你好,世界！"
     )
     assert fix("你好,世界!", options=Options(disabled_rules=frozenset({"punct."}))) == "你好,世界!"
+
+
+def test_spaced_dash_pieces_are_one_dash() -> None:
+    assert fix("他说— —走") == "他说——走"
+    assert fix("信念--—守") == "信念——守"
+
+
+def test_single_hyphen_is_a_hyphen() -> None:
+    assert fix("中 - 文") == "中 - 文"
+
+
+def test_parenthesis_paired_with_a_full_width_one_converts() -> None:
+    assert fix(",(）") == "，（）"
+    assert fix(",(0一)") == "，（0一）"
+
+
+def test_full_stop_after_chinese_across_spaces() -> None:
+    assert fix("完成了 .") == "完成了。"
+    assert fix("完成了.”") == "完成了。”"
+    assert fix("中.com") == "中.com"
