@@ -48,7 +48,14 @@ UNTITLED = "无题"
 NO_ARTICLES_NOTE = "（本文档没有切分出文章。）"
 META_SEPARATOR = " · "
 AUTHOR_JOINER = "、"
-META_LABELS = {"authors": "作者", "section": "栏目", "series": "系列", "page": "页码", "date": "日期"}
+META_LABELS = {
+    "authors": "作者",
+    "section": "栏目",
+    "series": "系列",
+    "page": "页码",
+    "date": "日期",
+    "origin": "来源",
+}
 
 # Metadata keys that can name a document, in order of preference.
 TITLE_KEYS = ("title", "masthead_title", "masthead", "publication", "site_name", "site", "source_site")
@@ -79,7 +86,7 @@ def escape_text(text: str) -> str:
 
 def escape_inline(text: str) -> str:
     """Escape text that must stay on one line (headings, meta lines)."""
-    return escape_line(" ".join(part.strip(MARKUP_SPACE) for part in LINE_BREAK_RE.split(text)))
+    return escape_line(" ".join(LINE_BREAK_RE.split(text)))
 
 
 def plain(value: Any) -> Any:
@@ -110,12 +117,12 @@ def document_title(doc: Document) -> str:
 
 
 def article_meta(article: Article) -> str:
-    """The line under an article title: authors, section, series, page, date (only those known)."""
+    """The line under an article title: authors, section, series, page, date, origin (those known)."""
     parts = []
     if article.authors:
         parts.append(f"{META_LABELS['authors']}：{AUTHOR_JOINER.join(article.authors)}")
-    for key in ("section", "series", "page", "date"):
-        value = getattr(article, key)
+    for key in ("section", "series", "page", "date", "origin"):
+        value = getattr(article, key, None)
         if value not in (None, ""):
             parts.append(f"{META_LABELS[key]}：{value}")
     return META_SEPARATOR.join(parts)

@@ -83,6 +83,7 @@ def trap_doc() -> Document:
         section="要闻|观察",
         page=3,
         date="2022年3月1日",
+        origin="某网 <站>",
     )
     return make_doc("t.txt", [article], {"title": "刊名 <b>*一*</b>", "note": "---\nkey: value # x"})
 
@@ -139,7 +140,7 @@ def test_trap_text_reads_back_verbatim() -> None:
     headers = [inline_text(b["c"][2]) for b in blocks if b["t"] == "Header"]
     assert headers == ["刊名 <b>*一*</b>", "# 标题 *星* [链] <i>斜</i> {#x}", "小标题 # 1. [x]"]
     assert paras[0] == "——记 *某* <u>某</u>"
-    assert paras[1] == "作者：张_三、李*四 · 栏目：要闻|观察 · 页码：3 · 日期：2022年3月1日"
+    assert paras[1] == "作者：张_三、李*四 · 栏目：要闻|观察 · 页码：3 · 日期：2022年3月1日 · 来源：某网 <站>"
     quote = next(b for b in blocks if b["t"] == "BlockQuote")
     assert inline_text(quote["c"][0]["c"]) == "▲ 图说 *星* <b>粗</b>\n# 第二行"
 
