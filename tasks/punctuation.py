@@ -273,14 +273,14 @@ def find_parens(text: str, _options: Options) -> Iterator[Change]:
             continue
         inside = text[start + 1 : end]
         if (
-            not IDEOGRAPH_RE.search(inside)
+            not CJK_CONTEXT_RE.search(inside)
             and start > 0
             and text[start - 1].isascii()
             and text[start - 1].isalnum()
         ):
             continue  # f(x), A(1): part of a formula or a Latin token
         chinese = (
-            IDEOGRAPH_RE.search(inside)
+            CJK_CONTEXT_RE.search(inside)
             or text[start] == "（"
             or text[end] == "）"
             or touches_cjk(text, start, end + 1)

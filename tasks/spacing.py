@@ -94,6 +94,35 @@ def find_many_spaces(text: str, _options: Options) -> Iterator[Change]:
             yield Change(m.start(), m.end(), " ")
 
 
+#: A headline that already separates its clauses with these marks has no clause space.
+CLAUSE_MARKS = "，；。！？"
+#: A clause of fewer ideographs than this is a word cut by OCR (`堡 垒`), not a clause.
+MIN_CLAUSE = 2
+#: Quotes and book-title marks belong to the clause they sit in.
+CLAUSE_INNER = "“”‘’《》〈〉「」『』"
+
+
+def _clause_size(text: str, pos: int, step: int) -> int:
+    """Ideographs from pos in direction step up to the next space or clause mark."""
+    n = 0
+    while 0 <= pos < len(text) and not text[pos].isspace() and text[pos] not in CLAUSE_MARKS:
+        n += bool(re.match(f"[{IDEOGRAPH}]", text[pos]))
+        if not (re.match(f"[{IDEOGRAPH}]", text[pos]) or text[pos] in CLAUSE_INNER):
+            break
+        pos += step
+    return n
+
+
+def find_heading_word_gaps(text: str, _options: Options) -> Iterator[Change]:
+    """In a headline, a space between ideographs separates clauses only when the headline uses no
+    clause marks and both sides hold a clause (`风雨同舟 共克时艰`); otherwise OCR cut a word."""
+    punctuated = any(mark in text for mark in CLAUSE_MARKS)
+    for m in BETWEEN_IDEOGRAPHS_RE.finditer(text):
+        left, right = _clause_size(text, m.start() - 1, -1), _clause_size(text, m.end(), 1)
+        if punctuated or min(left, right) < MIN_CLAUSE:
+            yield Change(m.start(), m.end(), "")
+
+
 RULES: list[Rule] = [
     register(
         Rule("space.unicode", STAGE, "no-break, zero-width, ideographic spaces normalised", find_odd_spaces)
@@ -110,6 +139,11 @@ RULES: list[Rule] = [
     register(Rule("space.collapse", STAGE, "runs of spaces -> one", find_many_spaces)),
     regex_rule("space.trim", STAGE, r"^\s+|\s+$", "", "no leading or trailing space in a block"),
     regex_rule("space.inside_cjk", BODY_STAGE, BETWEEN_IDEOGRAPHS_RE, "", "no space between two ideographs"),
+    register(
+        Rule(
+            "space.heading_word", HEADING_STAGE, "no OCR space inside a headline word", find_heading_word_gaps
+        )
+    ),
     regex_rule(
         "space.heading_clause",
         HEADING_STAGE,

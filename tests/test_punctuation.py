@@ -214,3 +214,7 @@ def test_full_stop_after_chinese_across_spaces() -> None:
     assert fix("完成了 .") == "完成了。"
     assert fix("完成了.”") == "完成了。”"
     assert fix("中.com") == "中.com"
+
+
+def test_parentheses_around_chinese_punctuation_convert() -> None:
+    assert fix(",(，)") == "，（，）"

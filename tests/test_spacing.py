@@ -93,3 +93,17 @@ def test_corpus_snippets() -> None:
     assert fix("铁岭县 凡河新区 各个社区") == "铁岭县凡河新区各个社区"
     assert fix('保领导对陈洪剑说:"经过 50 多天的高强度工作"') == "保领导对陈洪剑说：“经过50多天的高强度工作”"
     assert fix("20日10:52\u00a0\u00a0來源:齊魯網") == "20日10:52來源：齊魯網"
+
+
+def test_heading_space_inside_a_word_is_removed() -> None:
+    assert fix("筑牢战斗“红色堡 垒”", "heading") == "筑牢战斗“红色堡垒”"
+    assert fix("一 二三四五", "heading") == "一二三四五"
+    assert kinds("一 二三四五", "heading") == {"space.heading_word"}
+
+
+def test_heading_already_punctuated_has_no_clause_space() -> None:
+    assert fix("做好防控，确保重点难点 落实", "heading") == "做好防控，确保重点难点落实"
+
+
+def test_heading_clause_with_quotes_keeps_its_space() -> None:
+    assert fix("发挥社区“轴心”作用 筑牢防线", "heading") == "发挥社区“轴心”作用 筑牢防线"
