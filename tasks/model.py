@@ -134,9 +134,7 @@ class Document:
             "size": self.size,
             "script": asdict(self.script),
             "metadata": self.metadata,
-            "articles": [
-                {"id": a.id, "title": a.title, "lines": [a.start, a.end]} for a in self.articles
-            ],
+            "articles": [{"id": a.id, "title": a.title, "lines": [a.start, a.end]} for a in self.articles],
             "edits": [asdict(e) for e in self.edits],
             "removed": [asdict(r) for r in self.removed],
             "problems": [asdict(p) for p in self.problems],

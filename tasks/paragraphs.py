@@ -175,7 +175,8 @@ def join_lines(lines: list[Line], options: Options) -> tuple[list[Block], list[E
                 blocks[i], edit = merge(prev, c)
                 edits.append(edit)
                 continue
-        if cl.visible_len(c.text) == 1 and c.level is None and options.enabled(RULE_STRAY):
+        orphan = cl.visible_len(c.text) == 1 and c.level is None and len(candidates) > 1
+        if orphan and options.enabled(RULE_STRAY):
             removed.append(Removed(c.text, RULE_STRAY, c.number))  # an orphan between sentences
             continue
         blocks.append(new_block(c))

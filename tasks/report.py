@@ -94,7 +94,8 @@ def render_markdown(report: dict[str, Any]) -> str:
     if report["problems"]:
         out += ["| file | stage | kind | message |", "|---|---|---|---|"]
         out += [
-            f"| {p['file']} | {p['stage']} | {p['kind']} | {_cell(p['message'])} |" for p in report["problems"]
+            f"| {p['file']} | {p['stage']} | {p['kind']} | {_cell(p['message'])} |"
+            for p in report["problems"]
         ]
     else:
         out.append("None.")
@@ -128,9 +129,7 @@ def _document_section(d: dict[str, Any]) -> list[str]:
     out += ["", "### Edits by kind", "", "| kind | count |", "|---|---|"]
     out += [f"| `{k}` | {n} |" for k, n in d["edits_by_kind"].items()]
     out += ["", "### Removed", "", "| raw line | reason | text |", "|---|---|---|"]
-    out += [
-        f"| {r['line']} | `{r['reason']}` | {_cell(r['text'][:PREVIEW_CHARS])} |" for r in d["removed"]
-    ]
+    out += [f"| {r['line']} | `{r['reason']}` | {_cell(r['text'][:PREVIEW_CHARS])} |" for r in d["removed"]]
     return out
 
 

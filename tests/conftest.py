@@ -15,8 +15,9 @@ _PREFECT_HOME = tempfile.mkdtemp(prefix="zhclean-prefect-")
 os.environ["PREFECT_HOME"] = _PREFECT_HOME
 os.environ["PREFECT_RESULTS_LOCAL_STORAGE_PATH"] = str(Path(_PREFECT_HOME) / "storage")
 
-import flows  # noqa: E402,F401  (applies the offline Prefect defaults)
 import pytest  # noqa: E402
+
+import flows  # noqa: E402,F401  (applies the offline Prefect defaults)
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "raw"

@@ -8,7 +8,6 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -60,8 +59,12 @@ def test_rules_lists_named_rules():
 def _zhclean(*args: str, **kw) -> subprocess.Popen:
     env = {**os.environ, "PREFECT_HOME": str(kw.pop("home"))}
     return subprocess.Popen(
-        [sys.executable, "-m", "flows", *args], env=env, start_new_session=True,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, **kw,
+        [sys.executable, "-m", "flows", *args],
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        **kw,
     )
 
 
