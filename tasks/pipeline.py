@@ -15,7 +15,17 @@ import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from tasks import furniture, ingest, paragraphs, repair, script, segment, typography, unicode_form
+from tasks import (
+    document_meta,
+    furniture,
+    ingest,
+    paragraphs,
+    repair,
+    script,
+    segment,
+    typography,
+    unicode_form,
+)
 from tasks.model import Document, Line
 from tasks.options import Options
 
@@ -95,4 +105,5 @@ def normalize_document(data: bytes, name: str, options: Options | None = None) -
     doc.edits.extend(cut.edits)
     doc.removed.extend(cut.removed)
     doc.metadata.update(cut.metadata)
+    doc.metadata.update(document_meta.fill_document_fields(doc.metadata, doc.articles))
     return doc
