@@ -128,6 +128,7 @@ def _print_summary(summary: dict[str, Any]) -> None:
     table.add_row("articles", str(summary["articles"]))
     table.add_row("edits", str(summary["edits"]))
     table.add_row("STYLE violations left", str(sum(summary["lint"].values())))
+    table.add_row("warnings for a human", str(sum(summary["lint_warnings"].values())))
     table.add_row("problems", str(summary["problems"]))
     table.add_row("editions", summary["out_dir"])
     out.print(table)

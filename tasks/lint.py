@@ -11,6 +11,7 @@ headline may keep a space between clauses that a paragraph may not:
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -37,6 +38,8 @@ EMPHASIS_LINE_RE = re.compile(r"^\*[^*].*\*$")
 MARKDOWN_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
 HARD_BREAK = "\\"
 
+#: The link to the published build: the edition links already lead through it.
+CURRENT_LINK = "current"
 #: How many findings `format_report` lists before it only counts.
 DEFAULT_SHOWN = 500
 
@@ -63,6 +66,7 @@ class Finding:
     found: str
     context: str
     where: str = ""
+    severity: str = "error"
 
 
 @dataclass(slots=True)
@@ -73,11 +77,17 @@ class LintReport:
 
     @property
     def total(self) -> int:
-        return len(self.findings)
+        """STYLE violations (errors): what makes `zhclean lint` fail."""
+        return sum(1 for f in self.findings if f.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        """Findings that need a human (e.g. unpaired quotes in the source); they do not fail lint."""
+        return len(self.findings) - self.total
 
     @property
     def counts(self) -> dict[str, int]:
-        """Violations per rule name, most frequent first."""
+        """Findings per rule name, most frequent first."""
         return dict(Counter(f.rule for f in self.findings).most_common())
 
 
@@ -100,7 +110,7 @@ def lint_blocks(blocks: Iterable[TextBlock], options: Options) -> LintReport:
             line = block.line + block.text.count("\n", 0, v.column)
             column = v.column - (block.text.rfind("\n", 0, v.column) + 1)
             report.findings.append(
-                Finding(v.rule, block.file, line, column + 1, v.found, v.context, block.where)
+                Finding(v.rule, block.file, line, column + 1, v.found, v.context, block.where, v.severity)
             )
     report.files = list(files)
     return report
@@ -116,15 +126,29 @@ def files_to_lint(path: Path) -> list[Path]:
     """The files of a folder that hold the text once: `articles.jsonl` if any, else Markdown, else text."""
     if path.is_file():
         return [path]
-    jsonl = sorted(path.rglob(JSONL_NAME))
+    files = published_files(path)
+    jsonl = [p for p in files if p.name == JSONL_NAME]
     if jsonl:
         return jsonl
-    markdown = sorted(p for p in path.rglob("*") if p.suffix in MARKDOWN_SUFFIXES and p.is_file())
+    markdown = [p for p in files if p.suffix in MARKDOWN_SUFFIXES]
     if len(markdown) > 1:
         markdown = [p for p in markdown if p.name != CORPUS_MARKDOWN]
     if markdown:
         return markdown
-    return sorted(p for p in path.rglob("*") if p.suffix in TEXT_SUFFIXES and p.is_file())
+    return [p for p in files if p.suffix in TEXT_SUFFIXES]
+
+
+def published_files(folder: Path) -> list[Path]:
+    """Files under `folder`, following the edition links and skipping hidden folders.
+
+    An output folder keeps earlier and unfinished builds under `.runs/`; only the
+    published one (reached through `json/`, `markdown/` … links) is linted.
+    """
+    found: list[Path] = []
+    for root, dirs, names in os.walk(folder, followlinks=True):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != CURRENT_LINK)
+        found.extend(Path(root) / n for n in sorted(names) if not n.startswith("."))
+    return found
 
 
 def blocks_of_path(path: Path, options: Options) -> Iterator[TextBlock]:
@@ -229,9 +253,13 @@ def format_report(report: LintReport, shown: int | None = DEFAULT_SHOWN) -> str:
     for f in listed:
         where = f" [{f.where}]" if f.where else ""
         context = f.context.replace("\n", "⏎")
-        out.append(f"{f.file}:{f.line}:{f.column}{where} {f.rule} «{f.found}» …{context}…")
+        label = f.rule if f.severity == "error" else f"{f.rule} (warning)"
+        out.append(f"{f.file}:{f.line}:{f.column}{where} {label} «{f.found}» …{context}…")
     if len(listed) < report.total:
         out.append(f"… and {report.total - len(listed)} more")
-    out.append(f"{report.total} violation(s) in {report.blocks} block(s) of {len(report.files)} file(s)")
+    out.append(
+        f"{report.total} violation(s) and {report.warnings} warning(s) "
+        f"in {report.blocks} block(s) of {len(report.files)} file(s)"
+    )
     out.extend(f"  {rule}: {n}" for rule, n in report.counts.items())
     return "\n".join(out)

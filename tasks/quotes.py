@@ -99,5 +99,13 @@ LINT_STAGE = "lint"
 
 RULES: list[Rule] = [
     register(Rule("punct.curly_quotes", "typography", "paired straight quotes -> “ ” / ‘ ’", find_quotes)),
-    register(Rule("punct.unpaired_quote", LINT_STAGE, "a quote with no partner in its block", find_unpaired)),
+    register(
+        Rule(
+            "punct.unpaired_quote",
+            LINT_STAGE,
+            "a quote with no partner in its block (a warning: reported, not guessed)",
+            find_unpaired,
+            severity="warning",
+        )
+    ),
 ]

@@ -14,19 +14,26 @@ from typing import Any
 
 from tasks.model import Document, Problem
 from tasks.options import Options
-from tasks.rules import check
 
 #: How much removed text to show per record in report.md (report.json keeps all of it).
 PREVIEW_CHARS = 40
 
 
-def lint_counts(doc: Document, options: Options) -> dict[str, int]:
-    """STYLE violations left in the document's article text, by rule name (0 is the target)."""
-    counts: Counter[str] = Counter()
-    for article in doc.articles:
-        for block in article.blocks:
-            counts.update(v.rule for v in check(block.text, options, block.start))
-    return dict(sorted(counts.items()))
+def lint_counts(doc: Document, options: Options) -> dict[str, dict[str, int]]:
+    """What `zhclean lint` finds in the document's articles, by rule name.
+
+    `errors` are STYLE violations (0 is the target); `warnings` need a human
+    (an unpaired quote the source lost) and are listed, not guessed.
+    """
+    from tasks.lint import TextBlock, lint_blocks
+
+    blocks = [TextBlock(b.type, b.text, doc.source, b.start) for a in doc.articles for b in a.blocks]
+    blocks += [TextBlock("heading", a.title, doc.source, a.start) for a in doc.articles]
+    found = lint_blocks(blocks, options).findings
+    return {
+        key: dict(sorted(Counter(f.rule for f in found if f.severity == severity).items()))
+        for key, severity in (("errors", "error"), ("warnings", "warning"))
+    }
 
 
 def document_report(doc: Document, options: Options) -> dict[str, Any]:
@@ -56,9 +63,11 @@ def build_report(
     sections = [document_report(d, options) for d in docs]
     edits_by_kind: Counter[str] = Counter()
     lint: Counter[str] = Counter()
+    warnings: Counter[str] = Counter()
     for section in sections:
         edits_by_kind.update(section["edits_by_kind"])
-        lint.update(section["lint"])
+        lint.update(section["lint"]["errors"])
+        warnings.update(section["lint"]["warnings"])
     all_problems = [asdict(p) for p in problems]
     summary = {
         "documents": run.get("files", len(docs)),
@@ -68,6 +77,7 @@ def build_report(
         "edits": sum(edits_by_kind.values()),
         "edits_by_kind": dict(sorted(edits_by_kind.items())),
         "lint": dict(sorted(lint.items())),
+        "lint_warnings": dict(sorted(warnings.items())),
         "problems": len(all_problems),
     }
     return {"run": run, "summary": summary, "documents": sections, "problems": all_problems}
@@ -86,7 +96,8 @@ def render_markdown(report: dict[str, Any]) -> str:
         f"- run: `{report['run'].get('run_id', '')}` at {report['run'].get('started', '')}",
         f"- documents: {s['processed']} processed of {s['documents']}; failed: {len(s['failed'])}",
         f"- articles: {s['articles']}; edits: {s['edits']}; problems: {s['problems']}",
-        f"- STYLE violations left: {sum(s['lint'].values())}",
+        f"- STYLE violations left: {sum(s['lint'].values())}; "
+        f"warnings for a human: {sum(s['lint_warnings'].values())}",
         "",
         "## Problems",
         "",
@@ -115,7 +126,9 @@ def _document_section(d: dict[str, Any]) -> list[str]:
         f"- encoding: {d['encoding']}; script: {script['script']} "
         f"({script['traditional_share']:.1%} traditional, {script['converted_chars']} characters converted)",
         f"- metadata: {', '.join(d['metadata']) or 'none'}",
-        f"- STYLE violations left: {sum(d['lint'].values())}",
+        f"- STYLE violations left: {sum(d['lint']['errors'].values())} "
+        f"{_counts(d['lint']['errors'])}; warnings: {sum(d['lint']['warnings'].values())} "
+        f"{_counts(d['lint']['warnings'])}",
         "",
         "### Articles",
         "",
@@ -131,6 +144,10 @@ def _document_section(d: dict[str, Any]) -> list[str]:
     out += ["", "### Removed", "", "| raw line | reason | text |", "|---|---|---|"]
     out += [f"| {r['line']} | `{r['reason']}` | {_cell(r['text'][:PREVIEW_CHARS])} |" for r in d["removed"]]
     return out
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return "(" + ", ".join(f"`{k}` {n}" for k, n in counts.items()) + ")" if counts else ""
 
 
 def _cell(text: str) -> str:

@@ -35,7 +35,9 @@ Finder = Callable[[str, Options], Iterable[Change]]
 class Rule:
     """A named rule. `stage` groups rules the pipeline runs together, in registration order.
 
-    `lint` says whether a match counts as a STYLE violation when checking finished text.
+    `lint` says whether a match counts when checking finished text; `severity` says whether
+    it is an `error` (a STYLE violation: lint fails) or a `warning` (needs a human, e.g. a
+    quote whose partner the source lost: reported, never guessed).
     """
 
     name: str
@@ -43,6 +45,7 @@ class Rule:
     description: str
     find: Finder
     lint: bool = True
+    severity: str = "error"
 
 
 REGISTRY: dict[str, Rule] = {}
@@ -119,6 +122,7 @@ class Violation:
     column: int
     found: str
     context: str
+    severity: str = "error"
 
 
 def check(text: str, options: Options, line: int = 0, stages: Iterable[str] | None = None) -> list[Violation]:
@@ -132,7 +136,7 @@ def check(text: str, options: Options, line: int = 0, stages: Iterable[str] | No
             continue
         for c in rule.find(text, options):
             context = text[max(0, c.start - 8) : c.end + 8]
-            found.append(Violation(rule.name, line, c.start, text[c.start : c.end], context))
+            found.append(Violation(rule.name, line, c.start, text[c.start : c.end], context, rule.severity))
     return found
 
 

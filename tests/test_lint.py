@@ -123,3 +123,32 @@ def test_output_of_typesetting_lints_clean_on_a_corpus_paragraph() -> None:
     assert after.counts.get("punct.fullwidth_comma", 0) == 0
     assert after.counts.get("space.inside_cjk", 0) == 0
     assert after.counts.get("punct.curly_quotes", 0) == 0
+
+
+def test_an_unpaired_quote_is_a_warning_that_does_not_fail_lint(tmp_path):
+    from tasks.lint import lint_path
+
+    page = tmp_path / "page.md"
+    page.write_text("他说：“今天下雨了。\n", encoding="utf-8")
+    report = lint_path(page)
+    assert report.total == 0
+    assert report.warnings == 1
+    assert report.counts == {"punct.unpaired_quote": 1}
+
+
+def test_an_output_folder_is_linted_through_its_published_links_only(tmp_path):
+    from tasks.lint import lint_path
+
+    old = tmp_path / ".runs" / "old" / "json"
+    new = tmp_path / ".runs" / "new" / "json"
+    for folder, text in ((old, '他说:"好"'), (new, "他说：“好”")):
+        folder.mkdir(parents=True)
+        record = {"id": "a", "blocks": [{"type": "paragraph", "text": text}]}
+        (folder / "articles.jsonl").write_text(
+            json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+    (tmp_path / "current").symlink_to(".runs/new")
+    (tmp_path / "json").symlink_to("current/json")
+    report = lint_path(tmp_path)
+    assert report.files == [str(tmp_path / "json" / "articles.jsonl")]
+    assert report.total == 0
