@@ -13,6 +13,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from tasks.model import Edit
@@ -79,9 +80,18 @@ def regex_rule(
     return register(Rule(name, stage, description, find, lint))
 
 
-def rules_for(stage: str, options: Options) -> list[Rule]:
-    """The enabled rules of one stage, in the order they were registered."""
-    return [r for r in REGISTRY.values() if r.stage == stage and options.enabled(r.name)]
+def rules_for(stage: str, options: Options) -> tuple[Rule, ...]:
+    """The enabled rules of one stage, in the order they were registered.
+
+    Called once per line and stage, so the answer is cached (keyed on the registry's
+    size too, as registering a rule changes it).
+    """
+    return _rules_for(stage, options, len(REGISTRY))
+
+
+@lru_cache(maxsize=256)
+def _rules_for(stage: str, options: Options, _registry_size: int) -> tuple[Rule, ...]:
+    return tuple(r for r in REGISTRY.values() if r.stage == stage and options.enabled(r.name))
 
 
 def apply_rule(rule: Rule, text: str, options: Options, line: int) -> tuple[str, list[Edit]]:
