@@ -20,13 +20,13 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 import tasks
 from flows import progress
-from tasks.discover import discover
+from tasks.discover import TransientIOError, discover
 from tasks.edition_epub import write_epub_edition
 from tasks.edition_json import write_json_edition
 from tasks.edition_markdown import write_markdown_edition
 from tasks.model import Document, Problem
 from tasks.options import Options
-from tasks.process import Outcome, TransientIOError, process_file
+from tasks.process import Outcome, process_file
 from tasks.publish import new_staging, output_lock, publish
 from tasks.report import build_report, render_markdown, write_report
 from tasks.rules import REGISTRY, rules_fingerprint

@@ -8,6 +8,7 @@ missing, non-directory or text-less raw directory stops the run.
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,11 +103,25 @@ def discover(raw_dir: Path) -> Discovery:
     return Discovery(files, skipped)
 
 
+#: OS errors worth another try: the file system was busy or briefly unreachable.
+TRANSIENT_ERRNOS = frozenset({errno.EAGAIN, errno.EBUSY, errno.EINTR, errno.EIO, errno.ETIMEDOUT})
+
+
+class TransientIOError(OSError):
+    """A read that may succeed if tried again (the flow's task retries it)."""
+
+
 def read_raw(path: Path, max_bytes: int | None = None) -> bytes:
-    """The bytes of one raw file; `unreadable` (or `huge`, before reading) as an `IngestError`."""
+    """The bytes of one raw file (raw files are only ever opened for reading).
+
+    `huge` (checked before reading) and `unreadable` are `IngestError`s; a transient
+    OS error is a `TransientIOError`, so the caller can retry it.
+    """
     try:
         if max_bytes is not None and (size := path.stat().st_size) > max_bytes:
             raise IngestError("huge", f"{path.name}: {size} bytes is over the limit of {max_bytes} bytes")
         return path.read_bytes()
     except OSError as err:
+        if err.errno in TRANSIENT_ERRNOS:
+            raise TransientIOError(err.errno, f"{path.name}: {err.strerror or err}") from err
         raise IngestError("unreadable", f"{path.name}: cannot be read ({err.strerror or err})") from err

@@ -8,22 +8,15 @@ file never costs the others. Transient I/O errors are raised as
 
 from __future__ import annotations
 
-import errno
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tasks.accounting import describe, unaccounted
+from tasks.discover import read_raw
 from tasks.ingest import IngestError
 from tasks.model import Document, Problem
 from tasks.options import Options
 from tasks.pipeline import StageError, normalize_document
-
-#: OS errors worth another try: the file system was busy or briefly unreachable.
-TRANSIENT_ERRNOS = frozenset({errno.EAGAIN, errno.EBUSY, errno.EINTR, errno.EIO, errno.ETIMEDOUT})
-
-
-class TransientIOError(OSError):
-    """A read that may succeed if tried again."""
 
 
 @dataclass(slots=True)
@@ -37,16 +30,6 @@ class Outcome:
     @property
     def failed(self) -> bool:
         return self.document is None
-
-
-def read_raw(path: Path) -> bytes:
-    """Read a raw file; raw files are only ever opened for reading."""
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        if exc.errno in TRANSIENT_ERRNOS:
-            raise TransientIOError(exc.errno, f"{path.name}: {exc.strerror}") from exc
-        raise IngestError("unreadable", f"{path.name}: cannot be read ({exc.strerror or exc})") from exc
 
 
 def process_bytes(data: bytes, name: str, options: Options) -> Outcome:
@@ -73,7 +56,7 @@ def process_bytes(data: bytes, name: str, options: Options) -> Outcome:
 def process_file(path: Path, options: Options) -> Outcome:
     """Read and normalise one raw file (TransientIOError propagates for retrying)."""
     try:
-        data = read_raw(path)
+        data = read_raw(path, options.max_file_bytes)
     except IngestError as exc:
         return Outcome(path.name, None, [Problem(path.name, "ingest", exc.kind, str(exc))])
     return process_bytes(data, path.name, options)

@@ -83,8 +83,9 @@ def build_report(
     return {"run": run, "summary": summary, "documents": sections, "problems": all_problems}
 
 
-#: Problem kinds that do not stop a document from being processed.
-NON_FATAL = frozenset({"skipped_extension"})
+#: Problem kinds that are listed but are not failed documents: things in the raw folder
+#: that are not raw text files (other extensions, folders named like files, links out).
+NON_FATAL = frozenset({"skipped_extension", "not_a_file", "symlink_outside"})
 
 
 def render_markdown(report: dict[str, Any]) -> str:

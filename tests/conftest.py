@@ -35,3 +35,23 @@ def prefect_harness() -> Iterator[None]:
 @pytest.fixture(scope="session")
 def raw_files() -> list[Path]:
     return sorted(RAW.glob("*.txt"))
+
+
+_FIGURES: list[tuple[str, str]] = []
+
+
+@pytest.fixture
+def record_figures():
+    """Let a test state figures (e.g. how many bad inputs were tried) in the session summary."""
+
+    def record(topic: str, line: str) -> None:
+        _FIGURES.append((topic, line))
+
+    return record
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if _FIGURES:
+        terminalreporter.section("zhclean figures")
+        for topic, line in _FIGURES:
+            terminalreporter.write_line(f"{topic}: {line}")
