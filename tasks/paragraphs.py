@@ -27,6 +27,9 @@ STRAY_EDGE = re.compile(r"(?:^[|｜¦]\s+|\s+[|｜¦]$)")
 JUNCTION_MIN_COUNT = 2
 #: ...and accounts for this share of the rarer character's occurrences.
 JUNCTION_MIN_SHARE = 0.15
+#: What ends the short first clause of a line that is the tail of a word cut by a break
+#: (`务队。`); an opener such as `近日，` after a heading is not one.
+SENTENCE_STOPS = frozenset("。！？!?；;")
 #: Characters of context kept on each side of a join in the edit log.
 EDIT_CONTEXT = 6
 
@@ -121,8 +124,9 @@ def continues(prev: Block, c: Candidate, stats: PairStats) -> bool:
     if prev.level is not None:
         return False
     head = cl.first_clause(b)
-    if not cl.heading_like(b) and len(head) <= 2 and cl.visible_len(b) > len(head) + 2:
-        return True  # `务队。队员们……`: a word's tail, then the sentence goes on
+    ends_there = cl.visible(b)[len(head) : len(head) + 1] in SENTENCE_STOPS
+    if not cl.heading_like(b) and len(head) <= 2 and ends_there and cl.visible_len(b) > len(head) + 2:
+        return True  # `务队。队员们……`: a word's tail ending a sentence, then the text goes on
     if len(cl.clauses(a)) >= 2 and cl.cjk_count(cl.last_clause(a)) <= 1:
         return True
     if stats.is_word(a.rstrip()[-1], b.lstrip()[0]):

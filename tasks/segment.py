@@ -72,8 +72,19 @@ def is_subtitle(block: Block) -> bool:
     )
 
 
+def signed_item(blocks: list[Block], i: int) -> bool:
+    """Heading `i` over one paragraph signed `……。（某某）` and then another heading or the end:
+    the shape of a short news item, which is an article of its own."""
+    j = i + 1
+    if j >= len(blocks) or blocks[j].type != "paragraph" or not cl.trailing_signature(blocks[j].text):
+        return False
+    return j + 1 == len(blocks) or blocks[j + 1].type == "heading"
+
+
 def marks_start(blocks: list[Block], i: int) -> bool:
     """A byline, subtitle, author name or news lead follows heading `i` closely."""
+    if signed_item(blocks, i):
+        return True
     for j in range(i + 1, min(i + 1 + LOOKAHEAD, len(blocks))):
         b = blocks[j]
         if is_byline(b) or is_subtitle(b) or NEWS_LEAD.match(b.text):

@@ -92,3 +92,14 @@ def test_joining_can_be_switched_off() -> None:
         lines("他们每天准时", "到岗值守。"), Options(disabled_rules=frozenset({"join."}))
     )
     assert len(blocks) == 2
+
+
+def test_a_short_news_heading_is_not_joined_to_the_item_it_heads():
+    text = (
+        "各银行推出优惠利率产品，为企业提供贷款。\n\n"
+        '新区图书馆开展"读书月"\n\n'
+        "近日，新区图书馆开展读书月活动，吸引上千名读者参加。\n"
+    )
+    blocks, _, _ = join_lines(lines(*text.split("\n")), Options())
+    assert [b.type for b in blocks] == ["paragraph", "heading", "paragraph"]
+    assert blocks[2].text.startswith("近日")

@@ -1,6 +1,6 @@
 """Article segmentation on small documents written for each rule."""
 
-from tasks.model import Line
+from tasks.model import Block, Line
 from tasks.options import Options
 from tasks.paragraphs import join_lines
 from tasks.segment import segment_articles
@@ -91,3 +91,15 @@ def test_single_clause_lines_among_headlines_are_captions() -> None:
         ("caption", "张三在检查设备运转情况"),
         ("heading", "第二部分 总结经验"),
     ]
+
+
+def test_a_signed_short_item_after_a_long_article_is_an_article_of_its_own() -> None:
+    blocks = [
+        Block("heading", "河道治理初见成效", 1, 1),
+        Block("paragraph", "今年以来，某区投入资金整治河道，水质明显好转，沿岸居民纷纷点赞。", 3, 3),
+        Block("heading", "小区增设充电桩", 5, 5),
+        Block("paragraph", "近日，某社区新增充电桩二十个，方便居民充电。（赵一）", 7, 7),
+    ]
+    cut = segment_articles(blocks, {}, "x.txt", Options())
+    assert [a.title for a in cut.articles] == ["河道治理初见成效", "小区增设充电桩"]
+    assert cut.articles[1].authors == ["赵一"]
