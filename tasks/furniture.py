@@ -17,7 +17,8 @@ Metadata contract (what segmentation and the editions may rely on):
 
 - `toc`: list of `{"page": int|None, "title": str, "author": str|None,
   "section": str|None, "line": int}`, in TOC order; `line` is the raw line of
-  the entry, `section` the TOC heading the entry sits under.
+  the entry, `section` the TOC heading the entry sits under; `"subtitle": str`
+  is added when a `——…` line follows the title.
 - `section_labels`: list of `{"line": int, "text": str, "latin": str|None}`
   for labels such as `XX观察 GUANCHA`; articles starting after `line` (until
   the next label) belong to section `text`.
@@ -39,7 +40,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from tasks import masthead, running_heads, section_labels, toc, web_meta
+from tasks import masthead, page_header, running_heads, section_labels, toc, web_meta
 from tasks.furniture_base import Found, has_cjk, leftover
 from tasks.model import Edit, Line, Removed
 from tasks.options import Options
@@ -65,6 +66,7 @@ DETECTORS: tuple[tuple[str, Detector], ...] = (
     (masthead.ISSUE_RULE, masthead.find_issue_lines),
     (running_heads.RULE, running_heads.find_running_heads),
     (running_heads.PAGE_RULE, running_heads.find_page_numbers),
+    (page_header.RULE, page_header.find_page_headers),
     (masthead.RULE, masthead.find_masthead),
     (section_labels.RULE, section_labels.find_section_labels),
     ("furniture.web", web_meta.find_web_furniture),
@@ -80,6 +82,32 @@ def _merge(metadata: dict[str, Any], new: dict[str, Any]) -> None:
             metadata.setdefault(key, value)
 
 
+#: A detector is run again at most this many times to drop lines of switched-off rules.
+MAX_RERUNS = 4
+
+
+def _detect(detect: Detector, lines: list[Line], taken: set[int], options: Options) -> Found:
+    """Run one detector, with the lines of its switched-off rules hidden from it.
+
+    A detector reads metadata from the lines it claims (a dateline's date and
+    source). When the user switches off one of its rules, the line stays in
+    the body, so its value must not reach the metadata either: the detector is
+    run again with those lines hidden (as if already taken), until none of its
+    claims is switched off. Hiding a line can end a cluster early (a TOC or a
+    masthead stops at a taken line), which is the conservative outcome.
+    """
+    hidden: set[int] = set()
+    found = detect(lines, taken)
+    for _ in range(MAX_RERUNS):
+        off = {c.index for c in found.claims if not options.enabled(c.rule)}
+        if not off:
+            return found
+        hidden |= off
+        found = detect(lines, taken | hidden)
+    found.claims = [c for c in found.claims if options.enabled(c.rule)]
+    return found
+
+
 def strip_furniture(lines: list[Line], options: Options) -> Furniture:
     """Take non-body lines out of the text into metadata or the removed list."""
     taken: set[int] = set()
@@ -87,8 +115,8 @@ def strip_furniture(lines: list[Line], options: Options) -> Furniture:
     for rule, detect in DETECTORS:
         if not options.enabled(rule):
             continue
-        found = detect(lines, taken)
-        claims = [c for c in found.claims if options.enabled(c.rule) and c.index not in taken]
+        found = _detect(detect, lines, taken, options)
+        claims = [c for c in found.claims if c.index not in taken]
         if not claims:
             continue
         _merge(result.metadata, found.metadata)

@@ -37,6 +37,8 @@ COLOPHON_LABELS = (
     "主管", "主办", "主办单位", "承办", "协办", "编印", "编辑出版", "出版", "发行", "编辑",
     "地址", "通讯地址", "社址", "邮编", "邮政编码", "电话", "联系电话", "传真", "信箱", "邮箱",
     "电子邮箱", "网址", "出刊", "出版日期", "印刷", "印数", "刊号", "准印证号", "定价",
+    "国内统一连续出版物号", "国际标准连续出版物号", "统一刊号", "邮发代号", "广告经营许可证",
+    "编辑部地址", "投稿邮箱", "出版单位", "印刷单位", "发行单位", "发行范围", "开本", "出版周期",
 )  # fmt: skip
 #: Bodies that have chairs (`编委会` + `主任` …) and the chair roles.
 BOARDS = ("编委会", "理事会")
@@ -48,11 +50,13 @@ BOARD_LABELS = (
     "执行主编", "责任编辑", "编辑", "美术编辑", "校对",
 )  # fmt: skip
 #: Latin labels of a colophon.
-LATIN_LABELS = (r"E-?mail", r"Tel", r"Fax")
+LATIN_LABELS = (r"E-?mail", r"Tel", r"Fax", r"ISSN", r"CN(?=\s*\d{2}\s*-)", r"Http", r"Web")
 #: Words of the notices a periodical prints in its colophon.
 NOTE_WORDS = ("内部刊物", "内部资料", "免费赠阅", "赠阅", "投稿", "交流资料", "版权所有")
 #: The line that names the editorial office, e.g. `《刊名》编辑部`.
 TITLED_OFFICE = re.compile(r"^《(?P<title>[^》]{2,20})》(?P<role>\S{0,6})$")
+#: A periodical's title inside a field value: `编辑出版 《刊名》编辑部`.
+TITLE_IN_VALUE = re.compile(r"《(?P<title>[^》]{2,20})》")
 #: A line that continues the value of the line above (the rest of an organisation's name).
 ORG_SUFFIX = re.compile(r"(公司|厂|社|部|室|局|处|中心|委员会|研究所|学院|大学)$")
 
@@ -149,6 +153,8 @@ class _Assembler:
             old = self.masthead.get(label)
             self.masthead[label] = f"{old}；{value}" if old else value
             kept = (label, value)
+            if titled := TITLE_IN_VALUE.search(value):
+                self.periodical = self.periodical or titled.group("title")
         self.label = label
         self.fields += 1
         self.labels.add(label)

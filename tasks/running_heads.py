@@ -31,6 +31,8 @@ PAGE_END = re.compile(r"^(?P<rest>.*\S)\s+(?P<page>\d{1,3})$")
 _DATE = r"\d{4}\s*(?:[.\-/]\s*\d{1,2}|年\s*\d{1,2}\s*月|年\s*第\s*\d{1,3}\s*期)"
 DATE_START = re.compile(r"^(?P<date>" + _DATE + r")\s+(?P<rest>\S.*)$")
 DATE_END = re.compile(r"^(?P<rest>.*\S)\s+(?P<date>" + _DATE + r")$")
+#: Separators printed between the parts of a head: `刊名 · 2022.2 · 15`, `刊名 | 15`.
+HEAD_SEPARATORS = " ·•|｜/／—–-"
 #: Words of a byline: lines with them repeat because one reporter wrote several items.
 BYLINE_WORDS = ("记者", "通讯员", "本报", "作者", "摄影", "供图")
 
@@ -60,11 +62,11 @@ def split_head(text: str) -> tuple[str, int | None, bool]:
         for pattern in (PAGE_START, PAGE_END):
             m = pattern.match(rest)
             if m and page is None:
-                rest, page = m.group("rest"), int(m.group("page"))
+                rest, page = m.group("rest").strip(HEAD_SEPARATORS), int(m.group("page"))
         for pattern in (DATE_START, DATE_END):
             m = pattern.match(rest)
             if m and not dated:
-                rest, dated = m.group("rest"), True
+                rest, dated = m.group("rest").strip(HEAD_SEPARATORS), True
     return rest, page, dated
 
 

@@ -15,8 +15,9 @@ from tasks.model import Line
 
 RULE = "furniture.section_label"
 
-#: Chinese words, a space, then capital Latin words (either order).
-_CJK = r"(?P<text>[\u4e00-\u9fff][\u4e00-\u9fff ]{1,11})"
+#: Chinese words (joined by spaces or a middle dot: `民生·关注`), a space, then capital
+#: Latin words (either order).
+_CJK = r"(?P<text>[\u4e00-\u9fff](?:[\u4e00-\u9fff ·・•]{0,10}[\u4e00-\u9fff]))"
 _LATIN = r"(?P<latin>[A-Z]{2,}(?: [A-Z]{2,})*)"
 LABEL = (re.compile(rf"^{_CJK}\s+{_LATIN}$"), re.compile(rf"^{_LATIN}\s+{_CJK}$"))
 #: Fewer capital letters than this is an acronym (`APP`, `GDP`), not a transliteration.

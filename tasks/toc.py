@@ -28,8 +28,10 @@ TOC_HEADING = re.compile(r"^(?:本期)?目\s*录$|^CONTENTS?$", re.IGNORECASE)
 PAGE_FIRST = re.compile(r"^(?P<page>\d{1,3})(?!\s*[\d年月日期号版.])\s*(?P<title>\S.*)$")
 #: `title …… 07` or `title 07`: the page number at the end, after leaders or a space.
 PAGE_LAST = re.compile(r"^(?P<title>.*?\S)(?:\s*[.…·-]{2,}\s*|\s+)(?P<page>\d{1,3})$")
-#: `/ unit or author` under an entry.
-AUTHOR_LINE = re.compile(r"^[/／]\s*(?P<author>.+)$")
+#: `/ unit or author`, `文/ author`, `作者：author`, `□ author` under an entry.
+AUTHOR_LINE = re.compile(r"^(?:(?:文|撰文|图文|作者|口述)\s*[/／:：]|[/／□◎■])\s*(?P<author>\S.*)$")
+#: `——subtitle` under an entry's title.
+SUBTITLE_LINE = re.compile(r"^(?:——|--|—|－－)\s*(?P<subtitle>\S.*)$")
 #: A stray OCR bar at the end of an author line.
 STRAY_GLYPH = re.compile(r"\s*[|｜]\s*$")
 
@@ -49,15 +51,19 @@ class _Entry:
     index: int
     author: str | None = None
     section: str | None = None
+    subtitle: str | None = None
 
     def record(self) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "page": self.page,
             "title": self.title,
             "author": self.author,
             "section": self.section,
             "line": self.line,
         }
+        if self.subtitle:
+            out["subtitle"] = self.subtitle
+        return out
 
 
 def _entry(text: str) -> tuple[int, str] | None:
@@ -116,8 +122,13 @@ def find_toc(lines: list[Line], taken: set[int], is_field: Callable[[str], bool]
         if not text:
             continue
         author = AUTHOR_LINE.match(text)
-        parsed = None if author else _entry(text)
-        if parsed:
+        subtitle = SUBTITLE_LINE.match(text)
+        parsed = None if author or subtitle else _entry(text)
+        if subtitle and entries and entries[-1].author is None and not entries[-1].subtitle:
+            flush_pending(before_entry=False)
+            entries[-1].subtitle = collapse(subtitle.group("subtitle"))
+            claims.append(Claim(i, RULE, (subtitle.group("subtitle"),)))
+        elif parsed:
             flush_pending(before_entry=True)
             page, title = parsed
             entries.append(_Entry(page, title, lines[i].number, i, section=section))
