@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 EPUBCHECK_JAR := /usr/share/java/epubcheck.jar
 
-.PHONY: run test lint-text benchmark epubcheck clean
+.PHONY: run test lint-text benchmark system-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,16 +18,21 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/zhclean run --raw raw --out output
 
-test: $(STAMP) epubcheck
+test: $(STAMP) system-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
 
-# epubcheck (Debian package) validates the EPUB editions in the tests; needs root or sudo once.
-epubcheck:
-	@if [ ! -f $(EPUBCHECK_JAR) ] || ! command -v java >/dev/null; then \
+# Debian packages the tests use (root or sudo, once): epubcheck validates every EPUB,
+# chromium is the real browser that opens the review pages.
+system-deps:
+	@missing=""; \
+	{ [ -f $(EPUBCHECK_JAR) ] && command -v java >/dev/null; } || missing="$$missing epubcheck"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq epubcheck >/dev/null; \
+	  echo "installing$$missing (Debian packages)"; \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
 lint-text: $(STAMP)

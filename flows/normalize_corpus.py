@@ -26,7 +26,7 @@ from tasks.edition_json import write_json_edition
 from tasks.edition_markdown import write_markdown_edition
 from tasks.model import Document, Problem
 from tasks.options import Options
-from tasks.process import Outcome, process_file
+from tasks.process import Outcome, process_into_build
 from tasks.publish import new_staging, output_lock, publish
 from tasks.report import build_report, render_markdown, write_report
 from tasks.rules import REGISTRY, rules_fingerprint
@@ -54,8 +54,8 @@ def _is_transient(task: Any, task_run: Any, state: Any) -> bool:
     retry_condition_fn=_is_transient,
     cache_policy=NO_CACHE,
 )
-def normalize_document_task(path: Path, options: Options) -> Outcome:
-    return process_file(path, options)
+def normalize_document_task(path: Path, options: Options, build: Path) -> Outcome:
+    return process_into_build(path, options, build)
 
 
 @task(name="write-json-edition", cache_policy=NO_CACHE)
@@ -122,7 +122,7 @@ def normalize_corpus(
             "python": platform.python_version(),
         }
         progress.emit("start", len(found.files))
-        futures = {normalize_document_task.submit(path, options): path for path in found.files}
+        futures = {normalize_document_task.submit(path, options, staging): path for path in found.files}
         outcomes: list[Outcome] = []
         for future in as_completed(list(futures)):
             outcome = _outcome_of(future, futures[future])

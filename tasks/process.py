@@ -17,6 +17,7 @@ from tasks.ingest import IngestError
 from tasks.model import Document, Problem
 from tasks.options import Options
 from tasks.pipeline import StageError, normalize_document
+from tasks.review_page import write_review_page
 
 
 @dataclass(slots=True)
@@ -26,6 +27,8 @@ class Outcome:
     source: str
     document: Document | None
     problems: list[Problem] = field(default_factory=list)
+    #: the decoded raw text, kept only until the review page is written
+    raw_text: str | None = None
 
     @property
     def failed(self) -> bool:
@@ -40,7 +43,8 @@ def process_bytes(data: bytes, name: str, options: Options) -> Outcome:
         return Outcome(name, None, [Problem(name, "ingest", exc.kind, str(exc))])
     except StageError as exc:
         return Outcome(name, None, [Problem(name, exc.stage, "exception", exc.message)])
-    missing = unaccounted(data.decode(doc.encoding, errors="replace"), doc)
+    raw_text = data.decode(doc.encoding, errors="replace")
+    missing = unaccounted(raw_text, doc)
     if missing:
         doc.problems.append(
             Problem(
@@ -50,7 +54,7 @@ def process_bytes(data: bytes, name: str, options: Options) -> Outcome:
                 f"{sum(missing.values())} CJK characters left no record: {describe(missing)}",
             )
         )
-    return Outcome(name, doc, list(doc.problems))
+    return Outcome(name, doc, list(doc.problems), raw_text)
 
 
 def process_file(path: Path, options: Options) -> Outcome:
@@ -60,3 +64,13 @@ def process_file(path: Path, options: Options) -> Outcome:
     except IngestError as exc:
         return Outcome(path.name, None, [Problem(path.name, "ingest", exc.kind, str(exc))])
     return process_bytes(data, path.name, options)
+
+
+def process_into_build(path: Path, options: Options, build: Path) -> Outcome:
+    """`process_file`, then the document's review page into the build; the raw text is then let go,
+    so a large corpus never holds every raw text in memory at once."""
+    outcome = process_file(path, options)
+    if outcome.document is not None and outcome.raw_text is not None:
+        write_review_page(outcome.document, outcome.raw_text, build)
+    outcome.raw_text = None
+    return outcome

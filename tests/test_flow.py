@@ -77,6 +77,8 @@ def test_report_accounts_for_every_document(corpus_run, raw_files):
     assert [d["source"] for d in report["documents"]] == [p.name for p in raw_files]
     assert all(p["kind"] != "unaccounted_cjk" for p in report["problems"])
     assert "## Problems" in (out / "report" / "report.md").read_text(encoding="utf-8")
+    for p in raw_files:
+        assert (out / "report" / "review" / f"{p.stem}.html").stat().st_size > 0
     assert summary["edits_by_kind"]
 
 
