@@ -170,6 +170,12 @@ def _pair(items: list[int | None]) -> str | None:
 
 def repair_shifted(span: str) -> str | None:
     """The best re-paired reading of a suspicious span, or None when it is not mojibake."""
+    if not span.strip("?"):
+        return None  # only question marks: `repair.mojibake_lost_run` decides
+    if "?" not in span and "!" not in span:
+        # U+FFFD with no folded marks: the decoder already consumed the bad bytes, so nothing
+        # pairs wrongly after it; each U+FFFD is one 〓 (`repair.replacement_char`)
+        return None
     strong = len(span) >= 2 and span[1] in "!?\ufffd"
     body = span.strip(LOST_MARKS + "!")
     if not body and len(span) < 3:
@@ -199,9 +205,33 @@ def repair_shifted(span: str) -> str | None:
 
 def find_shifted(text: str, _options: Options) -> Iterable[Change]:
     for m in SHIFTED.finditer(text):
+        if text[m.start() - 1] in QUESTION_ENDINGS:
+            continue  # `为什么??我`, `真的吗?!你`: real marks after a question
         fixed = repair_shifted(m.group())
         if fixed is not None and fixed != m.group():
             yield Change(m.start(), m.end(), fixed)
+
+
+# --- lossy encoding: one `?` per character the target codec lacked ---------------
+
+#: Characters that end a question: `?` runs after them are real question marks (`为什么??`).
+QUESTION_ENDINGS = "吗嗎呢吧啊呀嘛么麼哪谁誰啥何否没沒"
+#: Inside a sentence, a run of `?` this long stands for lost characters ...
+LOST_RUN_MIN = 3
+#: ... and a shorter run too when a mid-sentence mark follows (a question never ends in `，`).
+MID_SENTENCE = "，、；：,;:"
+LOST_RUN = re.compile(rf"(?<=[{CJK_CLASS}])\?{{2,}}(?=[{CJK_CLASS}{MID_SENTENCE}])")
+
+
+def lost_run(m: re.Match[str]) -> str:
+    """`文件名为??????，` -> six 〓: a lossy encode wrote `?` for every character it could not."""
+    before = m.string[m.start() - 1]
+    after = m.string[m.end()]
+    if before in QUESTION_ENDINGS:
+        return m.group()
+    if len(m.group()) < LOST_RUN_MIN and after not in MID_SENTENCE:
+        return m.group()
+    return LOST * len(m.group())
 
 
 # --- unrecoverable -------------------------------------------------------------
@@ -222,6 +252,13 @@ MOJIBAKE_LOST_READING = regex_rule(
     LOST_WITH_READING,
     LOST,
     "a character lost to `?` with its converter reading left behind, marked 〓",
+)
+MOJIBAKE_LOST_RUN = regex_rule(
+    "repair.mojibake_lost_run",
+    "repair",
+    LOST_RUN,
+    lost_run,
+    "a run of `?` inside a sentence (a lossy encode), one 〓 per character",
 )
 MOJIBAKE_SHIFTED = register(
     Rule("repair.mojibake_shifted", "repair", "GBK read one byte off: re-paired, lost chars 〓", find_shifted)

@@ -30,9 +30,17 @@ FINAL = (
 SYLLABLE_SHAPE = re.compile(f"{INITIAL}?{FINAL}", re.IGNORECASE)
 
 #: A syllable-looking run of letters (shape checked separately), for other modules' patterns.
-SYLLABLE_RUN = f"[a-zA-Zü{TONED_VOWELS}]{{1,6}}"
+SYLLABLE_RUN = f"[a-zA-ZüÜ{TONED_VOWELS}{TONED_VOWELS.upper()}]{{1,6}}"
 
 READING = re.compile(rf"(?<=[{CJK_CLASS}])[(（]({SYLLABLE_RUN})[)）]")
+
+#: A reading of a whole word (`社區(shèqū)`, `社區(shè qū)`): up to this many syllables.
+MAX_WORD_SYLLABLES = 4
+WORD_READING = re.compile(
+    rf"(?<=[{CJK_CLASS}])[(（]({SYLLABLE_RUN}(?:[ '’]?{SYLLABLE_RUN}){{1,{MAX_WORD_SYLLABLES - 1}}})[)）]"
+)
+SYLLABLES_SHAPE = re.compile(f"(?:{INITIAL}?{FINAL}){{2,{MAX_WORD_SYLLABLES}}}", re.IGNORECASE)
+CJK_RUN_BEFORE = re.compile(f"[{CJK_CLASS}]+$")
 
 
 def detone(syllable: str) -> str:
@@ -53,11 +61,33 @@ def is_syllable(letters: str) -> bool:
     return SYLLABLE_SHAPE.fullmatch(detone(letters.lower())) is not None
 
 
+def tone_marks(letters: str) -> int:
+    return sum(1 for ch in letters.lower() if ch in TONED_VOWELS)
+
+
+def is_word_reading(text: str, m: re.Match[str]) -> bool:
+    """Several syllables, each but at most one tone-marked (a neutral tone has no mark), after at
+    least as many hanzi: a reading of the word before it. Toneless runs (`(Shanghai)`) never count."""
+    letters = re.sub("[ '’]", "", m.group(1))
+    marks = tone_marks(letters)
+    if marks < 2 or not SYLLABLES_SHAPE.fullmatch(detone(letters.lower())):
+        return False
+    run = CJK_RUN_BEFORE.search(text, 0, m.start())
+    return run is not None and len(run.group()) >= marks
+
+
 def find_readings(text: str, _options: Options) -> Iterable[Change]:
+    if "(" not in text and "（" not in text:
+        return
     matches = [m for m in READING.finditer(text) if is_syllable(m.group(1))]
     toned = [m for m in matches if is_toned(m.group(1))]
+    upper = any(m.group(1).isupper() for m in toned)
     for m in matches if toned else []:
-        if m in toned or m.group(1).islower():
+        # toneless readings count in a line that shows toned ones, in the same letter case
+        if m in toned or m.group(1).islower() or (upper and m.group(1).isupper()):
+            yield Change(m.start(), m.end(), "")
+    for m in WORD_READING.finditer(text):
+        if is_word_reading(text, m):
             yield Change(m.start(), m.end(), "")
 
 

@@ -99,13 +99,32 @@ def _keeps_ascii(pattern: re.Pattern[str] | None, text: str, i: int) -> bool:
     return any(m.start() <= i < m.end() for m in pattern.finditer(text, lo, i + 5))
 
 
+#: The Latin text before a mark, back to the nearest Chinese character or quote.
+LATIN_BEFORE_RE = re.compile(f'[^{IDEOGRAPH}{CJK_PUNCT}"]*$')
+#: Two Latin words with a space between them make an English sentence, not a term (`APP`, `Wi-Fi`).
+LATIN_SENTENCE_RE = re.compile(r"[A-Za-z][A-Za-z'-]*[,;:]?\s+[A-Za-z]")
+
+
+def in_latin_sentence(text: str, i: int) -> bool:
+    """A mark glued to the end of an English sentence quoted in Chinese text (`“Hello, world!”`)
+    is part of it and stays ASCII; a mark after a Latin term (`下载APP!`) is Chinese."""
+    if i == 0 or not (text[i - 1].isascii() and text[i - 1].isalnum()):
+        return False
+    latin = LATIN_BEFORE_RE.search(text, 0, i)
+    return latin is not None and LATIN_SENTENCE_RE.search(latin.group()) is not None
+
+
 def _fullwidth_finder(mark: str):
     full, keep = FULLWIDTH[mark]
 
     def find(text: str, _options: Options) -> Iterator[Change]:
+        if mark not in text:
+            return
         spans = protected_spans(text)
         for i, ch in enumerate(text):
             if ch != mark or is_protected(i, spans) or _keeps_ascii(keep, text, i):
+                continue
+            if in_latin_sentence(text, i):
                 continue
             if touches_cjk(text, i, i + 1):
                 yield Change(i, i + 1, full)
@@ -312,6 +331,37 @@ def find_periods(text: str, _options: Options) -> Iterator[Change]:
             yield Change(i, i + 1, "。")
 
 
+# --- full-width digits and letters --------------------------------------------------------
+
+#: GB/T 15835-2011 writes Arabic digits half-width, and mainland print sets Latin letters the same
+#: way: `２０２２年` -> `2022年`, `ＡＰＰ` -> `APP`. (Full-width punctuation is a different matter.)
+FULLWIDTH_ALNUM_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+
+
+def find_fullwidth_alnum(text: str, _options: Options) -> Iterator[Change]:
+    for m in FULLWIDTH_ALNUM_RE.finditer(text):
+        yield Change(m.start(), m.end(), "".join(chr(ord(ch) - 0xFEE0) for ch in m.group()))
+
+
+# --- book titles typed with ASCII angle brackets -------------------------------------------
+
+#: `<红楼梦>` or `<<红楼梦>>` -> `《红楼梦》`: the brackets hold a Chinese title (two or more
+#: ideographs, mostly ideographs, no spaces, `=` or brackets), which a formula (`a<b且b>c`) or a
+#: tag (`<p>`, always Latin) never is.
+ANGLE_TITLE_RE = re.compile(f"(<<?)([{IDEOGRAPH}][^<>=\\s]{{0,40}}?)(>>?)")
+
+
+def find_angle_titles(text: str, _options: Options) -> Iterator[Change]:
+    if "<" not in text:
+        return
+    for m in ANGLE_TITLE_RE.finditer(text):
+        inside = m.group(2)
+        ideographs = len(IDEOGRAPH_RE.findall(inside))
+        if len(m.group(1)) != len(m.group(3)) or ideographs < 2 or ideographs * 2 < len(inside):
+            continue
+        yield Change(m.start(), m.end(), f"《{inside}》")
+
+
 STAGE = "typography"
 
 #: Full-width mark rules by name, in the order they run.
@@ -325,6 +375,10 @@ MARK_RULES = {
 
 RULES: list[Rule] = [
     register(Rule("punct.small_form", STAGE, "small-form/vertical variants -> full-width", find_small_forms)),
+    register(
+        Rule("punct.halfwidth_alnum", STAGE, "full-width digits/letters -> ASCII", find_fullwidth_alnum)
+    ),
+    register(Rule("punct.book_title_angle", STAGE, "<书名> -> 《书名》", find_angle_titles)),
     register(Rule("punct.ellipsis", STAGE, "ellipsis variants -> ……", find_ellipses)),
     register(Rule("punct.dash", STAGE, "dash variants -> ——", find_dashes)),
     # Parentheses before the marks: `,(中)` -> `,（中）` -> `，（中）` in one pass, as in the next.

@@ -94,10 +94,26 @@ def find_unpaired(text: str, _options: Options) -> Iterator[Change]:
         yield Change(i, i + 1, text[i])
 
 
+# --- corner quotes (Taiwan / Hong Kong print) -------------------------------------------
+
+#: GB/T 15834-2011 (mainland) writes quotation marks as “ ” with ‘ ’ nested inside; Taiwan and
+#: Hong Kong print uses 「 」 with 『 』 nested inside. The nesting levels map one to one.
+CORNER_QUOTES = {"「": "“", "」": "”", "『": "‘", "』": "’"}
+CORNER_RE = re.compile("[「」『』]")
+
+
+def find_corner_quotes(text: str, _options: Options) -> Iterator[Change]:
+    """「outer『inner』」 -> “outer‘inner’”: the same levels in the mainland marks."""
+    for m in CORNER_RE.finditer(text):
+        yield Change(m.start(), m.end(), CORNER_QUOTES[m.group()])
+
+
 #: Lint-only rules live in this stage, which the pipeline never applies.
 LINT_STAGE = "lint"
 
 RULES: list[Rule] = [
+    # Corner quotes first: the curly quotes they become take part in pairing straight ones.
+    register(Rule("punct.corner_quotes", "typography", "「」『』 -> “”‘’ (GB/T 15834)", find_corner_quotes)),
     register(Rule("punct.curly_quotes", "typography", "paired straight quotes -> “ ” / ‘ ’", find_quotes)),
     register(
         Rule(

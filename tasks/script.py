@@ -56,6 +56,22 @@ def changes(text: str, table: str) -> list[Change]:
     return [Change(i1, i2, new[j1:j2]) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
 
 
+#: `t2s` turns 甚麼 into 甚么, a variant; mainland print writes 什么. Only where the source had
+#: 麼 (a simplified 甚么 is the author's choice, and conversion changes nothing it does not own).
+SHENME = ("甚", "么", "什")
+SHENME_RULE = "script.shenme"
+
+
+def shenme_changes(text: str, found: list[Change]) -> list[Change]:
+    """The 甚 of a 甚麼 that the table just converted, to become 什."""
+    before, particle, after = SHENME
+    return [
+        Change(c.start - 1, c.start, after)
+        for c in found
+        if c.replacement == particle and c.end - c.start == 1 and c.start and text[c.start - 1] == before
+    ]
+
+
 def find_traditional(text: str, options: Options) -> Iterable[Change]:
     """Traditional characters left in text (lint), including the particle 著."""
     yield from changes(text, options.script_table)
@@ -92,11 +108,14 @@ def convert_lines(lines: list[Line], options: Options) -> tuple[list[Line], Scri
         simplified += sum(1 for ch in text if ord(ch) > 0x2E7F and char_changes(ch, "s2t"))
         found = changes(text, table)
         traditional += len(found)
+        if options.enabled(SHENME_RULE):
+            found = sorted(found + shenme_changes(text, found), key=lambda c: c.start)
         if found and options.enabled(kind):
             parts, pos = [], 0
             for c in found:
                 parts.append(text[pos : c.start] + c.replacement)
-                edits.append(Edit("script", kind, text[c.start : c.end], c.replacement, line.number, c.start))
+                rule = SHENME_RULE if c.replacement == SHENME[2] else kind
+                edits.append(Edit("script", rule, text[c.start : c.end], c.replacement, line.number, c.start))
                 pos = c.end
             text = "".join(parts) + text[pos:]
         if options.enabled(PARTICLE_ZHE.name):

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from tasks.options import Options
-from tasks.punctuation import CJK_CONTEXT_RE, CJK_PUNCT, IDEOGRAPH
+from tasks.punctuation import CJK_CONTEXT_RE, CJK_PUNCT, IDEOGRAPH, protected_spans
 from tasks.rules import Change, Rule, regex_rule, register
 
 STAGE = "typography"
@@ -61,10 +61,15 @@ def find_spaces_by_marks(text: str, _options: Options) -> Iterator[Change]:
 
 
 def find_halfwidth_gaps(text: str, options: Options) -> Iterator[Change]:
-    """No space between Chinese and digits/Latin; with `Options.pangu`, exactly one."""
-    want = " " if options.pangu else ""
+    """No space between Chinese and digits/Latin; with `Options.pangu`, exactly one.
+
+    A space that sets off a URL or e-mail address stays (one): without it the
+    address would seem to run on into the Chinese after it."""
+    default = " " if options.pangu else ""
+    edges = {edge for span in protected_spans(text) for edge in span}
     for pattern in (CJK_THEN_HALF_RE, HALF_THEN_CJK_RE):
         for m in pattern.finditer(text):
+            want = " " if m.group(1) and (m.start() in edges or m.end() in edges) else default
             if m.group(1) != want:
                 yield Change(m.start(), m.end(), want)
 
@@ -137,6 +142,7 @@ RULES: list[Rule] = [
         )
     ),
     register(Rule("space.collapse", STAGE, "runs of spaces -> one", find_many_spaces)),
+    regex_rule("space.percent", STAGE, r"(?<=\d) +(?=%)", "", "no space between a number and %"),
     regex_rule("space.trim", STAGE, r"^\s+|\s+$", "", "no leading or trailing space in a block"),
     regex_rule("space.inside_cjk", BODY_STAGE, BETWEEN_IDEOGRAPHS_RE, "", "no space between two ideographs"),
     register(

@@ -46,6 +46,26 @@ def explain(text: str) -> list[str]:
 NOTHING_FOR_FTFY = re.compile(r"[\t\x20-\x7e\u2010-\u2027\u3000-\u3098\u309b-\u9fff\uff01-\uffef]*")
 
 
+def gbk_runs(text: str) -> list[tuple[int, int]]:
+    """Latin-1 runs that are GBK read as Latin-1 (`ÕâÊÇ`), not UTF-8 read as Latin-1 (`cafÃ©`).
+
+    ftfy would "repair" parts of them as broken UTF-8 and destroy the bytes
+    `repair.mojibake_latin1` (which runs later) needs; a run that decodes as
+    strict UTF-8 is left to ftfy."""
+    from tasks.mojibake import LATIN1_RUN, latin1_as_gbk  # late: keeps the rule order of repair
+
+    runs = []
+    for m in LATIN1_RUN.finditer(text):
+        try:
+            m.group().encode("latin-1").decode("utf-8")
+            continue
+        except UnicodeError:
+            pass
+        if latin1_as_gbk(m) != m.group():
+            runs.append(m.span())
+    return runs
+
+
 def find_ftfy(text: str, _options: Options) -> Iterable[Change]:
     """What ftfy changes, as minimal replaced spans so each one is logged."""
     if NOTHING_FOR_FTFY.fullmatch(text):
@@ -53,9 +73,10 @@ def find_ftfy(text: str, _options: Options) -> Iterable[Change]:
     fixed = fix(text)
     if fixed == text:
         return
+    keep = gbk_runs(text)
     matcher = difflib.SequenceMatcher(None, text, fixed, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op != "equal":
+        if op != "equal" and not any(a < max(i2, i1 + 1) and i1 < b for a, b in keep):
             yield Change(i1, i2, fixed[j1:j2])
 
 
