@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from tasks import bylines
+
 #: Characters that end a sentence, full-width and ASCII (`…` covers `……`).
 SENTENCE_FINAL = "。！？…!?.；;"
 #: Closing marks that end a sentence when they follow a sentence-final character.
@@ -34,14 +36,23 @@ CLAUSE_SEP = re.compile(r"[\s，,；;、]+")
 ENUMERATED = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]\s*\D)"
 )
+#: Function words a heading never ends on: a line ending on one is cut mid-clause
+#: (`……负责落实的` + `各项任务`), whatever its length.
+FRAGMENT_END = frozenset("的和与及把将对被从向让使给而并或于为是也就都还又才")
+#: `了` ends a short heading (`春天来了`) but not one with several clauses (`……，也带动了`).
+CLAUSE_FRAGMENT_END = frozenset("了")
 #: A line that opens with a date or time reads as a sentence, not a heading.
 DATE_START = re.compile(r"^\s*(?:\d{1,4}\s*[年月日]|\d{1,2}\s*[:：点时])")
 
 # -- captions ---------------------------------------------------------------
 #: Photo arrows that open a caption; the mark itself is removed (`caption.arrow`).
 CAPTION_ARROW = re.compile(r"^\s*[▲▼△▽◆◇►▶◀]+\s*")
-#: A position note in a photo caption: `（左二）`, `(右)`, `（中）`, `(前排左三)`.
-POSITION_NOTE = re.compile(r"[（(](?:前排|后排|中排)?[左右中上下前后][一二三四五六七八九十\d]?[)）]")
+#: A position note in a photo caption: `（左二）`, `(右)`, `（中）`, `(前排左三)`, `（右二为某某）`.
+POSITION_NOTE = re.compile(
+    r"[（(](?:前排|后排|中排)?[左右中上下前后][一二三四五六七八九十\d]?(?:为[^()（）]{1,12})?[)）]"
+)
+#: A caption's opening words: `图为……`, `上图：……`, `左图为……`.
+CAPTION_LEAD = re.compile(r"^\s*(?:[上下左右]?图\s*[：:]?\s*为|[上下左右]图\s*[：:])")
 #: Photo credits: `资料片由…提供`, `…摄`, `供图`, `图片来源`.
 CREDIT_WORDS = ("资料片", "资料图", "供图", "图片由", "照片由", "图片来源", "摄影", "提供")
 CREDIT_END = re.compile(r"(?:摄|供图|提供)\s*$")
@@ -49,31 +60,6 @@ CREDIT_END = re.compile(r"(?:摄|供图|提供)\s*$")
 CAPTION_MAX_CHARS = 90
 
 # -- bylines and subtitles ---------------------------------------------------
-#: Generic labels that introduce a byline.
-BYLINE_LABELS = (
-    "本报记者",
-    "本报通讯员",
-    "特约记者",
-    "见习记者",
-    "记者",
-    "通讯员",
-    "文/图",
-    "文／图",
-    "作者",
-    "撰文",
-    "文",
-    "图",
-)
-#: Labels this short need a space or colon before the names (`记者们` is not a byline).
-BYLINE_BARE_MIN = 3
-BYLINE = re.compile(
-    r"^\s*(?:(?:"
-    + "|".join(re.escape(w) for w in BYLINE_LABELS if len(w) >= BYLINE_BARE_MIN)
-    + r")\s*[:：]?\s*|(?:"
-    + "|".join(re.escape(w) for w in BYLINE_LABELS)
-    + r")(?:\s*[:：]\s*|\s+))"
-    r"(?P<names>[\u4e00-\u9fff·]{2,4}(?:[\s、，,]+[\u4e00-\u9fff·]{2,4})*)\s*$"
-)
 #: A subtitle line under a title: `——记…`, `—— …`, or `记…` standing alone.
 SUBTITLE = re.compile(r"^\s*(?:[—－-]{1,3}|──)\s*(?P<text>\S.*)$")
 JI_SUBTITLE = re.compile(r"^\s*记\S{4,}$")
@@ -157,9 +143,22 @@ def is_enumerated(text: str) -> bool:
     return bool(ENUMERATED.match(text))
 
 
+def ends_on_function_word(text: str) -> bool:
+    """The line stops on a word that needs a continuation (`的`, `和`, `把`; `了` after a comma).
+
+    A bare 2–4 character name (`李为`) is not cut: names may end on such characters.
+    """
+    t = visible(text)
+    if not t or (is_name_line(text) and t[-1] != "的"):
+        return False
+    if t[-1] in FRAGMENT_END:
+        return True
+    return t[-1] in CLAUSE_FRAGMENT_END and bool(re.search(r"[，,]", t))
+
+
 def heading_like(text: str) -> bool:
     """Short, no sentence end, no dangling punctuation, no inner sentence: the shape of a heading."""
-    if not text.strip() or ends_sentence(text) or ends_open(text):
+    if not text.strip() or ends_sentence(text) or ends_open(text) or ends_on_function_word(text):
         return False
     if has_inner_sentence_end(text):
         return False
@@ -183,6 +182,8 @@ def strong_caption(text: str) -> bool:
         return False
     if POSITION_NOTE.search(text) and text.count("。") <= 1:
         return True
+    if CAPTION_LEAD.match(text) and text.count("。") <= 1:
+        return True
     return bool(CREDIT_END.search(text)) and any(w in text for w in CREDIT_WORDS)
 
 
@@ -196,11 +197,8 @@ def caption_sized(text: str) -> bool:
 
 
 def byline_names(text: str) -> list[str] | None:
-    """Names of a byline such as `本报记者 某某 某某`, or None when the line is not one."""
-    m = BYLINE.match(text)
-    if not m:
-        return None
-    return [n for n in re.split(r"[\s、，,]+", m.group("names")) if n]
+    """Names of a byline such as `本报记者 某某 通讯员 某某`, or None when the line is not one."""
+    return bylines.credit_names(text)
 
 
 def subtitle_text(text: str) -> str | None:

@@ -30,6 +30,11 @@ JUNCTION_MIN_SHARE = 0.15
 #: What ends the short first clause of a line that is the tail of a word cut by a break
 #: (`务队。`); an opener such as `近日，` after a heading is not one.
 SENTENCE_STOPS = frozenset("。！？!?；;")
+#: A document with this many Markdown-marked headings marks its headings: there an unmarked
+#: heading-shaped line with a comma inside is a paragraph cut by a column break.
+MARKED_HEADINGS_MIN = 2
+#: Clause commas (an enumeration comma `、` is common in headings and does not count).
+CLAUSE_COMMA = re.compile(r"[，,]")
 #: Characters of context kept on each side of a join in the edit log.
 EDIT_CONTEXT = 6
 
@@ -100,6 +105,20 @@ def prepare(lines: list[Line]) -> tuple[list[Candidate], list[Edit], list[Remove
     return out, edits, removed
 
 
+def marks_headings(candidates: list[Candidate]) -> bool:
+    return sum(c.level is not None for c in candidates) >= MARKED_HEADINGS_MIN
+
+
+def heading_shape(text: str, marked: bool = False) -> bool:
+    """`cl.heading_like`, and in a document that marks its headings, no clause comma inside
+    an unmarked line (`改造完成后，各小区……负责日常` is prose cut by a column break)."""
+    if not cl.heading_like(text):
+        return False
+    if not marked or not CLAUSE_COMMA.search(text) or cl.is_enumerated(text):
+        return True
+    return cl.subtitle_text(text) is not None or cl.byline_names(text) is not None
+
+
 def never_continues(c: Candidate) -> bool:
     """Lines that start something of their own: marked headings, captions, bylines, subtitles."""
     if c.level is not None or c.caption or cl.byline_names(c.text) is not None:
@@ -107,7 +126,7 @@ def never_continues(c: Candidate) -> bool:
     return cl.heading_like(c.text) and cl.subtitle_text(c.text) is not None
 
 
-def continues(prev: Block, c: Candidate, stats: PairStats) -> bool:
+def continues(prev: Block, c: Candidate, stats: PairStats, marked: bool = False) -> bool:
     """Does candidate `c` carry on the sentence that block `prev` left unfinished?"""
     a, b = prev.text, c.text
     if never_continues(c) or cl.ends_sentence(a) or cl.byline_names(a) is not None:
@@ -116,7 +135,7 @@ def continues(prev: Block, c: Candidate, stats: PairStats) -> bool:
         return False
     if cl.visible_len(b) == 1 and cl.cjk_count(b) == 1:
         return True  # a single character cut off the end of a word
-    if not cl.heading_like(a) and prev.level is None:
+    if not heading_shape(a, marked) and prev.level is None:
         # prose that stops mid-sentence, unless it ends with a signature and a title follows
         return not (cl.trailing_signature(a) and cl.heading_like(b))
     if cl.unclosed(a) or cl.opens_with_closer(b):
@@ -155,10 +174,10 @@ def open_block(blocks: list[Block]) -> int | None:
     return None
 
 
-def new_block(c: Candidate) -> Block:
+def new_block(c: Candidate, marked: bool = False) -> Block:
     if c.caption:
         kind = "caption"
-    elif c.level is not None or cl.heading_like(c.text):
+    elif c.level is not None or heading_shape(c.text, marked):
         kind = "heading"
     else:
         kind = "paragraph"
@@ -169,11 +188,12 @@ def join_lines(lines: list[Line], options: Options) -> tuple[list[Block], list[E
     """Lines to blocks: page and column breaks and broken headings joined, stray glyphs removed."""
     candidates, edits, removed = prepare(lines)
     stats = PairStats([c.text for c in candidates])
+    marked = marks_headings(candidates)
     blocks: list[Block] = []
     for c in candidates:
         i = open_block(blocks)
         prev = blocks[i] if i is not None else None
-        if prev is not None and continues(prev, c, stats):
+        if prev is not None and continues(prev, c, stats, marked):
             enabled = options.enabled(RULE_PAGE_BREAK) and options.enabled(RULE_HEADING_BREAK)
             if enabled:
                 blocks[i], edit = merge(prev, c)
@@ -183,5 +203,5 @@ def join_lines(lines: list[Line], options: Options) -> tuple[list[Block], list[E
         if orphan and options.enabled(RULE_STRAY):
             removed.append(Removed(c.text, RULE_STRAY, c.number))  # an orphan between sentences
             continue
-        blocks.append(new_block(c))
+        blocks.append(new_block(c, marked))
     return blocks, edits, removed

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from tasks import captions, tocmatch
+from tasks import bylines, captions, tocmatch
 from tasks import classify as cl
 from tasks.model import Article, Block, Edit, Removed
 from tasks.options import Options
@@ -38,6 +38,16 @@ RULE_NAME_LINE = "byline.name_line"
 RULE_TOC_AUTHOR = "byline.toc_author"
 RULE_SIGNATURE = "byline.signature"
 RULE_TITLE_SPLIT = "title.subtitle_split"
+RULE_REPEATED_TITLE = "title.repeated"
+RULE_TOC_TITLE_BREAK = "title.toc_line_break"
+RULE_LEAD_CREDIT = "byline.lead_credit"
+
+#: The bracketed credit of a news lead: `本报讯（记者 某某 通讯员 某某）`.
+LEAD_CREDIT = re.compile(
+    r"^(?P<lead>\s*(?:本报讯|本报\S{1,8}电))\s*(?P<credit>[（(](?P<names>[^()（）]{2,40})[)）])"
+)
+#: Quotes and clause punctuation: a line with them under a title is not an author's name.
+NOT_ORG = re.compile(r"[“”‘’\"'「」『』，,。！？!?；;：:]")
 
 
 @dataclass(slots=True)
@@ -127,12 +137,28 @@ def deeper(b: Block, level: int | None) -> bool:
 def organisation_line(blocks: list[Block], j: int) -> bool:
     """An unmarked short line right under a title, followed by body text: who wrote it."""
     nxt = blocks[j + 1] if j + 1 < len(blocks) else None
-    short = cl.visible_len(blocks[j].text) <= ORG_LINE_MAX_CHARS
+    short = cl.visible_len(blocks[j].text) <= ORG_LINE_MAX_CHARS and not NOT_ORG.search(blocks[j].text)
     return blocks[j].level is None and short and (nxt is None or nxt.type == "paragraph")
 
 
-def read_header(blocks: list[Block], i: int, toc_author: str | None, edits: list[Edit]) -> Header:
+def toc_continuation(title: str, line: str, toc_title: str | None) -> bool:
+    """`line` is the second half of a title broken over two lines: together they are the TOC's title."""
+    if not toc_title:
+        return False
+    whole, alone = tocmatch.letters(title + line), tocmatch.letters(title)
+    target = tocmatch.letters(toc_title)
+    return whole != alone and (whole == target or (target.startswith(whole) and alone != target))
+
+
+def read_header(
+    blocks: list[Block],
+    i: int,
+    entry: dict[str, Any] | None,
+    edits: list[Edit],
+    removed: list[Removed],
+) -> Header:
     """Read the run of heading-like blocks that opens an article at block `i`."""
+    toc_author, toc_title = (entry or {}).get("author"), (entry or {}).get("title")
     h = Header()
     titles: list[tuple[str, str | None, int | None]] = []
     j = i
@@ -146,6 +172,12 @@ def read_header(blocks: list[Block], i: int, toc_author: str | None, edits: list
             break
         elif not titles:
             titles.append((b.text.strip(), None, b.level))
+        elif tocmatch.letters(b.text) == tocmatch.letters(titles[-1][0]):
+            removed.append(Removed(b.text, RULE_REPEATED_TITLE, b.start))  # a web page repeats its headline
+        elif b.type == "heading" and toc_continuation(titles[-1][0], b.text, toc_title):
+            text = titles[-1][0] + b.text.strip()
+            edits.append(Edit("segment", RULE_TOC_TITLE_BREAK, f"{titles[-1][0]}\n{b.text}", text, b.start))
+            titles[-1] = (text, titles[-1][1], titles[-1][2])
         elif is_subtitle(b):
             titles[-1] = (titles[-1][0], cl.subtitle_text(b.text), titles[-1][2])
         elif toc_author and tocmatch.similar(b.text, toc_author):
@@ -167,6 +199,9 @@ def read_header(blocks: list[Block], i: int, toc_author: str | None, edits: list
         h.title, h.subtitle, h.level = titles[-1]
         if len(titles) > 1:
             h.series, h.series_subtitle, h.series_level = titles[0]
+            middle = [t for t, _, _ in titles[1:-1]]  # `# 系列题` `## 系列副题` `### 篇名`
+            if middle:
+                h.series_subtitle = " ".join(filter(None, [h.series_subtitle, *middle]))
         if h.subtitle is None:
             title, sub = cl.split_title(h.title)
             if sub:
@@ -193,6 +228,24 @@ def sign_short_item(article: Article, edits: list[Edit]) -> None:
         edits.append(Edit("segment", RULE_SIGNATURE, last.text[len(body) :], "", last.end, len(body)))
         article.blocks[-1] = Block(last.type, body, last.start, last.end, last.level)
         article.authors.append(name)
+
+
+def credit_lead(article: Article, edits: list[Edit]) -> None:
+    """`本报讯（记者 某某）……`: the bracketed names are the article's authors; `本报讯` stays."""
+    first = next((k for k, b in enumerate(article.blocks) if b.type == "paragraph"), None)
+    if article.authors or first is None:
+        return
+    block = article.blocks[first]
+    m = LEAD_CREDIT.match(block.text)
+    names = bylines.credit_names(m.group("names"), bare=True) if m else None
+    if not m or not names:
+        return
+    start, end = m.span("credit")
+    edits.append(Edit("segment", RULE_LEAD_CREDIT, m.group("credit"), "", block.start, start))
+    article.blocks[first] = Block(
+        block.type, block.text[:start] + block.text[end:], block.start, block.end, block.level
+    )
+    article.authors = names
 
 
 def apply_toc(article: Article, entry: dict[str, Any] | None) -> None:
@@ -231,6 +284,7 @@ def segment_articles(
         starts = [0, *starts] if blocks else []
     labels = section_lines(metadata)
     edits: list[Edit] = []
+    removed: list[Removed] = []
     articles: list[Article] = []
     series_meta: list[dict[str, Any]] = []
     series: tuple[str, int | None] | None = None
@@ -240,7 +294,7 @@ def segment_articles(
             continue
         entry = matched.get(s)
         head_ok = blocks[s].type == "heading" or s in matched
-        h = read_header(blocks, s, (entry or {}).get("author"), edits) if head_ok else Header()
+        h = read_header(blocks, s, entry, edits, removed) if head_ok else Header()
         i_next = next((x for x in starts[k + 1 :] if x >= s + max(h.size, 1)), len(blocks))
         body = blocks[s + h.size : i_next]
         if h.series:
@@ -265,9 +319,10 @@ def segment_articles(
         apply_toc(a, entry)
         a.blocks = captions.retype_in_article(a.blocks)
         sign_short_item(a, edits)
+        credit_lead(a, edits)
         articles.append(a)
     captions.attach(articles)
     extra: dict[str, Any] = {"series": series_meta} if series_meta else {}
     for a in articles:
         a.origin = metadata.get("source")
-    return Segmented(articles, extra, edits)
+    return Segmented(articles, extra, edits, removed)

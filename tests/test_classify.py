@@ -42,3 +42,27 @@ def test_trailing_signatures() -> None:
     assert cl.trailing_signature("全镇今年新建了三座桥梁。赵 六") == ("全镇今年新建了三座桥梁。", "赵六")
     assert cl.trailing_signature("全镇今年新建了三座桥梁。（钱七）") == ("全镇今年新建了三座桥梁。", "钱七")
     assert cl.trailing_signature("全镇今年新建了三座桥梁。") is None
+
+
+def test_a_line_ending_on_a_function_word_is_not_a_heading() -> None:
+    assert not cl.heading_like("把这座老厂房改造成了社区的")
+    assert not cl.heading_like("县里先后组织农技专家和")
+    assert not cl.heading_like("电商和物流的发展，也带动了")
+    assert cl.heading_like("春天来了")  # `了` ends a one-clause heading
+    assert cl.heading_like("李为")  # a name may end on such a character
+
+
+def test_caption_leads_and_position_notes_with_names() -> None:
+    assert cl.strong_caption("图为志愿者在集市上发放宣传册。")
+    assert cl.strong_caption("上图：新建成的村史馆。")
+    assert cl.strong_caption("技术员在大棚里查看长势（右一为李刚）。")
+    assert not cl.strong_caption("图书室每天开放八个小时，村民可以自由借阅。")
+
+
+def test_bylines_with_several_labels_and_split_names() -> None:
+    assert cl.byline_names("文/图 本报记者 赵明") == ["赵明"]
+    assert cl.byline_names("本报记者 司马相 通讯员 冉 静") == ["司马相", "冉静"]
+    assert cl.byline_names("本报记者 孙悦 实习生 钱多多") == ["孙悦", "钱多多"]
+    assert cl.byline_names("本报评论员 周文") == ["周文"]
+    assert cl.byline_names("文化站里的读书会") is None
+    assert cl.byline_names("记者") is None

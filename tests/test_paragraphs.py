@@ -103,3 +103,33 @@ def test_a_short_news_heading_is_not_joined_to_the_item_it_heads():
     blocks, _, _ = join_lines(lines(*text.split("\n")), Options())
     assert [b.type for b in blocks] == ["paragraph", "heading", "paragraph"]
     assert blocks[2].text.startswith("近日")
+
+
+def test_column_break_on_a_function_word_is_joined_across_a_caption() -> None:
+    blocks, _, _ = join_lines(
+        lines(
+            "前面一段讲完了。", "合作社统一收购村民的", "▲村民在合作社分拣苹果。", "苹果，再销往全国各地。"
+        ),
+        Options(),
+    )
+    assert [(b.type, b.text) for b in blocks] == [
+        ("paragraph", "前面一段讲完了。"),
+        ("paragraph", "合作社统一收购村民的苹果，再销往全国各地。"),
+        ("caption", "村民在合作社分拣苹果。"),
+    ]
+
+
+def test_unmarked_clause_line_in_a_marked_page_is_a_fragment() -> None:
+    text = (
+        "# 甲文章",
+        "正文一句。",
+        "改造完成后，居民自治小组负责日常",
+        "维护和收支公开。",
+        "## 乙文章",
+        "正文。",
+    )
+    blocks, _, _ = join_lines(lines(*text), Options())
+    assert "改造完成后，居民自治小组负责日常维护和收支公开。" in [b.text for b in blocks]
+    # without Markdown marks the same comma line may be a heading (`一声令下，全域联动`)
+    blocks, _, _ = join_lines(lines("正文一句。", "一声令下，全域联动", "正文两句。"), Options())
+    assert [b.type for b in blocks] == ["paragraph", "heading", "paragraph"]

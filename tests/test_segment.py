@@ -103,3 +103,31 @@ def test_a_signed_short_item_after_a_long_article_is_an_article_of_its_own() -> 
     cut = segment_articles(blocks, {}, "x.txt", Options())
     assert [a.title for a in cut.articles] == ["河道治理初见成效", "小区增设充电桩"]
     assert cut.articles[1].authors == ["赵一"]
+
+
+def test_news_lead_credit_becomes_authors() -> None:
+    out = cut(f"# 某村的新变化\n本报讯（记者 张三 通讯员 李四）{BODY}")
+    (a,) = out.articles
+    assert a.authors == ["张三", "李四"]
+    assert a.blocks[0].text.startswith("本报讯这是")
+    assert "byline.lead_credit" in [e.kind for e in out.edits]
+
+
+def test_repeated_headline_under_the_title_is_removed_not_an_author() -> None:
+    out = cut(f"“菜篮子”稳住了\n“菜篮子”稳住了\n{BODY}")
+    (a,) = out.articles
+    assert (a.title, a.authors) == ("“菜篮子”稳住了", [])
+    assert [r.reason for r in out.removed] == ["title.repeated"]
+
+
+def test_heading_broken_over_two_lines_is_joined_by_the_toc() -> None:
+    toc = [{"page": 7, "title": "让老街坊住得更舒心", "author": "某社区党委", "section": None, "line": 1}]
+    out = cut(f"让老街坊住得\n更舒心\n某社区党委\n{BODY}", {"toc": toc})
+    (a,) = out.articles
+    assert (a.title, a.authors, a.title_variants) == ("让老街坊住得更舒心", ["某社区党委"], [])
+
+
+def test_series_subtitle_without_ji_is_kept() -> None:
+    out = cut(f"# 奋斗者风采\n## 我县劳动模范巡礼\n### 巧手绣出新生活\n——记某镇刺绣合作社\n{BODY}")
+    assert out.articles[0].series == "奋斗者风采"
+    assert out.metadata["series"][0]["subtitle"] == "我县劳动模范巡礼"

@@ -1,0 +1,113 @@
+"""Bylines and credit lines: labels followed by names (`文/图 本报记者 某某 通讯员 某某`).
+
+A byline is a run of generic labels of the genre (记者, 通讯员, 实习生, 文/图 …),
+each followed by one or more short personal names, and nothing else. It is
+read token by token rather than by one regular expression so that several
+labels can follow each other and names that contain a label character
+(`文`, `图`) are not cut. The same reader parses the bracketed credit of a
+news lead, `本报讯（记者 某某 通讯员 某某）`, where spaces may already be gone.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Generic labels that introduce names in a byline, longest first when matching.
+BYLINE_LABELS = (
+    "本报记者",
+    "本报通讯员",
+    "本报评论员",
+    "特约评论员",
+    "评论员",
+    "特约记者",
+    "见习记者",
+    "摄影记者",
+    "记者",
+    "通讯员",
+    "实习生",
+    "摄影",
+    "文/图",
+    "文／图",
+    "图/文",
+    "图／文",
+    "作者",
+    "撰文",
+    "文",
+    "图",
+)
+#: Labels this short need a space or colon after them (`记者们`, `文化站` are not bylines)
+#: unless the context says it is a credit (the brackets of a news lead).
+BYLINE_BARE_MIN = 3
+LABEL = re.compile("|".join(re.escape(w) for w in sorted(BYLINE_LABELS, key=len, reverse=True)))
+#: What may separate labels and names.
+SEPARATOR = re.compile(r"[\s、，,:：]+")
+#: A name: 2–4 CJK characters, maybe with the middle dot of a transliterated name.
+NAME = re.compile(r"^[\u4e00-\u9fff](?:[\u4e00-\u9fff·]){1,5}$")
+NAME_MAX_CHARS = 4
+CJK_RUN = re.compile(r"[\u4e00-\u9fff·]")
+
+
+def label_at(text: str, pos: int, bare: bool) -> re.Match[str] | None:
+    """A label at `pos`; a short one only before a separator or the end (or when `bare`)."""
+    m = LABEL.match(text, pos)
+    if not m:
+        return None
+    if bare or len(m.group(0)) >= BYLINE_BARE_MIN or m.end() == len(text):
+        return m
+    return m if SEPARATOR.match(text, m.end()) or LABEL.match(text, m.end()) else None
+
+
+def name_run(text: str, pos: int) -> int:
+    """End of the run of name characters at `pos`, stopping before a separator or a long label."""
+    end = pos
+    while end < len(text) and CJK_RUN.match(text[end]):
+        m = LABEL.match(text, end)
+        if end > pos and m and len(m.group(0)) >= BYLINE_BARE_MIN:
+            break
+        end += 1
+    return end
+
+
+def join_split_names(pieces: list[str]) -> list[str]:
+    """OCR spaces inside a name (`冉 静`): adjacent single characters are one name."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and len(piece) == 1 and len(out[-1]) == 1:
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return out
+
+
+def credit_names(text: str, bare: bool = False) -> list[str] | None:
+    """Names of a byline (labels and names only), or None when the text is anything else."""
+    t = text.strip()
+    pos = 0
+    labelled = False
+    names: list[str] = []
+    groups: list[str] = []
+    while pos < len(t):
+        sep = SEPARATOR.match(t, pos)
+        if sep:
+            pos = sep.end()
+            continue
+        m = label_at(t, pos, bare)
+        if m:
+            if groups:
+                names += join_split_names(groups)
+                groups = []
+            pos, labelled = m.end(), True
+            continue
+        end = name_run(t, pos)
+        if not labelled or end == pos:
+            return None
+        groups.append(t[pos:end])
+        pos = end
+    names += join_split_names(groups)
+    if not labelled or not names or not all(is_name(n) for n in names):
+        return None
+    return names
+
+
+def is_name(text: str) -> bool:
+    return bool(NAME.match(text)) and len(text.replace("·", "")) <= NAME_MAX_CHARS
