@@ -54,8 +54,8 @@ def _is_transient(task: Any, task_run: Any, state: Any) -> bool:
     retry_condition_fn=_is_transient,
     cache_policy=NO_CACHE,
 )
-def normalize_document_task(path: Path, options: Options, build: Path) -> Outcome:
-    return process_into_build(path, options, build)
+def normalize_document_task(path: Path, options: Options, build: Path, name: str) -> Outcome:
+    return process_into_build(path, options, build, name)
 
 
 @task(name="write-json-edition", cache_policy=NO_CACHE)
@@ -122,10 +122,14 @@ def normalize_corpus(
             "python": platform.python_version(),
         }
         progress.emit("start", len(found.files))
-        futures = {normalize_document_task.submit(path, options, staging): path for path in found.files}
+        # a file in a subfolder is named by its path inside raw/, so equal names never collide
+        futures = {
+            normalize_document_task.submit(path, options, staging, path.relative_to(raw).as_posix()): path
+            for path in found.files
+        }
         outcomes: list[Outcome] = []
         for future in as_completed(list(futures)):
-            outcome = _outcome_of(future, futures[future])
+            outcome = _outcome_of(future, futures[future].relative_to(raw).as_posix())
             outcomes.append(outcome)
             progress.emit(outcome.source)
         outcomes.sort(key=lambda o: o.source)
@@ -154,10 +158,10 @@ def normalize_corpus(
     }
 
 
-def _outcome_of(future: Any, path: Path) -> Outcome:
+def _outcome_of(future: Any, name: str) -> Outcome:
     """A task that failed even after its retries becomes a problem for its file, not a crashed run."""
     try:
         return future.result()
     except Exception as exc:
-        message = f"{path.name}: {type(exc).__name__}: {exc}"
-        return Outcome(path.name, None, [Problem(path.name, "read", "io_error", message)])
+        message = f"{name}: {type(exc).__name__}: {exc}"
+        return Outcome(name, None, [Problem(name, "read", "io_error", message)])

@@ -57,19 +57,19 @@ def process_bytes(data: bytes, name: str, options: Options) -> Outcome:
     return Outcome(name, doc, list(doc.problems), raw_text)
 
 
-def process_file(path: Path, options: Options) -> Outcome:
+def process_file(path: Path, options: Options, name: str | None = None) -> Outcome:
     """Read and normalise one raw file (TransientIOError propagates for retrying)."""
     try:
         data = read_raw(path, options.max_file_bytes)
     except IngestError as exc:
-        return Outcome(path.name, None, [Problem(path.name, "ingest", exc.kind, str(exc))])
-    return process_bytes(data, path.name, options)
+        return Outcome(name or path.name, None, [Problem(name or path.name, "ingest", exc.kind, str(exc))])
+    return process_bytes(data, name or path.name, options)
 
 
-def process_into_build(path: Path, options: Options, build: Path) -> Outcome:
+def process_into_build(path: Path, options: Options, build: Path, name: str | None = None) -> Outcome:
     """`process_file`, then the document's review page into the build; the raw text is then let go,
     so a large corpus never holds every raw text in memory at once."""
-    outcome = process_file(path, options)
+    outcome = process_file(path, options, name)
     if outcome.document is not None and outcome.raw_text is not None:
         write_review_page(outcome.document, outcome.raw_text, build)
     outcome.raw_text = None

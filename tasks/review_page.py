@@ -14,6 +14,7 @@ import html
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from tasks.edition_markdown import safe_stem
 from tasks.model import Article, Document, Edit, Removed
 
 #: Beyond this many raw lines, only lines with an edit or a removal are shown (page size).
@@ -174,6 +175,6 @@ def write_review_page(doc: Document, raw_text: str, build: Path) -> Path:
     """Write `report/review/<stem>.html` under the build directory."""
     folder = build / REVIEW_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{doc.stem}.html"
+    path = folder / f"{safe_stem(doc.stem)}.html"
     path.write_text(render_review(doc, raw_text), encoding="utf-8", errors="replace")
     return path

@@ -149,3 +149,22 @@ def test_rerun_replaces_the_build_and_keeps_one_previous(prefect_harness, tmp_pa
     assert Path(out / "current").resolve().name == second["build"]
     assert "第二版" in (out / "json" / "articles.jsonl").read_text(encoding="utf-8")
     assert sorted(p.name for p in (out / ".runs").iterdir()) == sorted([first["build"], second["build"]])
+
+
+def test_files_with_the_same_name_in_subfolders_do_not_collide(prefect_harness, tmp_path):
+    from flows.normalize_corpus import normalize_corpus
+
+    raw = tmp_path / "raw"
+    for folder, title in (("spring", "春耕"), ("autumn", "秋收")):
+        (raw / folder).mkdir(parents=True)
+        (raw / folder / "page.txt").write_text(f"{title}\n\n田里一片忙碌。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    summary = normalize_corpus(raw_dir=str(raw), out_dir=str(out))
+    assert summary["processed"] == 2
+    records = [json.loads(line) for line in (out / "json" / "articles.jsonl").read_text().splitlines()]
+    assert sorted((r["source"], r["title"]) for r in records) == [
+        ("autumn/page.txt", "秋收"),
+        ("spring/page.txt", "春耕"),
+    ]
+    assert len(list((out / "markdown").glob("*page.md"))) == 2
+    assert len(list((out / "report" / "review").glob("*page.html"))) == 2
