@@ -31,3 +31,21 @@ def raw_furniture(prefix: str) -> Furniture:
 
 def text_of(lines: list[Line]) -> list[str]:
     return [ln.text.strip() for ln in lines if ln.text.strip()]
+
+
+UNSEEN = Path(__file__).resolve().parent / "fixtures" / "unseen"
+
+
+@cache
+def fixture_lines(name: str) -> tuple[Line, ...]:
+    """The lines furniture receives for tests/fixtures/unseen/<name>.txt."""
+    path = UNSEEN / f"{name}.txt"
+    options = Options()
+    decoded = ingest.decode(path.read_bytes(), path.name, options)
+    lines, _, _ = repair.repair_lines(split_lines(decoded.text), options)
+    lines, _, _ = script.convert_lines(lines, options)
+    return tuple(lines)
+
+
+def fixture_furniture(name: str, options: Options | None = None) -> Furniture:
+    return strip_furniture(list(fixture_lines(name)), options or Options())
