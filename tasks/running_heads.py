@@ -22,8 +22,12 @@ from tasks.model import Line
 RULE = "furniture.running_head"
 PAGE_RULE = "furniture.page_number"
 
-#: A line that is only a page number: `12`, `- 12 -`, `第 12 页`, `·12·`.
-PAGE_ONLY = re.compile(r"^[-—–·•~\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-—–·•~\s]*$")
+#: A line that is only a page number: `12`, `- 12 -`, `第 12 页`, `·12·`, `P12`, `12/48`.
+PAGE_ONLY = re.compile(
+    r"^[-—–·•~\s]*(?:(?:第|页码|P|Page|p\.)\s*[:：]?\s*)?\d{1,3}(?:\s*页)?(?:\s*/\s*\d{1,3})?[-—–·•~\s]*$",
+    re.IGNORECASE,
+)
+PAGE_DIGITS = re.compile(r"\d{1,3}")
 #: A page number at the start or the end of a running head, set off by a space.
 PAGE_START = re.compile(r"^(?P<page>\d{1,3})\s+(?P<rest>\S.*)$")
 PAGE_END = re.compile(r"^(?P<rest>.*\S)\s+(?P<page>\d{1,3})$")
@@ -123,7 +127,7 @@ def find_page_numbers(lines: list[Line], taken: set[int]) -> Found:
     for i, line in enumerate(lines):
         if i not in taken and line.text.strip() and PAGE_ONLY.match(bare(line.text)):
             found.claims.append(Claim(i, PAGE_RULE))
-            marks.append({"line": line.number, "page": int(re.sub(r"\D", "", line.text))})
+            marks.append({"line": line.number, "page": int(PAGE_DIGITS.findall(line.text)[0])})
     if marks:
         found.metadata["page_marks"] = marks
     return found

@@ -30,6 +30,10 @@ PAGE_FIRST = re.compile(r"^(?P<page>\d{1,3})(?!\s*[\d年月日期号版.])\s*(?P
 PAGE_LAST = re.compile(r"^(?P<title>.*?\S)(?:\s*[.…·-]{2,}\s*|\s+)(?P<page>\d{1,3})$")
 #: `/ unit or author`, `文/ author`, `作者：author`, `□ author` under an entry.
 AUTHOR_LINE = re.compile(r"^(?:(?:文|撰文|图文|作者|口述)\s*[/／:：]|[/／□◎■])\s*(?P<author>\S.*)$")
+#: An author on the entry's own line: `title 文/ author`, `title / author`.
+INLINE_AUTHOR = re.compile(
+    r"^(?P<title>.*?\S)\s*(?:\s(?:文|撰文|作者)\s*[/／:：]|\s[/／])\s*(?P<author>\S.*)$"
+)
 #: `——subtitle` under an entry's title.
 SUBTITLE_LINE = re.compile(r"^(?:——|--|—|－－)\s*(?P<subtitle>\S.*)$")
 #: A stray OCR bar at the end of an author line.
@@ -131,8 +135,11 @@ def find_toc(lines: list[Line], taken: set[int], is_field: Callable[[str], bool]
         elif parsed:
             flush_pending(before_entry=True)
             page, title = parsed
-            entries.append(_Entry(page, title, lines[i].number, i, section=section))
-            claims.append(Claim(i, RULE, (title,)))
+            entry = _Entry(page, title, lines[i].number, i, section=section)
+            if inline := INLINE_AUTHOR.match(title):
+                entry.title, entry.author = inline.group("title"), inline.group("author")
+            entries.append(entry)
+            claims.append(Claim(i, RULE, (entry.title, entry.author or "")))
         elif author and entries:
             flush_pending(before_entry=False)
             name = author.group("author")

@@ -40,6 +40,10 @@ WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
 SOURCE_LABELS = ("来源", "稿源", "出处", "来自", "信息来源", "文章来源")
 #: Labels of the author on a dateline; their values go to `metadata["authors"]`.
 AUTHOR_LABELS = ("作者", "撰稿", "撰文", "文", "记者", "通讯员")
+#: Author labels whose value may be a unit rather than personal names.
+WRITER_LABELS = ("作者", "撰稿", "撰文")
+#: Longest unit name taken as an author.
+MAX_UNIT = 10
 #: Labels of the time on a dateline (the value is the date found on the line).
 TIME_LABELS = ("发布时间", "发表时间", "更新时间", "发布日期", "发表日期", "时间", "日期")
 #: Page counters: `点击量：1286`, `浏览次数：352` — chrome, dropped with a record.
@@ -155,10 +159,15 @@ class Dateline:
     counted: bool = False
 
 
-def _author_names(value: str) -> list[str] | None:
+def _author_names(label: str, value: str) -> list[str] | None:
+    """Names after an author label; a writer's label may also name a unit (`某县委宣传部`).
+
+    A reporter's label (`记者：`) wants names proper: in an interview it opens a question.
+    """
     value = REPORTER_PREFIX.sub("", value)
     names = split_names(value)
-    if names is None and 2 <= len(value) <= 8 and has_cjk(value) and not ends_sentence(value):
+    unit = label in WRITER_LABELS and 2 <= len(value) <= MAX_UNIT and has_cjk(value)
+    if names is None and unit and not ends_sentence(value):
         names = [squeeze(value)]
     return names
 
@@ -171,7 +180,7 @@ def _read_field(out: Dateline, label: str, value: str) -> bool:
         out.counted = True
         return bool(COUNT.match(value))
     if label in AUTHOR_LABELS:
-        names = _author_names(value)
+        names = _author_names(label, value)
         out.authors.extend(names or [])
         return names is not None
     if not value or len(value) > MAX_SOURCE or ends_sentence(value):
@@ -189,6 +198,8 @@ def read_dateline(text: str) -> Dateline | None:
     text = collapse(bare(text))
     if not text or len(text) > MAX_LINE or ends_sentence(text):
         return None
+    if inner := OUTER_BRACKETS.match(text):
+        text = inner.group("inner")
     out = Dateline()
     found = DATE.search(text)
     timed = False

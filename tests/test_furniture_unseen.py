@@ -19,12 +19,14 @@ from furniture_helpers import UNSEEN, fixture_furniture, fixture_lines, text_of
 
 from tasks import ingest
 from tasks.accounting import describe, unaccounted
+from tasks.furniture import strip_furniture
 from tasks.furniture_base import ends_sentence, squeeze
 from tasks.options import Options
 from tasks.page_header import parse_header
-from tasks.pipeline import normalize_document
+from tasks.pipeline import normalize_document, split_lines
 from tasks.running_heads import split_head
 from tasks.section_labels import parse_label
+from tasks.toc import find_toc
 from tasks.web_meta import is_chrome, is_footer, read_dateline
 
 #: A bracketed reporter credit inside a news lead, which segmentation may move to `authors`.
@@ -241,3 +243,26 @@ def test_label_and_head_separators() -> None:
     assert parse_label("文化·生活 WENHUA") == ("文化·生活", "WENHUA")
     assert split_head("某某学刊 · 2031.3 · 27") == ("某某学刊", 27, True)
     assert split_head("27 | 某某学刊") == ("某某学刊", 27, False)
+
+
+def test_toc_author_on_the_entry_line() -> None:
+    doc = "目录\n03 山间小路 文/ 何青\n春天的河 / 方圆 ……… 9\n12 白鹭飞来的时候\n/ 林中\n正文开始了，这是一段话。"
+    toc = find_toc(split_lines(doc), set()).metadata["toc"]
+    assert [(e["page"], e["title"], e["author"]) for e in toc] == [
+        (3, "山间小路", "何青"),
+        (9, "春天的河", "方圆"),
+        (12, "白鹭飞来的时候", "林中"),
+    ]
+
+
+def test_page_number_shapes() -> None:
+    doc = "甲地的故事讲完了。\nP12\n乙地的故事开始。\nPage 13\n丙地。\n14/48\n丁地。\n2031\n"
+    out = strip_furniture(split_lines(doc), Options())
+    assert [m["page"] for m in out.metadata["page_marks"]] == [12, 13, 14]
+    assert "2031" in text_of(out.lines)
+
+
+def test_interview_question_is_not_a_byline() -> None:
+    assert read_dateline("记者：请谈谈你们的做法") is None
+    found = read_dateline("【来源：某某网 作者：某县委宣传部】")
+    assert found is not None and found.authors == ["某县委宣传部"]
