@@ -8,6 +8,9 @@ module; this one runs them in order, each seeing only the lines the earlier
 ones left (the TOC first, since its entries look like footers; the masthead
 after running heads, so a periodical title above it is already known).
 
+A rule switched off by name (`Options.disabled_rules`) leaves its lines in
+the body and takes nothing from them into metadata (see `_detect`).
+
 Whatever leaves the body is either kept in `metadata` or recorded in
 `removed` with the rule name as reason; a claimed line whose CJK text is
 only partly in metadata (a label such as `主办`, a dateline's date) leaves the
@@ -23,7 +26,12 @@ Metadata contract (what segmentation and the editions may rely on):
   for labels such as `XX观察 GUANCHA`; articles starting after `line` (until
   the next label) belong to section `text`.
 - `date`: ISO 8601 (`2020-03-20T10:52` or `2020-03-20`); `source`: str;
-  `original_title`: str; `editors`: list of names.
+  `original_title`: str; `editors`: list of names (web editor credits and
+  newspaper page-editor credits alike).
+- `authors`: list of names (or a unit) from a web dateline's `作者：` field.
+- `edition`: a newspaper page header's `{"page": str, "name": str|None,
+  "line": int}` (`page` as printed: `"3"`, `"A05"`; `paper` added when the
+  header names the paper too); the page's date goes to `date`.
 - `masthead`: dict of label -> value as printed (spaces removed from the
   label), e.g. `{"主办": "...", "地址": "...", "编委会": {"主编": [names]}}`;
   unlabelled masthead lines under `其他`, notices under `说明`.
