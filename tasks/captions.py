@@ -40,8 +40,21 @@ def between_captions(blocks: list[Block]) -> list[Block]:
 HEADLINE_SEP = re.compile(r"[\s，,；;]+")
 
 
+#: A closing quote then an ideograph: where typography removed the clause space of
+#: `“小切口”撬动“大民生” 办好家门口事` (no space is kept next to a full-width mark).
+QUOTE_BOUNDARY = re.compile(r"(?<=[”’」』])(?=[\u4e00-\u9fff])")
+#: Each side of such a boundary holds a clause of at least this many ideographs.
+QUOTE_CLAUSE_MIN = 6
+
+
 def two_clause(text: str) -> bool:
-    return len([c for c in HEADLINE_SEP.split(text.strip()) if c]) >= 2
+    if len([c for c in HEADLINE_SEP.split(text.strip()) if c]) >= 2:
+        return True
+    for m in QUOTE_BOUNDARY.finditer(text):
+        left, right = text[: m.start()], text[m.start() :]
+        if min(cl.cjk_count(left), cl.cjk_count(right)) >= QUOTE_CLAUSE_MIN:
+            return True
+    return False
 
 
 def weak_caption(block: Block) -> bool:

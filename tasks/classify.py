@@ -38,9 +38,13 @@ ENUMERATED = re.compile(
 )
 #: Function words a heading never ends on: a line ending on one is cut mid-clause
 #: (`……负责落实的` + `各项任务`), whatever its length.
-FRAGMENT_END = frozenset("的和与及把将对被从向让使给而并或于为是也就都还又才")
-#: `了` ends a short heading (`春天来了`) but not one with several clauses (`……，也带动了`).
-CLAUSE_FRAGMENT_END = frozenset("了")
+FRAGMENT_END = frozenset("的和与及把将对被从向让使给而并或于为是也就都还又才由以")
+#: `了`, `在` end a short heading (`春天来了`, `我在阵地在`) but not one with several clauses
+#: (`……，也带动了`, `……，他们每天都守在`).
+CLAUSE_FRAGMENT_END = frozenset("了在")
+#: Measure words and units that follow a number: a line ending on a digit and a line
+#: opening with one of these are one number cut in two (`共完成42` + `个小区……`).
+UNIT_START = frozenset("个余多万亿元人户名次项件座所家条米吨斤亩岁年月日天周时分秒倍%％")
 #: A line that opens with a date or time reads as a sentence, not a heading.
 DATE_START = re.compile(r"^\s*(?:\d{1,4}\s*[年月日]|\d{1,2}\s*[:：点时])")
 
@@ -55,7 +59,12 @@ POSITION_NOTE = re.compile(
 CAPTION_LEAD = re.compile(r"^\s*(?:[上下左右]?图\s*[：:]?\s*为|[上下左右]图\s*[：:])")
 #: Photo credits: `资料片由…提供`, `…摄`, `供图`, `图片来源`.
 CREDIT_WORDS = ("资料片", "资料图", "供图", "图片由", "照片由", "图片来源", "摄影", "提供")
-CREDIT_END = re.compile(r"(?:摄|供图|提供)\s*$")
+CREDIT_END = re.compile(r"(?:(?<!拍)摄|供图|提供)\s*$")
+#: A credit that is a caption on its own: `……。 某某 摄`, `……。（资料图片）`.
+PHOTO_CREDIT = re.compile(
+    r"(?<=[。！？!?”])\s*(?:(?:[\u4e00-\u9fff]{2,4}\s*){1,3}[/／]?\s*摄"
+    r"|[（(](?:资料图片?|资料照片|网络图片|图片来源[^()（）]{0,12}|(?:[\u4e00-\u9fff]{2,4}\s*){1,3}[/／]?\s*摄)[)）])\s*$"
+)
 #: A caption is one short descriptive sentence.
 CAPTION_MAX_CHARS = 90
 
@@ -143,6 +152,12 @@ def is_enumerated(text: str) -> bool:
     return bool(ENUMERATED.match(text))
 
 
+def number_cut(left: str, right: str) -> bool:
+    """`……共完成42` + `个小区`: a number and its measure word on two lines."""
+    a, b = visible(left), visible(right)
+    return bool(a) and bool(b) and a[-1].isdigit() and b[0] in UNIT_START
+
+
 def ends_on_function_word(text: str) -> bool:
     """The line stops on a word that needs a continuation (`的`, `和`, `把`; `了` after a comma).
 
@@ -183,6 +198,8 @@ def strong_caption(text: str) -> bool:
     if POSITION_NOTE.search(text) and text.count("。") <= 1:
         return True
     if CAPTION_LEAD.match(text) and text.count("。") <= 1:
+        return True
+    if PHOTO_CREDIT.search(text) and len(re.findall(r"[。！？!?]", text)) <= 1:
         return True
     return bool(CREDIT_END.search(text)) and any(w in text for w in CREDIT_WORDS)
 

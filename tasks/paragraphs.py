@@ -135,6 +135,8 @@ def continues(prev: Block, c: Candidate, stats: PairStats, marked: bool = False)
         return False
     if cl.visible_len(b) == 1 and cl.cjk_count(b) == 1:
         return True  # a single character cut off the end of a word
+    if cl.number_cut(a, b) and not cl.is_enumerated(a):
+        return True
     if not heading_shape(a, marked) and prev.level is None:
         # prose that stops mid-sentence, unless it ends with a signature and a title follows
         return not (cl.trailing_signature(a) and cl.heading_like(b))

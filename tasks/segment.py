@@ -32,6 +32,10 @@ SHORT_ITEM_BLOCKS = 5
 ORG_LINE_MAX_CHARS = 20
 #: A title derived from a headless document's first sentence is cut to this length.
 DERIVED_TITLE_MAX = 40
+#: A longer first sentence is cut at its last clause boundary before the limit, if one falls
+#: at least this far in (a title made of whole clauses, not half a word).
+DERIVED_TITLE_MIN_CUT = 8
+CLAUSE_END = re.compile(r"[，,；;：:、]")
 
 RULE_BYLINE = "byline.author"
 RULE_NAME_LINE = "byline.name_line"
@@ -213,8 +217,11 @@ def read_header(
 def derived_title(blocks: list[Block]) -> str:
     """A headless document is titled by its first sentence (the text stays in the body)."""
     text = next((b.text for b in blocks if b.type != "caption"), blocks[0].text if blocks else "")
-    first = re.split(r"(?<=[。！？!?])|……|…", text.strip(), maxsplit=1)[0]
-    return first.strip()[:DERIVED_TITLE_MAX]
+    first = re.split(r"(?<=[。！？!?])|……|…", text.strip(), maxsplit=1)[0].strip()
+    if len(first) <= DERIVED_TITLE_MAX:
+        return first
+    cut = max((m.start() for m in CLAUSE_END.finditer(first, 0, DERIVED_TITLE_MAX)), default=0)
+    return first[:cut] if cut >= DERIVED_TITLE_MIN_CUT else first[:DERIVED_TITLE_MAX]
 
 
 def sign_short_item(article: Article, edits: list[Edit]) -> None:

@@ -66,3 +66,19 @@ def test_bylines_with_several_labels_and_split_names() -> None:
     assert cl.byline_names("本报评论员 周文") == ["周文"]
     assert cl.byline_names("文化站里的读书会") is None
     assert cl.byline_names("记者") is None
+
+
+def test_photo_credits_make_a_caption() -> None:
+    assert cl.strong_caption("施工人员在更换供水管道。 周立 摄")
+    assert cl.strong_caption("居民在公园里健身。（资料图片）")
+    assert cl.strong_caption("渔民在湖面收网。(记者 张三 摄)")
+    assert not cl.strong_caption("他是摄影爱好者，喜欢拍摄")
+    assert not cl.strong_caption("他说完就走了。大家都笑了。张三 摄")
+
+
+def test_quote_boundary_counts_as_a_clause_break_in_long_headlines() -> None:
+    from tasks.captions import two_clause
+
+    assert two_clause("“小切口”撬动“大民生”办好群众家门口的事")
+    assert not two_clause("从“门前三包”到“小巷管家”")
+    assert not two_clause("带病战疫的“硬核”社区书记")

@@ -133,3 +133,15 @@ def test_unmarked_clause_line_in_a_marked_page_is_a_fragment() -> None:
     # without Markdown marks the same comma line may be a heading (`一声令下，全域联动`)
     blocks, _, _ = join_lines(lines("正文一句。", "一声令下，全域联动", "正文两句。"), Options())
     assert [b.type for b in blocks] == ["paragraph", "heading", "paragraph"]
+
+
+def test_number_cut_from_its_measure_word_is_joined() -> None:
+    blocks, _, _ = join_lines(
+        lines("前面一段讲完了。", "今年全镇共新建乡村图书室12", "个，藏书两万册。"), Options()
+    )
+    assert [b.text for b in blocks] == ["前面一段讲完了。", "今年全镇共新建乡村图书室12个，藏书两万册。"]
+
+
+def test_a_clause_ending_on_zai_is_cut() -> None:
+    blocks, _, _ = join_lines(lines("前面一段讲完了。", "天一亮，队员们就早早守在", "各个路口。"), Options())
+    assert [b.text for b in blocks] == ["前面一段讲完了。", "天一亮，队员们就早早守在各个路口。"]

@@ -131,3 +131,9 @@ def test_series_subtitle_without_ji_is_kept() -> None:
     out = cut(f"# 奋斗者风采\n## 我县劳动模范巡礼\n### 巧手绣出新生活\n——记某镇刺绣合作社\n{BODY}")
     assert out.articles[0].series == "奋斗者风采"
     assert out.metadata["series"][0]["subtitle"] == "我县劳动模范巡礼"
+
+
+def test_headless_document_with_a_long_first_sentence_is_titled_by_whole_clauses() -> None:
+    first = "近日，江北区组织全区三十二个社区的两百余名志愿者开展清洁家园行动，进一步改善了居民的生活环境。"
+    out = cut(f"{first}\n{BODY}")
+    assert out.articles[0].title == "近日，江北区组织全区三十二个社区的两百余名志愿者开展清洁家园行动"

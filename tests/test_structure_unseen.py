@@ -187,3 +187,13 @@ def test_periodical_toc_running_heads_and_broken_heading() -> None:
     body = " ".join(t for a in arts for b in a.blocks for t in [b.text])
     assert "绿洲学刊" not in body and "|" not in body and "解决问题" in body
     assert any("连续蹲守了三天三夜" in t for t in texts(arts[3], "paragraph"))
+
+
+def test_converted_article_with_quoted_two_clause_subheadings_and_captions() -> None:
+    (a,) = doc("structure_converted_2.txt").articles
+    assert a.title == "今年以来，桐城市聚焦群众急难愁盼问题，组织全市1.2万名党员干部走进社区"
+    assert texts(a, "caption") == ["社区党员志愿者为独居老人送上爱心午餐", "工作人员上门为老人办理社保认证"]
+    assert len(texts(a, "heading")) == 2
+    assert all(t.startswith("“") for t in texts(a, "heading"))
+    assert any(t.startswith("近日，家住") for t in texts(a, "paragraph"))
+    assert any("已累计代办各类事项1600余件" in t for t in texts(a, "paragraph"))
