@@ -37,6 +37,12 @@ def decode_entity(m: re.Match[str]) -> str:
 
 
 HTML_ENTITY = regex_rule(
-    "repair.html_entity", "repair", ENTITY, decode_entity, "HTML entities (&nbsp; &amp; &#8220;) decoded"
+    "repair.html_entity",
+    "repair",
+    ENTITY,
+    decode_entity,
+    "HTML entities (&nbsp; &amp; &#8220;) decoded",
+    needles=("&",),
 )
-HTML_TAG = regex_rule("repair.html_tag", "repair", TAG, "", "HTML tags and comments removed")
+#: Every form of TAG ends in `>`.
+HTML_TAG = regex_rule("repair.html_tag", "repair", TAG, "", "HTML tags and comments removed", needles=(">",))

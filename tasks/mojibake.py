@@ -27,7 +27,7 @@ from functools import cache
 from tasks.charsets import CJK_CLASS, CJK_PUNCT, is_common, rare_count
 from tasks.options import Options
 from tasks.pinyin import SYLLABLE_RUN
-from tasks.rules import Change, Rule, regex_rule, register
+from tasks.rules import Change, Rule, containing, regex_rule, register
 
 #: The mark left for a character that cannot be recovered (GB/T 15834 "geta").
 LOST = "〓"
@@ -84,6 +84,8 @@ def _better(garbage: str, decoded: str) -> bool:
 
 def find_utf8_as_gbk(text: str, _options: Options) -> Iterable[Change]:
     for m in NON_ASCII_RUN.finditer(text):
+        if all(is_common(ch) for ch in m.group()):
+            continue  # a reading must be less rare than its source: nothing rare, nothing to fix
         for c in _utf8_as_gbk(m.group()):
             yield Change(m.start() + c.start, m.start() + c.end, c.replacement)
 
@@ -204,6 +206,8 @@ def repair_shifted(span: str) -> str | None:
 
 
 def find_shifted(text: str, _options: Options) -> Iterable[Change]:
+    if "?" not in text and "\ufffd" not in text:
+        return
     for m in SHIFTED.finditer(text):
         if text[m.start() - 1] in QUESTION_ENDINGS:
             continue  # `为什么??我`, `真的吗?!你`: real marks after a question
@@ -252,6 +256,7 @@ MOJIBAKE_LOST_READING = regex_rule(
     LOST_WITH_READING,
     LOST,
     "a character lost to `?` with its converter reading left behind, marked 〓",
+    needles=tuple(LOST_MARKS),
 )
 MOJIBAKE_LOST_RUN = regex_rule(
     "repair.mojibake_lost_run",
@@ -259,15 +264,32 @@ MOJIBAKE_LOST_RUN = regex_rule(
     LOST_RUN,
     lost_run,
     "a run of `?` inside a sentence (a lossy encode), one 〓 per character",
+    needles=("??",),
 )
 MOJIBAKE_SHIFTED = register(
-    Rule("repair.mojibake_shifted", "repair", "GBK read one byte off: re-paired, lost chars 〓", find_shifted)
+    Rule(
+        "repair.mojibake_shifted",
+        "repair",
+        "GBK read one byte off: re-paired, lost chars 〓",
+        find_shifted,
+        could_apply=containing(*LOST_MARKS),
+    )
 )
 MOJIBAKE_KUNJINKAO = regex_rule(
-    "repair.mojibake_kunjinkao", "repair", KUNJINKAO, LOST, "锟斤拷 (lost bytes written twice) marked 〓"
+    "repair.mojibake_kunjinkao",
+    "repair",
+    KUNJINKAO,
+    LOST,
+    "锟斤拷 (lost bytes written twice) marked 〓",
+    needles=("锟斤拷",),
 )
 MOJIBAKE_REPLACEMENT = regex_rule(
-    "repair.replacement_char", "repair", REPLACEMENT, LOST, "U+FFFD replacement characters marked 〓"
+    "repair.replacement_char",
+    "repair",
+    REPLACEMENT,
+    LOST,
+    "U+FFFD replacement characters marked 〓",
+    needles=("\ufffd",),
 )
 
 # --- lint: what must never be left in finished text ----------------------------

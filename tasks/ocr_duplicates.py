@@ -7,10 +7,12 @@ repetition such as `一个一个` or `看看` is never touched.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from tasks.charsets import CJK, CJK_CLASS
 from tasks.model import Line, Removed
-from tasks.rules import regex_rule
+from tasks.options import Options
+from tasks.rules import Change, Rule, register
 
 #: The shortest repeated run, in CJK ideographs, treated as an OCR duplicate.
 MIN_CJK = 8
@@ -29,13 +31,29 @@ def keep_once(m: re.Match[str]) -> str:
     return clause
 
 
-OCR_DUPLICATE_CLAUSE = regex_rule(
-    "repair.ocr_duplicate_clause",
-    "repair",
-    CLAUSE_TWICE,
-    keep_once,
-    "the same clause twice in a row inside a line, kept once",
-    lint=False,
+def long_enough(text: str) -> bool:
+    """Shorter text cannot hold a clause of `MIN_CJK` ideographs twice."""
+    return len(text) >= 2 * MIN_CJK
+
+
+def find_duplicate_clauses(text: str, _options: Options) -> Iterator[Change]:
+    if len(text) < 2 * MIN_CJK:
+        return  # too short to hold a long clause twice: skip the backtracking regex
+    for m in CLAUSE_TWICE.finditer(text):
+        new = keep_once(m)
+        if new != m.group():
+            yield Change(m.start(), m.end(), new)
+
+
+OCR_DUPLICATE_CLAUSE = register(
+    Rule(
+        "repair.ocr_duplicate_clause",
+        "repair",
+        "the same clause twice in a row inside a line, kept once",
+        find_duplicate_clauses,
+        could_apply=long_enough,
+        lint=False,
+    )
 )
 
 

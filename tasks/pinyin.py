@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from tasks.charsets import CJK_CLASS
 from tasks.options import Options
-from tasks.rules import Change, Rule, register
+from tasks.rules import Change, Rule, containing, register
 
 TONED_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 
@@ -97,5 +97,6 @@ PINYIN_READING = register(
         "repair",
         "converter pinyin readings after a character (區(qū)) removed",
         find_readings,
+        could_apply=containing("(", "（"),
     )
 )

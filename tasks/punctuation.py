@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 # quotes (`”,` -> `”，`) in the same pass as in the next one (the stage is idempotent).
 from tasks import quotes  # noqa: F401
 from tasks.options import Options
-from tasks.rules import Change, Rule, register
+from tasks.rules import Change, Rule, containing, register
 
 #: CJK ideographs (unified, extension A, compatibility, supplementary planes).
 IDEOGRAPH = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -185,14 +185,19 @@ ELLIPSIS = "……"
 _SP = f"{SPACE_CLASS}*"
 ELLIPSIS_PIECE = f"\\.(?:{_SP}\\.){{2,}}|。(?:{_SP}。){{2,}}|[·・•](?:{_SP}[·・•]){{2,}}|[⋯︙…]"
 ELLIPSIS_RE = re.compile(f"(?:{ELLIPSIS_PIECE})(?:{_SP}(?:{ELLIPSIS_PIECE}))*")
+#: Text without one of these holds no ellipsis (a lone 。 is a full stop).
+ELLIPSIS_HINT_RE = re.compile(f"[.·・•⋯︙…]|。{_SP}。")
 #: An ellipsis made of ASCII dots only counts in Chinese context (not `1...10` in code).
 ASCII_DOTS = re.compile(f"[.{SPACE_CHARS}]+")
 
 
 def find_ellipses(text: str, _options: Options) -> Iterator[Change]:
-    spans = protected_spans(text)
+    spans: list[tuple[int, int]] | None = None
     for m in ELLIPSIS_RE.finditer(text):
-        if m.group() == ELLIPSIS or is_protected(m.start(), spans):
+        if m.group() == ELLIPSIS:
+            continue
+        spans = protected_spans(text) if spans is None else spans
+        if is_protected(m.start(), spans):
             continue
         if ASCII_DOTS.fullmatch(m.group()) and not touches_cjk(text, m.start(), m.end()):
             continue
@@ -206,6 +211,7 @@ DASH = "——"
 #: spaces between them do not split the run (`— —`, `--—` are one dash).
 DASH_CHARS = "—―─━－-"
 DASH_RE = re.compile(f"[{DASH_CHARS}](?:{SPACE_CLASS}*[{DASH_CHARS}])*")
+DASH_HINT_RE = re.compile(f"[{DASH_CHARS}]")
 #: A single one of these is a hyphen or a minus sign, not a dash.
 HYPHENS = "-－"
 
@@ -249,10 +255,13 @@ def _is_connector(text: str, start: int, end: int) -> bool:
 
 
 def find_dashes(text: str, _options: Options) -> Iterator[Change]:
-    spans = protected_spans(text)
+    spans: list[tuple[int, int]] | None = None
     for m in DASH_RE.finditer(text):
         run = m.group()
-        if run == DASH or is_protected(m.start(), spans):
+        if run == DASH:
+            continue
+        spans = protected_spans(text) if spans is None else spans
+        if is_protected(m.start(), spans):
             continue
         if len(run) == 1:
             if run in HYPHENS or _is_connector(text, m.start(), m.end()):
@@ -285,6 +294,8 @@ def paren_pairs(text: str) -> tuple[list[tuple[int, int]], list[int]]:
 
 def find_parens(text: str, _options: Options) -> Iterator[Change]:
     """Convert a pair that encloses or touches Chinese, or that is half of a full-width pair."""
+    if "(" not in text and ")" not in text:
+        return  # only half-width parentheses ever change
     spans = protected_spans(text)
     pairs, lone = paren_pairs(text)
     for start, end in pairs:
@@ -322,6 +333,8 @@ PERIOD_NEXT_RE = re.compile(f"[{IDEOGRAPH}“‘\"'”’)）]")
 
 def find_periods(text: str, _options: Options) -> Iterator[Change]:
     """`.` right after an ideograph (spaces aside) and before Chinese or the end -> `。`."""
+    if "." not in text:
+        return
     spans = protected_spans(text)
     for i, ch in enumerate(text):
         if ch != "." or is_protected(i, spans):
@@ -374,20 +387,72 @@ MARK_RULES = {
 }
 
 RULES: list[Rule] = [
-    register(Rule("punct.small_form", STAGE, "small-form/vertical variants -> full-width", find_small_forms)),
     register(
-        Rule("punct.halfwidth_alnum", STAGE, "full-width digits/letters -> ASCII", find_fullwidth_alnum)
+        Rule(
+            "punct.small_form",
+            STAGE,
+            "small-form/vertical variants -> full-width",
+            find_small_forms,
+            could_apply=SMALL_FORM_RE.search,
+        )
     ),
-    register(Rule("punct.book_title_angle", STAGE, "<书名> -> 《书名》", find_angle_titles)),
-    register(Rule("punct.ellipsis", STAGE, "ellipsis variants -> ……", find_ellipses)),
-    register(Rule("punct.dash", STAGE, "dash variants -> ——", find_dashes)),
+    register(
+        Rule(
+            "punct.halfwidth_alnum",
+            STAGE,
+            "full-width digits/letters -> ASCII",
+            find_fullwidth_alnum,
+            could_apply=FULLWIDTH_ALNUM_RE.search,
+        )
+    ),
+    register(
+        Rule(
+            "punct.book_title_angle",
+            STAGE,
+            "<书名> -> 《书名》",
+            find_angle_titles,
+            could_apply=containing("<"),
+        )
+    ),
+    register(
+        Rule(
+            "punct.ellipsis",
+            STAGE,
+            "ellipsis variants -> ……",
+            find_ellipses,
+            could_apply=ELLIPSIS_HINT_RE.search,
+        )
+    ),
+    register(Rule("punct.dash", STAGE, "dash variants -> ——", find_dashes, could_apply=DASH_HINT_RE.search)),
     # Parentheses before the marks: `,(中)` -> `,（中）` -> `，（中）` in one pass, as in the next.
-    register(Rule("punct.fullwidth_parens", STAGE, "( ) around or next to Chinese -> （ ）", find_parens)),
+    register(
+        Rule(
+            "punct.fullwidth_parens",
+            STAGE,
+            "( ) around or next to Chinese -> （ ）",
+            find_parens,
+            could_apply=containing("(", ")"),
+        )
+    ),
     *(
         register(
-            Rule(name, STAGE, f"{mark} touching Chinese -> {FULLWIDTH[mark][0]}", _fullwidth_finder(mark))
+            Rule(
+                name,
+                STAGE,
+                f"{mark} touching Chinese -> {FULLWIDTH[mark][0]}",
+                _fullwidth_finder(mark),
+                could_apply=containing(mark),
+            )
         )
         for mark, name in MARK_RULES.items()
     ),
-    register(Rule("punct.fullwidth_period", STAGE, ". after Chinese -> 。", find_periods)),
+    register(
+        Rule(
+            "punct.fullwidth_period",
+            STAGE,
+            ". after Chinese -> 。",
+            find_periods,
+            could_apply=containing("."),
+        )
+    ),
 ]

@@ -73,9 +73,14 @@ def has_chinese(text: str) -> bool:
     return IDEOGRAPH_RE.search(text) is not None
 
 
+#: Only straight quotes are ever changed; quotes of any form take part in pairing.
+STRAIGHT_RE = re.compile("[\"＂'＇]")
+ANY_QUOTE_RE = re.compile("[\"＂'＇“”‘’]")
+
+
 def find_quotes(text: str, _options: Options) -> Iterator[Change]:
     """Curl the straight quotes of a Chinese block whose quotes pair up."""
-    if not has_chinese(text):
+    if not STRAIGHT_RE.search(text) or not has_chinese(text):
         return
     for kind in KINDS:
         yield from pair_quotes(text, kind).changes
@@ -83,7 +88,7 @@ def find_quotes(text: str, _options: Options) -> Iterator[Change]:
 
 def unpaired_quotes(text: str) -> list[int]:
     """Positions of quotes that do not pair up in this block (for the report and the linter)."""
-    if not has_chinese(text):
+    if not ANY_QUOTE_RE.search(text) or not has_chinese(text):
         return []
     return sorted(i for kind in KINDS for i in pair_quotes(text, kind).unpaired)
 
@@ -113,14 +118,31 @@ LINT_STAGE = "lint"
 
 RULES: list[Rule] = [
     # Corner quotes first: the curly quotes they become take part in pairing straight ones.
-    register(Rule("punct.corner_quotes", "typography", "「」『』 -> “”‘’ (GB/T 15834)", find_corner_quotes)),
-    register(Rule("punct.curly_quotes", "typography", "paired straight quotes -> “ ” / ‘ ’", find_quotes)),
+    register(
+        Rule(
+            "punct.corner_quotes",
+            "typography",
+            "「」『』 -> “”‘’ (GB/T 15834)",
+            find_corner_quotes,
+            could_apply=CORNER_RE.search,
+        )
+    ),
+    register(
+        Rule(
+            "punct.curly_quotes",
+            "typography",
+            "paired straight quotes -> “ ” / ‘ ’",
+            find_quotes,
+            could_apply=STRAIGHT_RE.search,
+        )
+    ),
     register(
         Rule(
             "punct.unpaired_quote",
             LINT_STAGE,
             "a quote with no partner in its block (a warning: reported, not guessed)",
             find_unpaired,
+            could_apply=ANY_QUOTE_RE.search,
             severity="warning",
         )
     ),

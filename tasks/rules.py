@@ -30,6 +30,13 @@ class Change:
 
 
 Finder = Callable[[str, Options], Iterable[Change]]
+#: A cheap test that a rule could change a text at all (`None`: always try the finder).
+Precheck = Callable[[str], object]
+
+
+def containing(*needles: str) -> Precheck:
+    """A precheck: the text holds at least one of `needles`."""
+    return lambda text: any(n in text for n in needles)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +45,9 @@ class Rule:
 
     `lint` says whether a match counts when checking finished text; `severity` says whether
     it is an `error` (a STYLE violation: lint fails) or a `warning` (needs a human, e.g. a
-    quote whose partner the source lost: reported, never guessed).
+    quote whose partner the source lost: reported, never guessed). `could_apply`, when set,
+    is false for any text the rule would leave alone: most lines give most rules nothing to
+    do, and the test is much cheaper than running the finder.
     """
 
     name: str
@@ -47,6 +56,7 @@ class Rule:
     find: Finder
     lint: bool = True
     severity: str = "error"
+    could_apply: Precheck | None = None
 
 
 REGISTRY: dict[str, Rule] = {}
@@ -67,8 +77,13 @@ def regex_rule(
     replacement: str | Callable[[re.Match[str]], str],
     description: str,
     lint: bool = True,
+    needles: tuple[str, ...] = (),
 ) -> Rule:
-    """Register a rule that replaces every match of `pattern` (a string uses `Match.expand`)."""
+    """Register a rule that replaces every match of `pattern` (a string uses `Match.expand`).
+
+    `needles`: substrings of which every match contains at least one; a text holding none of
+    them is skipped without running the regex (a cheap "could this apply at all" test, as
+    most lines of a corpus give most rules nothing to do)."""
     compiled = re.compile(pattern) if isinstance(pattern, str) else pattern
 
     def find(text: str, _options: Options) -> Iterable[Change]:
@@ -77,7 +92,9 @@ def regex_rule(
             if new != m.group(0):
                 yield Change(m.start(), m.end(), new)
 
-    return register(Rule(name, stage, description, find, lint))
+    return register(
+        Rule(name, stage, description, find, lint, could_apply=containing(*needles) if needles else None)
+    )
 
 
 def rules_for(stage: str, options: Options) -> tuple[Rule, ...]:
@@ -96,6 +113,8 @@ def _rules_for(stage: str, options: Options, _registry_size: int) -> tuple[Rule,
 
 def apply_rule(rule: Rule, text: str, options: Options, line: int) -> tuple[str, list[Edit]]:
     """Apply one rule's non-overlapping changes, logging each as an Edit with its offset."""
+    if rule.could_apply is not None and not rule.could_apply(text):
+        return text, []
     changes = sorted(rule.find(text, options), key=lambda c: c.start)
     if not changes:
         return text, []
@@ -143,6 +162,8 @@ def check(text: str, options: Options, line: int = 0, stages: Iterable[str] | No
         if not rule.lint or not options.enabled(rule.name):
             continue
         if wanted is not None and rule.stage not in wanted:
+            continue
+        if rule.could_apply is not None and not rule.could_apply(text):
             continue
         for c in rule.find(text, options):
             context = text[max(0, c.start - 8) : c.end + 8]

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from tasks.options import Options
 from tasks.punctuation import CJK_CONTEXT_RE, CJK_PUNCT, IDEOGRAPH, protected_spans
-from tasks.rules import Change, Rule, regex_rule, register
+from tasks.rules import Change, Rule, containing, regex_rule, register
 
 STAGE = "typography"
 BODY_STAGE = "typography.body"
@@ -37,6 +37,7 @@ SPACE_BY_SHARED_RE = re.compile(f"(?<=[{SHARED_MARKS}]) +(?=\\S)|(?<=\\S) +(?=[{
 
 #: Half-width runs whose distance to Chinese the pangu option decides: digits, Latin, %.
 HALFWIDTH = "A-Za-z0-9%"
+HALFWIDTH_RE = re.compile(f"[{HALFWIDTH}]")
 CJK_THEN_HALF_RE = re.compile(f"(?<=[{IDEOGRAPH}])( *)(?=[{HALFWIDTH}])")
 HALF_THEN_CJK_RE = re.compile(f"(?<=[{HALFWIDTH}])( *)(?=[{IDEOGRAPH}])")
 
@@ -51,6 +52,8 @@ def find_odd_spaces(text: str, _options: Options) -> Iterator[Change]:
 
 def find_spaces_by_marks(text: str, _options: Options) -> Iterator[Change]:
     """No space before or after a full-width mark; around “ ” — … only between Chinese."""
+    if " " not in text:
+        return
     for pattern in (SPACE_BEFORE_MARK_RE, SPACE_AFTER_MARK_RE):
         for m in pattern.finditer(text):
             yield Change(m.start(), m.end(), "")
@@ -66,6 +69,8 @@ def find_halfwidth_gaps(text: str, options: Options) -> Iterator[Change]:
     A space that sets off a URL or e-mail address stays (one): without it the
     address would seem to run on into the Chinese after it."""
     default = " " if options.pangu else ""
+    if not default and " " not in text:
+        return  # no space to remove, and none to add
     edges = {edge for span in protected_spans(text) for edge in span}
     for pattern in (CJK_THEN_HALF_RE, HALF_THEN_CJK_RE):
         for m in pattern.finditer(text):
@@ -92,11 +97,27 @@ def handled_elsewhere(before: str, after: str) -> bool:
 
 def find_many_spaces(text: str, _options: Options) -> Iterator[Change]:
     """Runs of spaces become one where no other spacing rule decides."""
+    if "  " not in text:
+        return
     for m in MANY_SPACES_RE.finditer(text):
         before = text[m.start() - 1] if m.start() else ""
         after = text[m.end()] if m.end() < len(text) else ""
         if not handled_elsewhere(before, after):
             yield Change(m.start(), m.end(), " ")
+
+
+EDGE_SPACE_RE = re.compile(r"^\s+|\s+$")
+
+
+def has_edge_space(text: str) -> bool:
+    """Tested first: a trailing-space regex search is slow on long text."""
+    return bool(text) and (text[0].isspace() or text[-1].isspace())
+
+
+def find_edge_spaces(text: str, _options: Options) -> Iterator[Change]:
+    """Leading and trailing white space."""
+    for m in EDGE_SPACE_RE.finditer(text):
+        yield Change(m.start(), m.end(), "")
 
 
 #: A headline that already separates its clauses with these marks has no clause space.
@@ -121,6 +142,8 @@ def _clause_size(text: str, pos: int, step: int) -> int:
 def find_heading_word_gaps(text: str, _options: Options) -> Iterator[Change]:
     """In a headline, a space between ideographs separates clauses only when the headline uses no
     clause marks and both sides hold a clause (`风雨同舟 共克时艰`); otherwise OCR cut a word."""
+    if " " not in text:
+        return
     punctuated = any(mark in text for mark in CLAUSE_MARKS)
     for m in BETWEEN_IDEOGRAPHS_RE.finditer(text):
         left, right = _clause_size(text, m.start() - 1, -1), _clause_size(text, m.end(), 1)
@@ -130,24 +153,62 @@ def find_heading_word_gaps(text: str, _options: Options) -> Iterator[Change]:
 
 RULES: list[Rule] = [
     register(
-        Rule("space.unicode", STAGE, "no-break, zero-width, ideographic spaces normalised", find_odd_spaces)
+        Rule(
+            "space.unicode",
+            STAGE,
+            "no-break, zero-width, ideographic spaces normalised",
+            find_odd_spaces,
+            could_apply=SPACE_UNICODE_RE.search,
+        )
     ),
-    register(Rule("space.cjk_punct", STAGE, "no space next to a full-width mark", find_spaces_by_marks)),
+    register(
+        Rule(
+            "space.cjk_punct",
+            STAGE,
+            "no space next to a full-width mark",
+            find_spaces_by_marks,
+            could_apply=containing(" "),
+        )
+    ),
     register(
         Rule(
             "space.cjk_halfwidth",
             STAGE,
             "Chinese next to digits/Latin: no space (pangu: one)",
             find_halfwidth_gaps,
+            could_apply=HALFWIDTH_RE.search,
         )
     ),
-    register(Rule("space.collapse", STAGE, "runs of spaces -> one", find_many_spaces)),
-    regex_rule("space.percent", STAGE, r"(?<=\d) +(?=%)", "", "no space between a number and %"),
-    regex_rule("space.trim", STAGE, r"^\s+|\s+$", "", "no leading or trailing space in a block"),
-    regex_rule("space.inside_cjk", BODY_STAGE, BETWEEN_IDEOGRAPHS_RE, "", "no space between two ideographs"),
+    register(
+        Rule("space.collapse", STAGE, "runs of spaces -> one", find_many_spaces, could_apply=containing("  "))
+    ),
+    regex_rule(
+        "space.percent", STAGE, r"(?<=\d) +(?=%)", "", "no space between a number and %", needles=(" %",)
+    ),
     register(
         Rule(
-            "space.heading_word", HEADING_STAGE, "no OCR space inside a headline word", find_heading_word_gaps
+            "space.trim",
+            STAGE,
+            "no leading or trailing space in a block",
+            find_edge_spaces,
+            could_apply=has_edge_space,
+        )
+    ),
+    regex_rule(
+        "space.inside_cjk",
+        BODY_STAGE,
+        BETWEEN_IDEOGRAPHS_RE,
+        "",
+        "no space between two ideographs",
+        needles=(" ",),
+    ),
+    register(
+        Rule(
+            "space.heading_word",
+            HEADING_STAGE,
+            "no OCR space inside a headline word",
+            find_heading_word_gaps,
+            could_apply=containing(" "),
         )
     ),
     regex_rule(
@@ -156,5 +217,6 @@ RULES: list[Rule] = [
         f"(?<=[{IDEOGRAPH}]) {{2,}}(?=[{IDEOGRAPH}])",
         " ",
         "a headline keeps one space between clauses",
+        needles=("  ",),
     ),
 ]

@@ -66,6 +66,10 @@ def gbk_runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
+def might_need_ftfy(text: str) -> bool:
+    return NOTHING_FOR_FTFY.fullmatch(text) is None
+
+
 def find_ftfy(text: str, _options: Options) -> Iterable[Change]:
     """What ftfy changes, as minimal replaced spans so each one is logged."""
     if NOTHING_FOR_FTFY.fullmatch(text):
@@ -86,6 +90,7 @@ FTFY = register(
         "repair",
         "ftfy (Chinese-safe config): Latin mojibake, C1 controls",
         find_ftfy,
+        could_apply=might_need_ftfy,
         lint=False,
     )
 )

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from tasks.charsets import CJK_CLASS
 from tasks.options import Options
-from tasks.rules import Change, Rule, register
+from tasks.rules import Change, Rule, containing, register
 
 #: Characters that, before 著, make a zhù word: 显著 原著 编著 译著 名著 巨著 专著 论著 ...
 ZHU_BEFORE = frozenset("显顯原编編译譯名巨专專论論合遗遺新拙大昭卓土撰旧舊佳杰傑力")
@@ -68,5 +68,6 @@ PARTICLE_ZHE = register(
         "script",
         "the aspect particle 著 (看著) becomes 着; 著名/原著 stay",
         find_particles,
+        could_apply=containing("著"),
     )
 )
