@@ -21,14 +21,16 @@ from typing import Any
 
 from tasks.furniture_base import Claim, Found, bare, collapse, ends_sentence, nonblank
 from tasks.model import Line
-from tasks.web_meta import DATE, WEEKDAY, iso_date
+from tasks.web_meta import DATE, EDITOR_LABEL_PATTERN, WEEKDAY, iso_date, parse_editors
 
 RULE = "furniture.page_header"
 
-#: `第3版`, `第A05版`, `3版`: an edition number that says so.
-EDITION_WORD = re.compile(r"^第?\s*(?P<page>[A-Z]?\d{1,3})\s*版$")
-#: `A3`, `B05`: an edition number as a letter and digits (a weak signal on its own).
-EDITION_CODE = re.compile(r"^(?P<page>[A-Z]\d{1,2})$")
+#: `第3版`, `第A05版`: an edition number that says so.
+EDITION_WORD = re.compile(r"^第\s*(?P<page>[A-Z]?\d{1,3})\s*版$")
+#: `A3`, `B05`, `3版`: an edition number in short (a weak signal on its own).
+EDITION_CODE = re.compile(r"^(?P<page>[A-Z]\d{1,2}|\d{1,2}(?=版$))版?$")
+#: A page-editor credit at the end of the header: `第3版 责任编辑：某某`.
+CREDIT = re.compile(rf"(?:^|\s)(?={EDITOR_LABEL_PATTERN})")
 #: A lunar date printed next to the solar one: `农历辛丑年正月廿二`.
 LUNAR = re.compile(r"农历\s*\S{2,12}")
 #: The name of a page or of the paper: a few ideographs.
@@ -45,15 +47,20 @@ EDGE_LINES = 5
 
 
 def parse_header(text: str, edge: bool) -> dict[str, Any] | None:
-    """The parts of a page-header line: `date`, `page`, `names`; None when it is not one.
+    """The parts of a page-header line: `date`, `page`, `names`, `editors`; None when it is not one.
 
     `edge` says the line is near the top or the bottom of the page.
     """
     text = collapse(bare(text))
     if not text or len(text) > MAX_LINE or ends_sentence(text):
         return None
-    out: dict[str, Any] = {"date": None, "page": None, "names": []}
+    out: dict[str, Any] = {"date": None, "page": None, "names": [], "editors": []}
     weekday = False
+    if (credit := CREDIT.search(text)) and credit.start() > 0:
+        editors = parse_editors(text[credit.start() :])
+        if editors is None:
+            return None
+        out["editors"], text = editors, text[: credit.start()]
     if found := DATE.search(text):
         out["date"] = iso_date(found)
         if found.group("H") is not None or out["date"] is None:
@@ -102,6 +109,9 @@ def find_page_headers(lines: list[Line], taken: set[int]) -> Found:
             kept = tuple(names)
         if header["page"] is not None and header["page"].isdigit():
             marks.append({"line": lines[i].number, "page": int(header["page"])})
+        if header["editors"]:
+            meta.setdefault("editors", []).extend(header["editors"])
+            kept += tuple(header["editors"])
         found.claims.append(Claim(i, RULE, kept))
     if marks:
         meta["page_marks"] = marks

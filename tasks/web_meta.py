@@ -37,7 +37,18 @@ DATE = re.compile(_DATE)
 #: The day of the week printed next to a date: `星期五`, `周五`, `礼拜五`.
 WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
 #: Labels of the source on a dateline.
-SOURCE_LABELS = ("来源", "稿源", "出处", "来自", "信息来源", "文章来源")
+SOURCE_LABELS = (
+    "来源",
+    "稿源",
+    "出处",
+    "来自",
+    "信息来源",
+    "文章来源",
+    "本文来源",
+    "稿件来源",
+    "转自",
+    "转载自",
+)
 #: Labels of the author on a dateline; their values go to `metadata["authors"]`.
 AUTHOR_LABELS = ("作者", "撰稿", "撰文", "文", "记者", "通讯员")
 #: Author labels whose value may be a unit rather than personal names.
@@ -67,6 +78,8 @@ def _alternation(words: tuple[str, ...]) -> str:
 _DATELINE_LABEL = re.compile(
     rf"(?P<label>{_alternation((*SOURCE_LABELS, *AUTHOR_LABELS, *TIME_LABELS, *COUNTER_LABELS))})\s*[:：]\s*"
 )
+#: Square brackets around the fields of a dateline, one pair per field.
+SQUARE_BRACKETS = re.compile(r"[【】\[\]]")
 #: What may separate the fields of a dateline.
 FIELD_GAP = re.compile(r"^[\s|｜/·•]*$")
 #: A counter's value.
@@ -83,11 +96,11 @@ EDITOR_LABELS = (
     "本版编辑", "本版责编", "美术编辑", "美编", "图片编辑", "版式", "版式设计", "组版", "终审", "初审",
 )  # fmt: skip
 STRONG_EDITOR_LABELS = ("责任编辑", "责编", "本版编辑", "本版责编", "美术编辑")
-_EDITOR_LABEL = _alternation(EDITOR_LABELS)
+EDITOR_LABEL_PATTERN = _alternation(EDITOR_LABELS)
 #: `label：names` pairs; a space may stand for the colon (`责任编辑 某某 美术编辑 某某`),
 #: the names are then checked to be names.
 EDITOR_CREDIT = re.compile(
-    rf"(?P<label>{_EDITOR_LABEL})(?:\s*[:：]\s*|\s+)(?P<names>.*?)(?=\s*(?:{_EDITOR_LABEL})(?:\s*[:：]|\s)|$)"
+    rf"(?P<label>{EDITOR_LABEL_PATTERN})(?:\s*[:：]\s*|\s+)(?P<names>.*?)(?=\s*(?:{EDITOR_LABEL_PATTERN})(?:\s*[:：]|\s)|$)"
 )
 OUTER_BRACKETS = re.compile(r"^[(（【\[]\s*(?P<inner>.*?)\s*[)）】\]]$")
 #: Headings of a "recommended reading" list.
@@ -110,7 +123,7 @@ CHROME_WORDS = (
     "返回列表", "返回", "扫一扫", "收藏本页", "收藏", "我要纠错", "纠错", "字号", "字体",
 )  # fmt: skip
 #: The font-size widget `【字体：大 中 小】`.
-_FONT_SIZE = r"(?:字体|字号)\s*[:：]?\s*(?:[大中小默认]\s*){2,4}"
+_FONT_SIZE = r"(?:字体|字号)\s*[:：]?\s*(?:(?:[大中小TＴAa+＋\-－|｜]|默认)\s*){2,6}"
 CHROME = re.compile(
     r"^(?:[【\[(（]?\s*(?:" + _FONT_SIZE + "|" + _alternation(CHROME_WORDS) + r")\s*[】\])）:：|｜]?\s*)+$"
 )
@@ -200,6 +213,7 @@ def read_dateline(text: str) -> Dateline | None:
         return None
     if inner := OUTER_BRACKETS.match(text):
         text = inner.group("inner")
+    text = SQUARE_BRACKETS.sub(" ", text)  # `【作者：某某】【来源：某网】`
     out = Dateline()
     found = DATE.search(text)
     timed = False

@@ -217,23 +217,32 @@ def test_dateline_fields_in_any_order() -> None:
     assert counter is not None and counter.counted and not counter.date
     assert read_dateline("作者：这件事情我们以后再说吧。") is None
     assert read_dateline("时间：去年冬天 来源：群众") is None
+    found = read_dateline("【作者：白露】【来源：某某报】【时间：2031-01-02】")
+    assert found is not None and (found.date, found.source, found.authors) == (
+        "2031-01-02",
+        "某某报",
+        ["白露"],
+    )
+    found = read_dateline("本文来源：某某日报")
+    assert found is not None and found.source == "某某日报"
 
 
 def test_page_header_shapes() -> None:
-    assert parse_header("2031年1月2日 星期四 第5版", edge=False) == {
-        "date": "2031-01-02",
-        "page": "5",
-        "names": [],
-    }
-    assert parse_header("经济新闻 B2", edge=True) == {"date": None, "page": "B2", "names": ["经济新闻"]}
+    header = parse_header("2031年1月2日 星期四 第5版", edge=False)
+    assert header == {"date": "2031-01-02", "page": "5", "names": [], "editors": []}
+    header = parse_header("经济新闻 B2", edge=True)
+    assert header == {"date": None, "page": "B2", "names": ["经济新闻"], "editors": []}
     # A vitamin in the middle of a page is not an edition number; a headline is not a header.
     assert parse_header("维生素 B12", edge=False) is None
     assert parse_header("三版方案同时推进", edge=True) is None
     assert parse_header("2031年1月2日", edge=True) is None
+    credited = parse_header("2031年1月2日 第5版 责任编辑：孔青", edge=False)
+    assert credited is not None and credited["editors"] == ["孔青"]
+    assert parse_header("第十届 3版", edge=False) is None
 
 
 def test_chrome_and_footer_leave_headlines_and_sentences() -> None:
-    assert is_chrome("【字号：大 中 小】") and is_chrome("手机扫码阅读本文")
+    assert is_chrome("【字号：大 中 小】") and is_chrome("手机扫码阅读本文") and is_chrome("字号：T|T")
     assert not is_chrome("扫码点餐成了新风尚")
     assert is_footer("Copyright © 2031 某某网 版权所有")
     assert not is_footer("这本书的版权所有人是他的女儿。")
