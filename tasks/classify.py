@@ -37,11 +37,12 @@ ENUMERATED = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]\s*\D)"
 )
 #: Function words a heading never ends on: a line ending on one is cut mid-clause
-#: (`……负责落实的` + `各项任务`), whatever its length.
-FRAGMENT_END = frozenset("的和与及把将对被从向让使给而并或于为是也就都还又才由以")
-#: `了`, `在` end a short heading (`春天来了`, `我在阵地在`) but not one with several clauses
-#: (`……，也带动了`, `……，他们每天都守在`).
-CLAUSE_FRAGMENT_END = frozenset("了在")
+#: (`……负责落实的` + `各项任务`), whatever its length. Only words that end no common
+#: compound: `向` (方向, 所向), `为` (作为), `与` (参与), `和` (祥和), `使` (天使) do.
+FRAGMENT_END = frozenset("的把被而并或也又")
+#: These end a short heading (`春天来了`, `我在阵地在`) but not one with a clause comma
+#: (`……，也带动了`, `……，他们每天都守在`, `……，难以`).
+CLAUSE_FRAGMENT_END = frozenset("了在以")
 #: Measure words and units that follow a number: a line ending on a digit and a line
 #: opening with one of these are one number cut in two (`共完成42` + `个小区……`).
 UNIT_START = frozenset("个余多万亿元人户名次项件座所家条米吨斤亩岁年月日天周时分秒倍%％")

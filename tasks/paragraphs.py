@@ -11,6 +11,7 @@ that is common elsewhere in the same document. Line numbers never decide.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -92,6 +93,10 @@ def prepare(lines: list[Line]) -> tuple[list[Candidate], list[Edit], list[Remove
             text = (text[: m.start()] + text[m.end() :]).strip()
         level = None
         m = HEADING_MARK.match(text)
+        rest = cl.visible(text[m.end() :]) if m else ""
+        if m and (STRAY_LINE.match(rest or " ") or (len(rest) == 1 and not cl.cjk_count(rest))):
+            removed.append(Removed(text, RULE_STRAY, line.number))  # `# |`: a mark over debris
+            continue
         if m:
             edits.append(Edit("join", RULE_HEADING_MARK, m.group(0), "", line.number, 0))
             level, text = len(m.group(1)), text[m.end() :].strip()
@@ -103,6 +108,12 @@ def prepare(lines: list[Line]) -> tuple[list[Candidate], list[Edit], list[Remove
         if text:
             out.append(Candidate(text, line.number, level, caption or cl.strong_caption(text)))
     return out, edits, removed
+
+
+def lone_mark(text: str) -> bool:
+    """A line that is one punctuation mark (`。`, `、`): OCR put the end of a clause on its own line."""
+    v = cl.visible(text)
+    return len(v) == 1 and unicodedata.category(v).startswith("P")
 
 
 def marks_headings(candidates: list[Candidate]) -> bool:
@@ -133,8 +144,8 @@ def continues(prev: Block, c: Candidate, stats: PairStats, marked: bool = False)
         return False
     if cl.heading_like(a) and cl.subtitle_text(a) is not None:
         return False
-    if cl.visible_len(b) == 1 and cl.cjk_count(b) == 1:
-        return True  # a single character cut off the end of a word
+    if cl.visible_len(b) == 1 and (cl.cjk_count(b) == 1 or lone_mark(b)):
+        return True  # a single character or mark cut off the end of a clause
     if cl.number_cut(a, b) and not cl.is_enumerated(a):
         return True
     if not heading_shape(a, marked) and prev.level is None:
@@ -160,7 +171,9 @@ def merge(prev: Block, c: Candidate) -> tuple[Block, Edit]:
     a, b = prev.text.rstrip(), c.text.lstrip()
     glue = " " if re.match(r"[A-Za-z0-9]", b) and re.search(r"[A-Za-z0-9]$", a) else ""
     text = a + glue + b
-    both_heads = prev.type == "heading" and cl.heading_like(b) and cl.heading_like(text)
+    # an enumerated heading cut on a function word (`二、……她是` + `……的“捍卫者”`) is still one
+    opens_heading = prev.type == "heading" or (cl.is_enumerated(a) and cl.ends_on_function_word(a))
+    both_heads = opens_heading and cl.heading_like(b) and cl.heading_like(text)
     kind = RULE_HEADING_BREAK if both_heads else RULE_PAGE_BREAK
     tail, head = a[-EDIT_CONTEXT:], b[:EDIT_CONTEXT]
     edit = Edit("join", kind, f"{tail}\n{head}", f"{tail}{glue}{head}", c.number, len(a) - len(tail))

@@ -46,7 +46,9 @@ def test_trailing_signatures() -> None:
 
 def test_a_line_ending_on_a_function_word_is_not_a_heading() -> None:
     assert not cl.heading_like("把这座老厂房改造成了社区的")
-    assert not cl.heading_like("县里先后组织农技专家和")
+    assert not cl.heading_like("这里曾经是全县最大的")
+    assert cl.heading_like("党旗所指 行之所向")  # `向`, `为`, `和` end common compounds
+    assert cl.heading_like("青春正当时 奋斗正有为")
     assert not cl.heading_like("电商和物流的发展，也带动了")
     assert cl.heading_like("春天来了")  # `了` ends a one-clause heading
     assert cl.heading_like("李为")  # a name may end on such a character

@@ -145,3 +145,25 @@ def test_number_cut_from_its_measure_word_is_joined() -> None:
 def test_a_clause_ending_on_zai_is_cut() -> None:
     blocks, _, _ = join_lines(lines("前面一段讲完了。", "天一亮，队员们就早早守在", "各个路口。"), Options())
     assert [b.text for b in blocks] == ["前面一段讲完了。", "天一亮，队员们就早早守在各个路口。"]
+
+
+def test_enumerated_heading_cut_on_a_function_word_stays_a_heading() -> None:
+    blocks, _, _ = join_lines(
+        lines(
+            "前面一段讲完了。", "二、勇担当、冲在前面，危难时刻，他是", "群众身边的“主心骨”", "正文开始了。"
+        ),
+        Options(),
+    )
+    assert [b.type for b in blocks] == ["paragraph", "heading", "paragraph"]
+    assert blocks[1].text == "二、勇担当、冲在前面，危难时刻，他是群众身边的“主心骨”"
+
+
+def test_heading_mark_over_debris_is_removed_whole() -> None:
+    blocks, _, removed = join_lines(lines("# _", "正文一句。"), Options())
+    assert [b.text for b in blocks] == ["正文一句。"]
+    assert [(r.text, r.reason) for r in removed] == [("# _", "join.stray_glyph")]
+
+
+def test_a_lone_mark_after_an_open_clause_is_joined_not_dropped() -> None:
+    blocks, _, removed = join_lines(lines("大家一起动手，把院子打扫干净", "。"), Options())
+    assert [b.text for b in blocks] == ["大家一起动手，把院子打扫干净。"] and not removed
