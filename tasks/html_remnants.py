@@ -22,7 +22,12 @@ TAG = re.compile(
     rf"|(?<![<A-Za-z0-9/])/(?:{BROKEN_TAG_NAMES})>"
 )
 
-ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+#: An entity, possibly escaped again by a second pass of the scraper (`&amp;nbsp;`).
+ENTITY = re.compile(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+DOUBLE_ESCAPE = re.compile(r"^&(?:amp;)+(?=#?[A-Za-z0-9]+;)")
+
+#: Elements whose content is code, not text: removed with their content (within one line).
+NON_TEXT_ELEMENT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 
 #: Entities that decode to a space-like character become a plain space.
 SPACE_LIKE = "\u00a0\u2002\u2003\u2009\u200b"
@@ -30,9 +35,10 @@ SPACE_LIKE = "\u00a0\u2002\u2003\u2009\u200b"
 
 def decode_entity(m: re.Match[str]) -> str:
     """The character an entity stands for; unknown entities are left alone."""
-    decoded = html.unescape(m.group(0))
-    if decoded == m.group(0):
-        return decoded
+    entity = DOUBLE_ESCAPE.sub("&", m.group(0))
+    decoded = html.unescape(entity)
+    if decoded == entity:
+        return m.group(0)
     return "".join(" " if ch in SPACE_LIKE else ch for ch in decoded)
 
 
@@ -45,4 +51,12 @@ HTML_ENTITY = regex_rule(
     needles=("&",),
 )
 #: Every form of TAG ends in `>`.
+HTML_NON_TEXT = regex_rule(
+    "repair.html_script",
+    "repair",
+    NON_TEXT_ELEMENT,
+    "",
+    "<script> and <style> elements removed with their code",
+    needles=("</",),
+)
 HTML_TAG = regex_rule("repair.html_tag", "repair", TAG, "", "HTML tags and comments removed", needles=(">",))

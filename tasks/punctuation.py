@@ -348,7 +348,10 @@ def find_periods(text: str, _options: Options) -> Iterator[Change]:
 
 #: GB/T 15835-2011 writes Arabic digits half-width, and mainland print sets Latin letters the same
 #: way: `２０２２年` -> `2022年`, `ＡＰＰ` -> `APP`. (Full-width punctuation is a different matter.)
-FULLWIDTH_ALNUM_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+#: Inside such a run, a full-width point or hyphen is the decimal point or hyphen of the token
+#: (`９８．５`, `Ｗｉ－Ｆｉ`, `０４３２－６２０１`); elsewhere they are Chinese marks and stay.
+_FW_ALNUM = "[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+"
+FULLWIDTH_ALNUM_RE = re.compile(f"{_FW_ALNUM}(?:[．－]{_FW_ALNUM})*")
 
 
 def find_fullwidth_alnum(text: str, _options: Options) -> Iterator[Change]:

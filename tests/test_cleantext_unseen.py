@@ -60,6 +60,14 @@ def test_output_is_lint_clean_and_accounted(results, name: str) -> None:
         assert typography.typeset_text(block.text, block.type, Options(), 0)[0] == block.text
 
 
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")), ids=lambda p: p.stem)
+def test_every_unseen_fixture_comes_out_lint_clean(path: Path) -> None:
+    """Whoever wrote the fixture: the pipeline's output of it has no STYLE violation."""
+    doc = pipeline.normalize_document(path.read_bytes(), path.name)
+    report = lint.lint_blocks(output_blocks(doc, path.name), Options())
+    assert report.total == 0, lint.format_report(report)
+
+
 #: What lint finds in each raw document: the damage each was written to show.
 RAW_KINDS = {
     "cleantext_1": {"script.traditional_left", "punct.corner_quotes", "script.particle_zhe"},
@@ -127,7 +135,7 @@ def test_html_page(results) -> None:
     _, doc = results["cleantext_3"]
     text = body(doc)
     assert "<" not in text.replace("a<b", "").replace("b<c", "").replace("a<c", "")
-    assert "img" not in text and "jpg" not in text and "&" not in text
+    assert "img" not in text and "jpg" not in text and "&" not in text and "var" not in text
     assert "检查电路。志愿者刘芳说：“老人们平时很少出门，我们多来看看，他们就高兴”。" in text
     assert "比如a<b且b<c时，为什么a<c。" in text
 
@@ -274,6 +282,39 @@ def test_mojibake_and_real_question_marks(raw: str, want: str) -> None:
 )
 def test_punctuation_and_spacing(raw: str, want: str) -> None:
     assert clean(raw) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("详情&amp;nbsp;更多", "详情更多"),  # escaped twice by the scraper
+        ("第一段&lt;br&gt;第二段&amp;amp;第三段", "第一段第二段&第三段"),
+        ("<span>来源：网络</span><script>var a=1;</script><STYLE>p{color:red}</STYLE>尾", "来源：网络尾"),
+        ('点击<a href="https://example.com/x?id=1">这里</a>查看', "点击这里查看"),
+        ("AT&amp;T公司&unknown;", "AT&T公司&unknown;"),
+    ],
+)
+def test_html_remnants(raw: str, want: str) -> None:
+    assert clean(raw) == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("Ｗｉ－Ｆｉ覆盖率达９８．５％，电话０４３２－６２０１", "Wi-Fi覆盖率达98.5％，电话0432-6201"),
+        ("这个社區(qū)的服務很好，我们很满意。", "这个社区的服务很好，我们很满意。"),  # one traditional word
+    ],
+)
+def test_fullwidth_tokens_and_stray_traditional(raw: str, want: str) -> None:
+    assert clean(raw) == want
+
+
+def test_pangu_option() -> None:
+    options = Options(pangu=True)
+    text = typography.typeset_text(
+        "有4个小区,增长12 %,见https://a.example.org/b查看", "paragraph", options, 1
+    )[0]
+    assert text == "有 4 个小区，增长 12%，见 https://a.example.org/b 查看"
 
 
 def test_new_rules_are_lint_clean_on_their_output() -> None:
