@@ -32,7 +32,10 @@ SYLLABLE_SHAPE = re.compile(f"{INITIAL}?{FINAL}", re.IGNORECASE)
 #: A syllable-looking run of letters (shape checked separately), for other modules' patterns.
 SYLLABLE_RUN = f"[a-zA-ZüÜ{TONED_VOWELS}{TONED_VOWELS.upper()}]{{1,6}}"
 
-READING = re.compile(rf"(?<=[{CJK_CLASS}])[(（]({SYLLABLE_RUN})[)）]")
+#: A tone number after the letters (`區(qu1)`) counts as a tone mark.
+TONE_DIGITS = "12345"
+#: One reading, straight after its character or after one space (`區 (qū)`).
+READING = re.compile(rf"(?<=[{CJK_CLASS}]) ?[(（]({SYLLABLE_RUN}[{TONE_DIGITS}]?)[)）]")
 
 #: A reading of a whole word (`社區(shèqū)`, `社區(shè qū)`): up to this many syllables.
 MAX_WORD_SYLLABLES = 4
@@ -53,12 +56,21 @@ def detone(syllable: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
+#: Tone-number readings look like model numbers (`(v2)`, `(A4)`): they count only in lower case,
+#: with two letters or more, and when a line holds at least this many of them.
+MIN_NUMBERED = 2
+
+
 def is_toned(syllable: str) -> bool:
     return any(ch in TONED_VOWELS for ch in syllable.lower())
 
 
+def is_numbered(syllable: str) -> bool:
+    return syllable[-1:] in TONE_DIGITS and len(syllable) > 2 and syllable.islower()
+
+
 def is_syllable(letters: str) -> bool:
-    return SYLLABLE_SHAPE.fullmatch(detone(letters.lower())) is not None
+    return SYLLABLE_SHAPE.fullmatch(detone(letters.lower().rstrip(TONE_DIGITS))) is not None
 
 
 def tone_marks(letters: str) -> int:
@@ -80,7 +92,11 @@ def find_readings(text: str, _options: Options) -> Iterable[Change]:
     if "(" not in text and "（" not in text:
         return
     matches = [m for m in READING.finditer(text) if is_syllable(m.group(1))]
-    toned = [m for m in matches if is_toned(m.group(1))]
+    numbered = [m for m in matches if is_numbered(m.group(1))]
+    if len(numbered) < MIN_NUMBERED:
+        numbered = []
+    matches = [m for m in matches if m.group(1)[-1:] not in TONE_DIGITS or m in numbered]
+    toned = [m for m in matches if is_toned(m.group(1))] + numbered
     upper = any(m.group(1).isupper() for m in toned)
     for m in matches if toned else []:
         # toneless readings count in a line that shows toned ones, in the same letter case

@@ -327,20 +327,33 @@ def find_parens(text: str, _options: Options) -> Iterator[Change]:
 
 # --- full stop --------------------------------------------------------------------------
 
-#: What may follow a Chinese full stop: Chinese, a closing quote or parenthesis, or the end.
-PERIOD_NEXT_RE = re.compile(f"[{IDEOGRAPH}“‘\"'”’)）]")
+#: What may follow a Chinese full stop: Chinese, a quote, a parenthesis, or the end.
+PERIOD_NEXT_RE = re.compile(f"[{IDEOGRAPH}“‘\"'”’)）(（《]")
+#: A sentence may end on these after its last ideograph (`占比40%.`, `（见附件）.`, `“再见”.`).
+PERIOD_AFTER_TAIL = "0123456789%)）”’》\"' "
+
+
+def ends_chinese_sentence(text: str, i: int) -> bool:
+    """The `.` at i follows an ideograph, directly or after a tail of digits, % and closing marks."""
+    j = i - 1
+    tail = False
+    while j >= 0 and text[j] in PERIOD_AFTER_TAIL:
+        tail = tail or text[j] not in " "
+        j -= 1
+    if j < 0 or not IDEOGRAPH_RE.match(text[j]):
+        return False
+    return not tail or not text[j + 1 : i].strip(" ").isdigit()  # `第3.` / `2022.2`: a number
 
 
 def find_periods(text: str, _options: Options) -> Iterator[Change]:
-    """`.` right after an ideograph (spaces aside) and before Chinese or the end -> `。`."""
-    if "." not in text:
-        return
+    """`.` ending a Chinese sentence (after an ideograph, or after `40%` / `）` / `”` that follow
+    one) and before Chinese or the end -> `。`. A bare number before it (`2022.2`) keeps it."""
     spans = protected_spans(text)
     for i, ch in enumerate(text):
         if ch != "." or is_protected(i, spans):
             continue
-        before, after = neighbour(text, i - 1, -1), neighbour(text, i + 1, 1)
-        if IDEOGRAPH_RE.match(before) and (not after or PERIOD_NEXT_RE.match(after)):
+        after = neighbour(text, i + 1, 1)
+        if ends_chinese_sentence(text, i) and (not after or PERIOD_NEXT_RE.match(after)):
             yield Change(i, i + 1, "。")
 
 

@@ -41,6 +41,11 @@ HALFWIDTH_RE = re.compile(f"[{HALFWIDTH}]")
 CJK_THEN_HALF_RE = re.compile(f"(?<=[{IDEOGRAPH}])( *)(?=[{HALFWIDTH}])")
 HALF_THEN_CJK_RE = re.compile(f"(?<=[{HALFWIDTH}])( *)(?=[{IDEOGRAPH}])")
 
+#: Enclosed numerals (`① ⑴ ⒈ ❶`) number list items: no space between one and its Chinese item.
+ENCLOSED = "\u2460-\u24ff\u2776-\u2793"
+ENCLOSED_RE = re.compile(f"[{ENCLOSED}]")
+ENCLOSED_GAP_RE = re.compile(f"(?<=[{ENCLOSED}]) +(?=[{IDEOGRAPH}])|(?<=[{IDEOGRAPH}]) +(?=[{ENCLOSED}])")
+
 BETWEEN_IDEOGRAPHS_RE = re.compile(f"(?<=[{IDEOGRAPH}]) +(?=[{IDEOGRAPH}])")
 MANY_SPACES_RE = re.compile(" {2,}")
 
@@ -77,6 +82,11 @@ def find_halfwidth_gaps(text: str, options: Options) -> Iterator[Change]:
             want = " " if m.group(1) and (m.start() in edges or m.end() in edges) else default
             if m.group(1) != want:
                 yield Change(m.start(), m.end(), want)
+
+
+def find_enclosed_gaps(text: str, _options: Options) -> Iterator[Change]:
+    for m in ENCLOSED_GAP_RE.finditer(text):
+        yield Change(m.start(), m.end(), "")
 
 
 def handled_elsewhere(before: str, after: str) -> bool:
@@ -177,6 +187,15 @@ RULES: list[Rule] = [
             "Chinese next to digits/Latin: no space (pangu: one)",
             find_halfwidth_gaps,
             could_apply=HALFWIDTH_RE.search,
+        )
+    ),
+    register(
+        Rule(
+            "space.enclosed_numeral",
+            STAGE,
+            "no space between ① ⑴ and Chinese",
+            find_enclosed_gaps,
+            could_apply=ENCLOSED_RE.search,
         )
     ),
     register(

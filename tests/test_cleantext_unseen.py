@@ -241,6 +241,12 @@ def test_table_measurement() -> None:
         ("《辦法（试行）》", "《办法（试行）》"),
         ("统计(2021)", "统计（2021）"),
         ("他在區(QU)里", "他在区（QU）里"),  # toneless with no toned reading around: kept
+        ("社區(qu1)的居民(min2)，版本(v2)", "社区的居民，版本（v2）"),  # tone numbers
+        (
+            "版本(v2)发布，型号(A4)纸，區(qu1)",
+            "版本（v2）发布，型号（A4）纸，区（qu1）",
+        ),  # one: a model number?
+        ("這個社區 (qū)很好", "这个社区很好"),
     ],
 )
 def test_pinyin_readings(raw: str, want: str) -> None:
@@ -278,6 +284,10 @@ def test_mojibake_and_real_question_marks(raw: str, want: str) -> None:
         ("请访问  https://x.example.org/a  了解", "请访问 https://x.example.org/a 了解"),
         ("他说--好。她说－－行。", "他说——好。她说——行。"),
         ("等等......以及。。。", "等等……以及……"),
+        ("占比40%.今年继续(见附件).", "占比40%。今年继续（见附件）。"),
+        ("“再见”.他走了.(二)下一步.", "“再见”。他走了。（二）下一步。"),
+        ("截至2022.2月底，第3.", "截至2022.2月底，第3."),  # a number before the point: kept
+        ("⑴ 提高认识；⑵  强化措施", "⑴提高认识；⑵强化措施"),
     ],
 )
 def test_punctuation_and_spacing(raw: str, want: str) -> None:
