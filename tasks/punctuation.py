@@ -31,11 +31,17 @@ CJK_CONTEXT_RE = re.compile(f"[{IDEOGRAPH}{CJK_PUNCT}]")
 #: Spaces of every kind: skipped when looking for the neighbour of a mark.
 SPACE_CHARS = " \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff"
 SPACE_CLASS = f"[{SPACE_CHARS}]"
+SPACE_RE = re.compile(SPACE_CLASS)
 
 #: Looked past when deciding whether a mark touches Chinese: ASCII punctuation, which another
 #: rule of this stage may or may not have made full-width yet (`中,,` `中),` `"好"!`); deciding
 #: the same way before and after keeps the stage idempotent.
 LOOK_PAST = string.punctuation
+#: The full-width marks this stage makes from ASCII ones. A rule that decides from a neighbour
+#: mark looks past both forms, so a neighbour converted by a later rule (or in this pass rather
+#: than the next) cannot change its decision.
+MADE_FULLWIDTH = "（），：；？！。"
+LOOK_PAST_BOTH = LOOK_PAST + MADE_FULLWIDTH
 
 #: Spans where ASCII punctuation is part of the token: URLs and e-mail addresses.
 PROTECTED_RE = re.compile(
@@ -266,7 +272,9 @@ def find_dashes(text: str, _options: Options) -> Iterator[Change]:
         if len(run) == 1:
             if run in HYPHENS or _is_connector(text, m.start(), m.end()):
                 continue  # a hyphen, a minus, or a lone — linking two terms
-        elif set(run) <= set(HYPHENS + SPACE_CHARS) and not touches_cjk(text, m.start(), m.end()):
+        elif all(ch in HYPHENS or SPACE_RE.match(ch) for ch in run) and not touches_cjk(
+            text, m.start(), m.end(), LOOK_PAST_BOTH
+        ):
             continue  # `--` in code or in an ASCII sentence
         yield Change(m.start(), m.end(), DASH)
 
@@ -274,6 +282,8 @@ def find_dashes(text: str, _options: Options) -> Iterator[Change]:
 # --- parentheses ------------------------------------------------------------------------
 
 OPEN, CLOSE = "(（", ")）"
+#: Inside a formula's parentheses, a mark this stage made full-width does not make it Chinese.
+NOT_CHINESE_INSIDE = str.maketrans("", "", MADE_FULLWIDTH)
 
 
 def paren_pairs(text: str) -> tuple[list[tuple[int, int]], list[int]]:
@@ -303,7 +313,7 @@ def find_parens(text: str, _options: Options) -> Iterator[Change]:
             continue
         inside = text[start + 1 : end]
         if (
-            not CJK_CONTEXT_RE.search(inside)
+            not CJK_CONTEXT_RE.search(inside.translate(NOT_CHINESE_INSIDE))
             and start > 0
             and text[start - 1].isascii()
             and text[start - 1].isalnum()
@@ -321,7 +331,8 @@ def find_parens(text: str, _options: Options) -> Iterator[Change]:
             if text[end] == ")":
                 yield Change(end, end + 1, "）")
     for i in lone:
-        if text[i] in "()" and not is_protected(i, spans) and touches_cjk(text, i, i + 1):
+        # look past marks of both widths: this stage may convert a neighbour before the next pass
+        if text[i] in "()" and not is_protected(i, spans) and touches_cjk(text, i, i + 1, LOOK_PAST_BOTH):
             yield Change(i, i + 1, "（" if text[i] == "(" else "）")
 
 
@@ -336,13 +347,14 @@ PERIOD_AFTER_TAIL = "0123456789%)）”’》\"' "
 def ends_chinese_sentence(text: str, i: int) -> bool:
     """The `.` at i follows an ideograph, directly or after a tail of digits, % and closing marks."""
     j = i - 1
-    tail = False
-    while j >= 0 and text[j] in PERIOD_AFTER_TAIL:
-        tail = tail or text[j] not in " "
+    tail = ""
+    while j >= 0 and (text[j] in PERIOD_AFTER_TAIL or SPACE_RE.match(text[j])):
+        tail = text[j] + tail
         j -= 1
     if j < 0 or not IDEOGRAPH_RE.match(text[j]):
         return False
-    return not tail or not text[j + 1 : i].strip(" ").isdigit()  # `第3.` / `2022.2`: a number
+    marks = "".join(tail.split())
+    return not marks or not marks.isdigit()  # `第3.` / `2022.2`: a number
 
 
 def find_periods(text: str, _options: Options) -> Iterator[Change]:

@@ -29,14 +29,42 @@ TRADITIONAL_AT = 0.9
 SIMPLIFIED_BELOW = 0.1
 
 
+#: Variant (old or regional) forms the reimplemented tables leave alone, as printed in
+#: Hong Kong and older Taiwan text or produced by OCR fonts, with their mainland form.
+VARIANT_FORMS = {
+    "衞": "卫",
+    "衹": "只",
+    "靑": "青",
+    "淸": "清",
+    "汚": "污",
+    "窻": "窗",
+    "鑛": "矿",
+    "粧": "妆",
+    "攷": "考",
+    "晩": "晚",
+    "敍": "叙",
+    "濶": "阔",
+    "吿": "告",
+    "蔴": "麻",
+    "痲": "麻",
+}
+VARIANT_TABLE = str.maketrans(VARIANT_FORMS)
+
+
 @cache
 def converter(table: str) -> OpenCC:
     return OpenCC(table)
 
 
+def convert(text: str, table: str) -> str:
+    """The table's conversion, then (for a table to simplified) the variant forms it misses."""
+    converted = converter(table).convert(text)
+    return converted.translate(VARIANT_TABLE) if table.endswith("2s") else converted
+
+
 @cache
 def char_changes(ch: str, table: str) -> bool:
-    return converter(table).convert(ch) != ch
+    return convert(ch, table) != ch
 
 
 def changes(text: str, table: str) -> list[Change]:
@@ -47,7 +75,7 @@ def changes(text: str, table: str) -> list[Change]:
     converting whole lines is the slow part of this stage."""
     if not any(char_changes(ch, table) for ch in set(text) if ord(ch) > 0x2E7F):
         return []
-    new = converter(table).convert(text)
+    new = convert(text, table)
     if new == text:
         return []
     if len(new) == len(text):

@@ -112,6 +112,7 @@ def test_traditional_web_page(results) -> None:
     assert "乾隆年间" in text and "“干净最重要，”" in text and "一碗干面" in text
     assert "头发" in text and "放松" in text and "里面" in text and "位于" in text and "放学后" in text
     assert "灶台" in text and "台北" in text
+    assert "保卫老街的味道，只是他一个人的心愿，但他希望青年人也能接手。" in text
     assert not any(ch in text for ch in "「」『』裡裏於麵髮鬆後臺")
 
 
@@ -174,6 +175,7 @@ def clean(text: str, block: str = "paragraph") -> str:
         ("大家都在等著", "大家都在等着"),
         ("你說甚麼？", "你说什么？"),  # t2s gives the variant 甚么
         ("乾坤未定，外強中乾。", "乾坤未定，外强中干。"),
+        ("保衞家園，衹是靑年，晩上好。", "保卫家园，只是青年，晚上好。"),  # variant forms t2s misses
     ],
 )
 def test_script_and_corner_quotes(raw: str, want: str) -> None:
