@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from opencc import OpenCC
 
-from tasks import accounting, lint, pipeline, repair, script, typography
+from tasks import accounting, edition_json, edition_markdown, lint, pipeline, repair, script, typography
 from tasks.model import Document, Line
 from tasks.options import Options
 from tasks.rules import check
@@ -58,6 +58,19 @@ def test_output_is_lint_clean_and_accounted(results, name: str) -> None:
     # a second pass of typography changes nothing (idempotent on finished text)
     for block in output_blocks(doc, name):
         assert typography.typeset_text(block.text, block.type, Options(), 0)[0] == block.text
+
+
+def test_zhclean_lint_on_the_editions(results, tmp_path: Path) -> None:
+    """What `zhclean lint` reads: the JSON edition folder and each Markdown file."""
+    docs = [doc for _, doc in results.values()]
+    edition_json.write_json_edition(docs, tmp_path / "json", {})
+    report = lint.lint_path(tmp_path / "json")
+    assert report.blocks and report.total == 0, lint.format_report(report)
+    for doc in docs:
+        md = tmp_path / f"{doc.source}.md"
+        md.write_text(edition_markdown.render_document_markdown(doc), encoding="utf-8")
+        report = lint.lint_path(md)
+        assert report.total == 0, lint.format_report(report)
 
 
 @pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")), ids=lambda p: p.stem)
@@ -290,6 +303,8 @@ def test_mojibake_and_real_question_marks(raw: str, want: str) -> None:
         ("“再见”.他走了.(二)下一步.", "“再见”。他走了。（二）下一步。"),
         ("截至2022.2月底，第3.", "截至2022.2月底，第3."),  # a number before the point: kept
         ("⑴ 提高认识；⑵  强化措施", "⑴提高认识；⑵强化措施"),
+        ("详见http://www.example.com/a,b:c?x=1 ,谢谢", "详见http://www.example.com/a,b:c?x=1，谢谢"),
+        ("他说――真的。他说──好的。需3—5天", "他说——真的。他说——好的。需3—5天"),  # a range keeps its dash
     ],
 )
 def test_punctuation_and_spacing(raw: str, want: str) -> None:
