@@ -103,8 +103,9 @@ def find_unpaired(text: str, _options: Options) -> Iterator[Change]:
 
 #: GB/T 15834-2011 (mainland) writes quotation marks as “ ” with ‘ ’ nested inside; Taiwan and
 #: Hong Kong print uses 「 」 with 『 』 nested inside. The nesting levels map one to one.
-CORNER_QUOTES = {"「": "“", "」": "”", "『": "‘", "』": "’"}
-CORNER_RE = re.compile("[「」『』]")
+#: Their vertical presentation forms (`﹁﹂﹃﹄`) too: this rule runs before `punct.small_form`.
+CORNER_QUOTES = {"「": "“", "」": "”", "『": "‘", "』": "’", "﹁": "“", "﹂": "”", "﹃": "‘", "﹄": "’"}
+CORNER_RE = re.compile("[「」『』﹁﹂﹃﹄]")
 
 
 def find_corner_quotes(text: str, _options: Options) -> Iterator[Change]:

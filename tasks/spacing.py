@@ -154,11 +154,28 @@ def find_heading_word_gaps(text: str, _options: Options) -> Iterator[Change]:
     clause marks and both sides hold a clause (`风雨同舟 共克时艰`); otherwise OCR cut a word."""
     if " " not in text:
         return
-    punctuated = any(mark in text for mark in CLAUSE_MARKS)
+    punctuated = any(mark in text for mark in CLAUSE_MARKS) or word_segmented(text)
     for m in BETWEEN_IDEOGRAPHS_RE.finditer(text):
         left, right = _clause_size(text, m.start() - 1, -1), _clause_size(text, m.end(), 1)
         if punctuated or min(left, right) < MIN_CLAUSE:
             yield Change(m.start(), m.end(), "")
+
+
+#: A headline split into this many pieces or more ...
+SEGMENTED_MIN_PIECES = 4
+#: ... most of them this short (`湖畔 读书 会 迎来 第十 个 年头`) was cut into words by OCR or a
+#: word segmenter: no piece is a clause, every space goes.
+SEGMENTED_WORD_MAX = 2
+
+
+def word_segmented(text: str) -> bool:
+    pieces = [len(re.findall(f"[{IDEOGRAPH}]", p)) for p in text.split()]
+    pieces = [n for n in pieces if n]
+    short = sum(1 for n in pieces if n <= SEGMENTED_WORD_MAX)
+    # a single ideograph is never a clause; without one, short pieces may be terse clauses
+    # (`抗疫 有我 青春 无悔`) unless there are many of them
+    cut = 1 in pieces or len(pieces) > SEGMENTED_MIN_PIECES
+    return cut and len(pieces) >= SEGMENTED_MIN_PIECES and short * 2 > len(pieces)
 
 
 RULES: list[Rule] = [

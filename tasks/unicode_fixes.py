@@ -17,6 +17,7 @@ from collections.abc import Iterable
 import ftfy
 
 from tasks.options import Options
+from tasks.punctuation import SMALL_FORM_RE, find_small_forms
 from tasks.rules import Change, Rule, register
 
 CHINESE_SAFE = ftfy.TextFixerConfig(
@@ -92,5 +93,19 @@ FTFY = register(
         find_ftfy,
         could_apply=might_need_ftfy,
         lint=False,
+    )
+)
+
+#: Small-form marks (`﹐﹔﹗`) become full-width here already, before lines are joined into
+#: paragraphs: the join decides from a line's last mark whether a sentence ends there. The
+#: typography rule `punct.small_form` does the same for text that skips repair (and in lint).
+SMALL_FORM = register(
+    Rule(
+        "repair.small_form",
+        "repair",
+        "small-form/vertical variants -> full-width, before lines are joined",
+        find_small_forms,
+        lint=False,
+        could_apply=SMALL_FORM_RE.search,
     )
 )

@@ -21,7 +21,7 @@ from tasks.options import Options
 from tasks.rules import check
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "unseen"
-NAMES = ["cleantext_1", "cleantext_2", "cleantext_3", "cleantext_4"]
+NAMES = ["cleantext_1", "cleantext_2", "cleantext_3", "cleantext_4", "cleantext_5"]
 
 
 def run(name: str) -> tuple[str, Document]:
@@ -95,6 +95,7 @@ RAW_KINDS = {
         "script.traditional_left",
     },
     "cleantext_3": {"repair.html_tag", "repair.html_entity", "punct.curly_quotes"},
+    "cleantext_5": {"punct.small_form", "space.inside_cjk", "space.cjk_halfwidth", "punct.book_title_angle"},
     "cleantext_4": {
         "punct.fullwidth_comma",
         "punct.fullwidth_colon",
@@ -164,6 +165,36 @@ def test_newspaper_numbers_and_english(results) -> None:
     assert "说——“以前" in text and "“真的吗？！这么快……”" in text
     assert "《西游记》" in text and "读一段。" in text
     assert "截至2024年2月，全市共有APP注册用户86万人" in text
+
+
+def test_ocr_periodical_spacing(results) -> None:
+    _, doc = results["cleantext_5"]
+    article = doc.articles[0]
+    assert article.title == "湖畔读书会迎来第十个年头"  # a headline cut into words
+    paragraphs = [b.text for b in article.blocks if b.type == "paragraph"]
+    assert (
+        paragraphs[0].startswith("十年前，几位退休教师")
+        and "最初只有6个人，如今会员已超过200人；" in paragraphs[0]
+    )
+    assert (
+        paragraphs[1]
+        == "“读书会就像一个家。”会长吴建华说，“有人从这里重新爱上了阅读，也有人在这里交到了一辈子的朋友……”"
+    )
+    assert paragraphs[2].endswith("累计刊发文章1,500余篇！")  # ﹗ ends the paragraph before the join
+    assert paragraphs[3].startswith("谈到下一个十年，吴建华说：希望")
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("湖畔 读书 会 迎来 第十 个 年头", "湖畔读书会迎来第十个年头"),
+        ("风雨同舟 共克时艰", "风雨同舟 共克时艰"),
+        ("抗疫 有我 青春 无悔", "抗疫 有我 青春 无悔"),  # terse clauses, no single character
+        ("「決戰」﹁攻堅﹂", "“决战”“攻坚”"),
+    ],
+)
+def test_headings(raw: str, want: str) -> None:
+    assert clean(raw, "heading") == want
 
 
 # --- single rules, with sentences written for them --------------------------------------

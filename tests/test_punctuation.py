@@ -124,7 +124,6 @@ def test_nested_parentheses() -> None:
         ("﹕", "："),
         ("﹗", "！"),
         ("︽", "《"),
-        ("﹁", "「"),
     ],
 )
 def test_small_forms_become_full_width(raw: str, clean: str) -> None:
