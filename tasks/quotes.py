@@ -30,8 +30,9 @@ DOUBLE = QuoteKind(straight='"＂', left="“", right="”")
 SINGLE = QuoteKind(straight="'＇", left="‘", right="’")
 KINDS = (DOUBLE, SINGLE)
 
-#: An apostrophe inside a Latin word (`don't`, `China's`) is not a quote.
-APOSTROPHE_RE = re.compile(r"(?<=[A-Za-z])'(?=[A-Za-z])")
+#: An apostrophe inside a Latin word (`don't`, `China's`) is not a quote; full-width letters
+#: count (`punct.halfwidth_alnum` makes them ASCII after this rule has run).
+APOSTROPHE_RE = re.compile(r"(?<=[A-Za-zＡ-Ｚａ-ｚ])'(?=[A-Za-zＡ-Ｚａ-ｚ])")
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ from tasks.typography import ALL_TYPOGRAPHY_STAGES, typeset_blocks
 
 IDEOGRAPHS = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
 HALF_PUNCT = st.sampled_from(list(",.;:?!()-+%/@<>"))
-FULL_PUNCT = st.sampled_from(list("，。、；：？！（）《》…—·⑴①０ＡＢ．－"))
+FULL_PUNCT = st.sampled_from(list("，。、；：？！（）《》…—·⑴①０ＡＢ．－﹁﹂﹐﹗"))
 QUOTES = st.sampled_from(list("\"'“”‘’「」『』"))
 DIGITS = st.sampled_from(list("0123456789"))
 LATIN = st.sampled_from(list("abcXYZ"))
