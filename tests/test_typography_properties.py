@@ -21,8 +21,8 @@ from tasks.typography import ALL_TYPOGRAPHY_STAGES, typeset_blocks
 
 IDEOGRAPHS = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
 HALF_PUNCT = st.sampled_from(list(",.;:?!()-+%/@<>"))
-FULL_PUNCT = st.sampled_from(list("，。、；：？！（）《》…—·⑴①０ＡＢ．－﹁﹂﹐﹗"))
-QUOTES = st.sampled_from(list("\"'“”‘’「」『』"))
+FULL_PUNCT = st.sampled_from(list("，。、；：？！（）《》…—·⑴①０ＡＢ．－﹐﹗"))
+QUOTES = st.sampled_from(list("\"'“”‘’「」『』﹁﹂"))
 DIGITS = st.sampled_from(list("0123456789"))
 LATIN = st.sampled_from(list("abcXYZ"))
 SPACES = st.sampled_from([" ", " ", "  ", "\u00a0", "\u3000", "\u200b", "\t"])
