@@ -176,7 +176,7 @@ def read_header(
             break
         elif not titles:
             titles.append((b.text.strip(), None, b.level))
-        elif tocmatch.letters(b.text) == tocmatch.letters(titles[-1][0]):
+        elif cl.visible(b.text) == cl.visible(titles[-1][0]):
             removed.append(Removed(b.text, RULE_REPEATED_TITLE, b.start))  # a web page repeats its headline
         elif b.type == "heading" and toc_continuation(titles[-1][0], b.text, toc_title):
             text = titles[-1][0] + b.text.strip()

@@ -33,6 +33,10 @@ SHARED_MARKS = "“”‘’—…·"
 OWN_SPACING = "".join(ch for ch in CJK_PUNCT if ch not in SHARED_MARKS)
 SPACE_BEFORE_MARK_RE = re.compile(f"(?<=\\S) +(?=[{OWN_SPACING}])")
 SPACE_AFTER_MARK_RE = re.compile(f"(?<=[{OWN_SPACING}]) +(?=\\S)")
+OPENING_QUOTES = "“‘"
+CLOSING_QUOTES = "”’"
+QUOTES = OPENING_QUOTES + CLOSING_QUOTES
+SPACE_BY_QUOTE_RE = re.compile(f"(?<=[{QUOTES}]) +(?=\\S)|(?<=\\S) +(?=[{QUOTES}])")
 SPACE_BY_SHARED_RE = re.compile(f"(?<=[{SHARED_MARKS}]) +(?=\\S)|(?<=\\S) +(?=[{SHARED_MARKS}])")
 
 #: Half-width runs whose distance to Chinese the pangu option decides: digits, Latin, %.
@@ -56,7 +60,10 @@ def find_odd_spaces(text: str, _options: Options) -> Iterator[Change]:
 
 
 def find_spaces_by_marks(text: str, _options: Options) -> Iterator[Change]:
-    """No space before or after a full-width mark; around “ ” — … only between Chinese."""
+    """No space before or after a full-width mark; around — … · only between Chinese.
+
+    Spaces by quotes are left to `space.cjk_quote` (body) and `space.heading_quote`
+    (headlines), as a headline's clause space may stand right next to a quote."""
     if " " not in text:
         return
     for pattern in (SPACE_BEFORE_MARK_RE, SPACE_AFTER_MARK_RE):
@@ -64,8 +71,34 @@ def find_spaces_by_marks(text: str, _options: Options) -> Iterator[Change]:
             yield Change(m.start(), m.end(), "")
     for m in SPACE_BY_SHARED_RE.finditer(text):
         before, after = text[m.start() - 1], text[m.end()]
+        if before in QUOTES or after in QUOTES:
+            continue
         if CJK_CONTEXT_RE.match(before) and CJK_CONTEXT_RE.match(after):
             yield Change(m.start(), m.end(), "")
+
+
+def _quote_gaps(text: str) -> Iterator[tuple[re.Match[str], bool]]:
+    """Spaces next to a quote with Chinese on the other side, and whether the space is a
+    boundary (before an opening quote, after a closing one) rather than inside the quote."""
+    for m in SPACE_BY_QUOTE_RE.finditer(text):
+        before, after = text[m.start() - 1], text[m.end()]
+        if CJK_CONTEXT_RE.match(before) and CJK_CONTEXT_RE.match(after):
+            yield m, after in OPENING_QUOTES or before in CLOSING_QUOTES
+
+
+def find_body_quote_gaps(text: str, _options: Options) -> Iterator[Change]:
+    """In body text no space sits next to a quote between Chinese (`说 “好”` -> `说“好”`)."""
+    for m, _boundary in _quote_gaps(text):
+        yield Change(m.start(), m.end(), "")
+
+
+def find_heading_quote_gaps(text: str, _options: Options) -> Iterator[Change]:
+    """In a headline a space outside a quote is a clause break (`打造“红色引擎” 激活治理`):
+    it stays, as one space; a space inside the quote (`“ 三长”`) goes."""
+    for m, boundary in _quote_gaps(text):
+        want = " " if boundary else ""
+        if m.group() != want:
+            yield Change(m.start(), m.end(), want)
 
 
 def find_halfwidth_gaps(text: str, options: Options) -> Iterator[Change]:
@@ -244,6 +277,24 @@ RULES: list[Rule] = [
             HEADING_STAGE,
             "no OCR space inside a headline word",
             find_heading_word_gaps,
+            could_apply=containing(" "),
+        )
+    ),
+    register(
+        Rule(
+            "space.cjk_quote",
+            BODY_STAGE,
+            "no space next to a quote between Chinese",
+            find_body_quote_gaps,
+            could_apply=containing(" "),
+        )
+    ),
+    register(
+        Rule(
+            "space.heading_quote",
+            HEADING_STAGE,
+            "a headline keeps one clause space outside a quote, none inside",
+            find_heading_quote_gaps,
             could_apply=containing(" "),
         )
     ),

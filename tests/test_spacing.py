@@ -107,3 +107,16 @@ def test_heading_already_punctuated_has_no_clause_space() -> None:
 
 def test_heading_clause_with_quotes_keeps_its_space() -> None:
     assert fix("发挥社区“轴心”作用 筑牢防线", "heading") == "发挥社区“轴心”作用 筑牢防线"
+
+
+def test_a_headline_keeps_its_clause_space_next_to_a_quote_and_body_text_does_not() -> None:
+    from tasks.model import Block
+    from tasks.typography import typeset_blocks
+
+    text = "打造“红色引擎”  激活乡村治理"
+    (heading,), _, _ = typeset_blocks([Block("heading", text, 1, 1)], Options(), "x")
+    (body,), _, _ = typeset_blocks([Block("paragraph", text, 1, 1)], Options(), "x")
+    assert heading.text == "打造“红色引擎” 激活乡村治理"
+    assert body.text == "打造“红色引擎”激活乡村治理"
+    (inside,), _, _ = typeset_blocks([Block("heading", "共建 “ 美丽家园”", 1, 1)], Options(), "x")
+    assert inside.text == "共建 “美丽家园”"
