@@ -11,8 +11,8 @@ EPUBCHECK_JAR := /usr/share/java/epubcheck.jar
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install -qq --upgrade pip
+	$(BIN)/python -m pip install -qq -e ".[test]"
 	touch $(STAMP)
 
 run: $(STAMP)
