@@ -40,7 +40,7 @@ ENUMERATED = re.compile(
 #: (`……负责落实的` + `各项任务`), whatever its length. Only words that end no common
 #: compound: `向` (方向, 所向), `为` (作为), `与` (参与), `和` (祥和), `使` (天使) do.
 FRAGMENT_END = frozenset("的把被而并或也又")
-#: These end a short heading (`春天来了`, `我在阵地在`) but not one with a clause comma
+#: These end a short heading (`春天来了`, `人在心也在`) but not one with a clause comma
 #: (`……，也带动了`, `……，他们每天都守在`, `……，难以`).
 CLAUSE_FRAGMENT_END = frozenset("了在以")
 #: Measure words and units that follow a number: a line ending on a digit and a line
