@@ -33,6 +33,9 @@ def run(
     out: Annotated[Path, typer.Option(help="where the editions and the report land")] = Path("output"),
     disable: Annotated[list[str], typer.Option(help="switch a rule off by name (repeatable)")] = [],  # noqa: B006
     pangu: Annotated[bool, typer.Option(help="one space between CJK and Latin/digits")] = False,
+    force: Annotated[
+        bool, typer.Option(help="rebuild even if raw files, rules and options are unchanged")
+    ] = False,
     script_table: Annotated[
         str, typer.Option(help="OpenCC table for traditional -> simplified")
     ] = Options().script_table,
@@ -53,11 +56,18 @@ def run(
                 disabled_rules=list(disable),
                 pangu=pangu,
                 script_table=script_table,
+                force=force,
             )
         except OutputBusy as exc:
             _fatal(str(exc), EXIT_BUSY)
         except (OutputError, DiscoveryError) as exc:
             _fatal(str(exc), EXIT_FATAL)
+    if summary["up_to_date"]:
+        Console().print(
+            f"{summary['out_dir']} is up to date: same raw files, rules and options as the published "
+            "build; nothing rebuilt (use --force to rebuild)"
+        )
+        raise typer.Exit(EXIT_OK)
     _print_summary(summary)
     raise typer.Exit(EXIT_SOME_FAILED if summary["failed"] else EXIT_OK)
 

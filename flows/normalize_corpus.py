@@ -24,6 +24,7 @@ from tasks.discover import TransientIOError, discover
 from tasks.edition_epub import write_epub_edition
 from tasks.edition_json import write_json_edition
 from tasks.edition_markdown import write_markdown_edition
+from tasks.freshness import inputs_fingerprint, is_up_to_date
 from tasks.model import Document, Problem
 from tasks.options import Options
 from tasks.process import Outcome, process_into_build
@@ -78,6 +79,11 @@ def report_task(report: dict[str, Any], staging: Path) -> list[Path]:
     return write_report(report, staging)
 
 
+@task(name="check-inputs", cache_policy=NO_CACHE)
+def fingerprint_task(raw: Path, files: list[Path], run_options: dict[str, Any]) -> str:
+    return inputs_fingerprint(raw, files, rules_fingerprint(), run_options)
+
+
 @task(name="publish-editions", cache_policy=NO_CACHE)
 def publish_task(out_dir: Path, staging: Path) -> None:
     publish(out_dir, staging)
@@ -94,9 +100,12 @@ def normalize_corpus(
     disabled_rules: list[str] | None = None,
     pangu: bool = False,
     script_table: str = Options().script_table,
+    force: bool = False,
 ) -> dict[str, Any]:
     """Normalise every raw file, build the editions and the report, and publish them atomically.
 
+    When the published build was made from the same raw files, rules and options,
+    nothing is rebuilt (`up_to_date` in the result) unless `force` is set.
     Returns the report's summary plus where the build landed. Raises
     `DiscoveryError` or `OutputError` for a fatal problem (no raw files,
     output not writable or busy); a bad document never raises.
@@ -104,7 +113,15 @@ def normalize_corpus(
     options = make_options(disabled_rules or [], pangu, script_table)
     raw, out = Path(raw_dir), Path(out_dir)
     found = discover(raw)
+    run_options = {
+        "disabled_rules": sorted(options.disabled_rules),
+        "pangu": pangu,
+        "script_table": script_table,
+    }
     with output_lock(out):
+        fingerprint = fingerprint_task(raw, found.files, run_options)
+        if not force and is_up_to_date(out, fingerprint):
+            return {"up_to_date": True, "out_dir": str(out), "documents": len(found.files)}
         staging = new_staging(out)
         run = {
             "run_id": staging.name,
@@ -114,11 +131,8 @@ def normalize_corpus(
             "tool_version": tasks.__version__,
             "rules_version": rules_fingerprint(),
             "rules": sorted(REGISTRY),
-            "options": {
-                "disabled_rules": sorted(options.disabled_rules),
-                "pangu": pangu,
-                "script_table": script_table,
-            },
+            "options": run_options,
+            "inputs_fingerprint": fingerprint,
             "python": platform.python_version(),
         }
         progress.emit("start", len(found.files))
@@ -151,6 +165,7 @@ def normalize_corpus(
         render_markdown(report), key="zhclean-run-report", description="zhclean run summary"
     )
     return {
+        "up_to_date": False,
         **report["summary"],
         "problem_list": report["problems"],
         "out_dir": str(out),

@@ -78,7 +78,7 @@ def test_a_killed_run_leaves_the_previous_output_intact(tmp_path, raw_files):
     published = (out / "current").resolve()
     before = (out / "json" / "articles.jsonl").read_bytes()
 
-    second = _zhclean("run", "--raw", str(raw), "--out", str(out), home=home)
+    second = _zhclean("run", "--force", "--raw", str(raw), "--out", str(out), home=home)
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and len(list((out / ".runs").iterdir())) < 2:
         time.sleep(0.05)
@@ -89,7 +89,7 @@ def test_a_killed_run_leaves_the_previous_output_intact(tmp_path, raw_files):
     assert (out / "json" / "articles.jsonl").read_bytes() == before
     [json.loads(line) for line in before.decode().splitlines()]
 
-    third = _zhclean("run", "--raw", str(raw), "--out", str(out), home=home)
+    third = _zhclean("run", "--force", "--raw", str(raw), "--out", str(out), home=home)
     output, _ = third.communicate(timeout=600)
     assert third.returncode == 0, output.decode()
     builds = list((out / ".runs").iterdir())

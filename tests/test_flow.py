@@ -168,3 +168,20 @@ def test_files_with_the_same_name_in_subfolders_do_not_collide(prefect_harness, 
     ]
     assert len(list((out / "markdown").glob("*page.md"))) == 2
     assert len(list((out / "report" / "review").glob("*page.html"))) == 2
+
+
+def test_an_unchanged_corpus_is_not_rebuilt_unless_forced(prefect_harness, tmp_path):
+    from flows.normalize_corpus import normalize_corpus
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("标题\n\n正文。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    first = normalize_corpus(raw_dir=str(raw), out_dir=str(out))
+    again = normalize_corpus(raw_dir=str(raw), out_dir=str(out))
+    assert (first["up_to_date"], again["up_to_date"]) == (False, True)
+    assert Path(out / "current").resolve().name == first["build"]
+    other_options = normalize_corpus(raw_dir=str(raw), out_dir=str(out), pangu=True)
+    forced = normalize_corpus(raw_dir=str(raw), out_dir=str(out), pangu=True, force=True)
+    assert other_options["up_to_date"] is False and forced["up_to_date"] is False
+    assert Path(out / "current").resolve().name == forced["build"]
