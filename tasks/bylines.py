@@ -12,18 +12,16 @@ from __future__ import annotations
 
 import re
 
+#: Who a reporter works for or what kind of reporter: `本刊记者`, `特约通讯员`, `新华社记者`.
+ROLE_PREFIXES = ("本报", "本刊", "本台", "本网", "本站", "新华社", "特约", "见习", "摄影", "首席", "特派")
+#: Roles that take such a prefix.
+PREFIXED_ROLES = ("记者", "通讯员", "评论员")
 #: Generic labels that introduce names in a byline, longest first when matching.
 BYLINE_LABELS = (
-    "本报记者",
-    "本报通讯员",
-    "本报评论员",
-    "特约评论员",
-    "评论员",
-    "特约记者",
-    "见习记者",
-    "摄影记者",
+    *(prefix + role for prefix in ROLE_PREFIXES for role in PREFIXED_ROLES),
     "记者",
     "通讯员",
+    "评论员",
     "实习生",
     "摄影",
     "文/图",

@@ -21,7 +21,7 @@ from tasks.model import Article, Block, Edit, Removed
 from tasks.options import Options
 
 #: The opening of a short news item: `本报讯`, `本报某地电`, `新华社某地电`.
-NEWS_LEAD = re.compile(r"^\s*(?:本报讯|本报\S{1,8}电|新华社\S{1,12}电|据\S{1,8}报道)")
+NEWS_LEAD = re.compile(r"^\s*(?:本[报刊台网]讯|本[报刊台网]\S{1,8}电|新华社\S{1,12}电|据\S{1,8}报道)")
 #: A bracketed column label such as `【评论】`: kept as a heading inside the article.
 COLUMN_LABEL = re.compile(r"^\s*[【\[〔][^】\]〕]{1,8}[】\]〕]\s*$")
 #: How far past a heading to look for the byline or subtitle that marks an article start.
@@ -48,7 +48,7 @@ RULE_LEAD_CREDIT = "byline.lead_credit"
 
 #: The bracketed credit of a news lead: `本报讯（记者 某某 通讯员 某某）`.
 LEAD_CREDIT = re.compile(
-    r"^(?P<lead>\s*(?:本报讯|本报\S{1,8}电))\s*(?P<credit>[（(](?P<names>[^()（）]{2,40})[)）])"
+    r"^(?P<lead>\s*(?:本[报刊台网]讯|本[报刊台网]\S{1,8}电))\s*(?P<credit>[（(](?P<names>[^()（）]{2,40})[)）])"
 )
 #: Quotes and clause punctuation: a line with them under a title is not an author's name.
 NOT_ORG = re.compile(r"[“”‘’\"'「」『』，,。！？!?；;：:]")

@@ -137,3 +137,16 @@ def test_headless_document_with_a_long_first_sentence_is_titled_by_whole_clauses
     first = "近日，江北区组织全区三十二个社区的两百余名志愿者开展清洁家园行动，进一步改善了居民的生活环境。"
     out = cut(f"{first}\n{BODY}")
     assert out.articles[0].title == "近日，江北区组织全区三十二个社区的两百余名志愿者开展清洁家园行动"
+
+
+def test_reporter_labels_of_any_outlet_make_a_byline_and_a_lead_credit() -> None:
+    from tasks.pipeline import normalize_document
+
+    page = "# 河道治理见成效\n\n本刊记者 何明远\n\n今年以来，某区投入资金整治河道，水质明显好转。\n"
+    (article,) = normalize_document(page.encode(), "a.txt").articles
+    assert article.authors == ["何明远"]
+    assert [b.text for b in article.blocks] == ["今年以来，某区投入资金整治河道，水质明显好转。"]
+    lead = "# 河道治理见成效\n\n本台讯（特约通讯员 李丽）今年以来，某区投入资金整治河道。\n"
+    (article,) = normalize_document(lead.encode(), "b.txt").articles
+    assert article.authors == ["李丽"]
+    assert article.blocks[0].text == "本台讯今年以来，某区投入资金整治河道。"
