@@ -50,7 +50,7 @@ def document_report(doc: Document, options: Options) -> dict[str, Any]:
         "edits_by_kind": dict(sorted(Counter(e.kind for e in doc.edits).items())),
         "removed_by_reason": dict(sorted(Counter(r.reason for r in doc.removed).items())),
         "removed": [asdict(r) for r in doc.removed],
-        "metadata": sorted(doc.metadata),
+        "metadata": doc.metadata,
         "lint": lint_counts(doc, options),
         "problems": [asdict(p) for p in doc.problems],
     }
@@ -126,7 +126,7 @@ def _document_section(d: dict[str, Any]) -> list[str]:
         "",
         f"- encoding: {d['encoding']}; script: {script['script']} "
         f"({script['traditional_share']:.1%} traditional, {script['converted_chars']} characters converted)",
-        f"- metadata: {', '.join(d['metadata']) or 'none'}",
+        f"- metadata: {', '.join(sorted(d['metadata'])) or 'none'}",
         f"- STYLE violations left: {sum(d['lint']['errors'].values())} "
         f"{_counts(d['lint']['errors'])}; warnings: {sum(d['lint']['warnings'].values())} "
         f"{_counts(d['lint']['warnings'])}",
@@ -140,11 +140,21 @@ def _document_section(d: dict[str, Any]) -> list[str]:
         f"| {a['id']} | {_cell(a['title'])} | {a['lines'][0]}–{a['lines'][1]} | {a['blocks']} |"
         for a in d["articles"]
     ]
+    out += ["", "### Moved to metadata", "", "| key | value |", "|---|---|"]
+    out += [f"| `{k}` | {_cell(_preview(v))} |" for k, v in sorted(d["metadata"].items())]
     out += ["", "### Edits by kind", "", "| kind | count |", "|---|---|"]
     out += [f"| `{k}` | {n} |" for k, n in d["edits_by_kind"].items()]
     out += ["", "### Removed", "", "| raw line | reason | text |", "|---|---|---|"]
     out += [f"| {r['line']} | `{r['reason']}` | {_cell(r['text'][:PREVIEW_CHARS])} |" for r in d["removed"]]
     return out
+
+
+def _preview(value: Any) -> str:
+    """A metadata value in one short line: a list of entries is counted, text is cut."""
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        return f"{len(value)} entries"
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= PREVIEW_CHARS * 2 else text[: PREVIEW_CHARS * 2] + "…"
 
 
 def _counts(counts: dict[str, int]) -> str:
