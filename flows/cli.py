@@ -18,7 +18,7 @@ from rich.table import Table
 
 from flows import progress as progress_events
 from tasks.discover import DiscoveryError, discover
-from tasks.options import Options
+from tasks.options import SCRIPT_TABLES, Options
 from tasks.publish import OutputBusy, OutputError, ensure_writable
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_FATAL, EXIT_BUSY = 0, 1, 2, 3
@@ -41,6 +41,8 @@ def run(
     ] = Options().script_table,
 ) -> None:
     """Normalise every file in RAW and publish the editions and the report into OUT."""
+    if script_table not in SCRIPT_TABLES:
+        _fatal(f"--script-table must be one of {', '.join(SCRIPT_TABLES)}, not {script_table!r}", EXIT_FATAL)
     try:  # fail fast, before Prefect starts its server
         discover(raw)
         ensure_writable(out)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+#: OpenCC tables that convert to simplified Chinese (the only direction this product needs).
+SCRIPT_TABLES = ("t2s", "tw2s", "hk2s", "tw2sp")
 #: A raw file larger than this is reported as "huge" and not processed.
 MAX_FILE_BYTES = 64 * 1024 * 1024
 

@@ -95,3 +95,12 @@ def test_a_killed_run_leaves_the_previous_output_intact(tmp_path, raw_files):
     builds = list((out / ".runs").iterdir())
     assert (out / "current").resolve() != published
     assert len(builds) == 2  # the new build and the one before it; the killed one is swept
+
+
+def test_an_unknown_script_table_is_refused_before_anything_runs(tmp_path, raw_files):
+    result = runner.invoke(
+        app, ["run", "--raw", str(raw_files[0].parent), "--out", str(tmp_path / "o"), "--script-table", "s2t"]
+    )
+    assert result.exit_code == EXIT_FATAL
+    assert "--script-table must be one of" in result.output
+    assert not (tmp_path / "o").exists()
