@@ -109,3 +109,31 @@ def credit_names(text: str, bare: bool = False) -> list[str] | None:
 
 def is_name(text: str) -> bool:
     return bool(NAME.match(text)) and len(text.replace("·", "")) <= NAME_MAX_CHARS
+
+
+#: The opening of a news lead (`本报讯`, `本报某地电`), whose credit may follow without brackets.
+LEAD_OPENING = re.compile(r"^(?:本[报刊台网]讯|本[报刊台网]\S{1,8}电)")
+#: A credit has at most this many space-separated tokens (labels and names).
+BARE_CREDIT_MAX_TOKENS = 8
+TOKEN = re.compile(r"\S+")
+
+
+def bare_lead_credit(text: str) -> tuple[int, int, int] | None:
+    """`本报讯 记者 某某 正文`: (credit start, credit end, body start) of an unbracketed credit.
+
+    Only spaces separate the credit from the lead and the body, and typography removes
+    those spaces later, so the credit must be found while they are still there. The
+    credit is the longest run of leading tokens that reads as labels and names, and
+    something must follow it; a lead whose text starts at once (`本报讯 日前，…`) has none.
+    """
+    m = LEAD_OPENING.match(text)
+    if not m or not text[m.end() : m.end() + 1].isspace():
+        return None
+    tokens = list(TOKEN.finditer(text, m.end()))[: BARE_CREDIT_MAX_TOKENS + 1]
+    best = None
+    for k in range(1, len(tokens)):
+        if credit_names(text[tokens[0].start() : tokens[k - 1].end()]):
+            best = k
+    if best is None:
+        return None
+    return tokens[0].start(), tokens[best - 1].end(), tokens[best].start()

@@ -17,6 +17,8 @@ from dataclasses import replace
 from tasks import classify as cl
 from tasks.model import Article, Block
 
+#: Clause punctuation inside a line (an enumeration comma `、` does not count).
+CLAUSE_COMMA = re.compile(r"[，,；;：:]")
 #: A single-clause line this short is a slogan or a label, not a caption.
 WEAK_CAPTION_MIN_CHARS = 6
 #: An article needs this many two-clause subheadings before single-clause lines read as captions.
@@ -26,14 +28,31 @@ ATTACH_MIN_PAIRS = 3
 
 
 def between_captions(blocks: list[Block]) -> list[Block]:
-    """A short one-sentence block with captions on both sides is a caption."""
+    """A short one-sentence block with captions on both sides, or closing a cluster, is a caption."""
     out = list(blocks)
-    for i in range(1, len(out) - 1):
+    for i in range(1, len(out)):
         b = out[i]
-        framed = out[i - 1].type == "caption" and out[i + 1].type == "caption"
-        if b.type == "paragraph" and framed and cl.caption_sized(b.text):
+        after = out[i + 1].type if i + 1 < len(out) else None
+        framed = out[i - 1].type == "caption" and after == "caption"
+        if b.type == "paragraph" and cl.caption_sized(b.text) and (framed or closes_cluster(out, i)):
             out[i] = replace(b, type="caption")
     return out
+
+
+#: Captions that must precede a block for it to read as the last caption of a cluster.
+CLUSTER_MIN_CAPTIONS = 2
+
+
+def closes_cluster(blocks: list[Block], i: int) -> bool:
+    """The last, unmarked caption of a printed cluster: after captions, before a heading or the end.
+
+    Only a comma-free single sentence qualifies; a closing remark of an article has clauses.
+    """
+    before = blocks[max(0, i - CLUSTER_MIN_CAPTIONS) : i]
+    after = blocks[i + 1].type if i + 1 < len(blocks) else None
+    if len(before) < CLUSTER_MIN_CAPTIONS or any(b.type != "caption" for b in before):
+        return False
+    return after in (None, "heading") and not CLAUSE_COMMA.search(blocks[i].text)
 
 
 #: What separates the clauses of a headline (an enumeration comma `、` does not).

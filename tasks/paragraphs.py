@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from tasks import bylines
 from tasks import classify as cl
 from tasks.model import Block, Edit, Line, Removed
 from tasks.options import Options
@@ -44,6 +45,7 @@ RULE_HEADING_BREAK = "join.heading_break"
 RULE_STRAY = "join.stray_glyph"
 RULE_HEADING_MARK = "join.heading_mark"
 RULE_ARROW = "caption.arrow"
+RULE_BARE_LEAD = "byline.bare_lead_credit"
 
 
 @dataclass(slots=True)
@@ -100,6 +102,7 @@ def prepare(lines: list[Line]) -> tuple[list[Candidate], list[Edit], list[Remove
         if m:
             edits.append(Edit("join", RULE_HEADING_MARK, m.group(0), "", line.number, 0))
             level, text = len(m.group(1)), text[m.end() :].strip()
+        text = bracket_lead_credit(text, line.number, edits)
         caption = False
         arrow = cl.caption_arrow(text)
         if arrow:
@@ -108,6 +111,21 @@ def prepare(lines: list[Line]) -> tuple[list[Candidate], list[Edit], list[Remove
         if text:
             out.append(Candidate(text, line.number, level, caption or cl.strong_caption(text)))
     return out, edits, removed
+
+
+def bracket_lead_credit(text: str, number: int, edits: list[Edit]) -> str:
+    """`本报讯 记者 某某 正文` -> `本报讯（记者 某某）正文`, the form the segmenter reads as a credit.
+
+    Typography removes the spaces that alone tell the names from the body, so the
+    credit is bracketed here, while they are still there.
+    """
+    span = bylines.bare_lead_credit(text)
+    if not span:
+        return text
+    start, end, body = span
+    after = f"{text[:start].rstrip()}（{text[start:end]}）"
+    edits.append(Edit("join", RULE_BARE_LEAD, text[:body], after, number, 0))
+    return after + text[body:]
 
 
 def lone_mark(text: str) -> bool:
