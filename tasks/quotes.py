@@ -62,12 +62,20 @@ def pair_quotes(text: str, kind: QuoteKind) -> Pairing:
         else:  # a closing quote, curly or straight
             if opened is None:
                 unpaired.append(i)
+            elif is_empty_pair(text, opened, i):
+                unpaired += [opened, i]
             elif ch != kind.right:
                 changes.append(Change(i, i + 1, kind.right))
             opened = None
     if opened is not None:
         unpaired.append(opened)
     return Pairing([] if unpaired else changes, sorted(unpaired))
+
+
+def is_empty_pair(text: str, start: int, end: int) -> bool:
+    """Two straight quotes read as an empty quotation: Chinese never quotes nothing, so
+    `""` is a close and an open (`甲""乙`) and the count around it is off."""
+    return end == start + 1 and text[start] in DOUBLE.straight and text[end] in DOUBLE.straight
 
 
 def has_chinese(text: str) -> bool:
@@ -100,6 +108,62 @@ def find_unpaired(text: str, _options: Options) -> Iterator[Change]:
         yield Change(i, i + 1, text[i])
 
 
+# --- a quote lost inside an enumeration ------------------------------------------------
+
+#: `"甲""乙""丙"`: Chinese print lists short terms as quoted items written back to back.
+#: Between two Chinese characters, two adjacent straight double quotes can only be the close
+#: of one item and the open of the next.
+ADJACENT_PAIR_RE = re.compile(f'(?<={IDEOGRAPH_RE.pattern})( *)"" *(?={IDEOGRAPH_RE.pattern})')
+
+#: The longest item (in characters, spaces left by OCR allowed) whose opening quote may be
+#: restored: enumerated terms are short; a longer run could be ordinary prose.
+MAX_ITEM_CHARS = 8
+ITEM_RE = re.compile(f"(?:{IDEOGRAPH_RE.pattern}|[ ]){{1,{MAX_ITEM_CHARS}}}")
+
+
+def enumeration_gaps(text: str) -> list[int]:
+    """Closing quotes after which an enumeration lost the next item's opening quote.
+
+    Walking the double quotes in order, a close+open pair (`""` between Chinese) that
+    arrives when no quote is open means the item before it has no opening quote. If the
+    previous quote was a straight close and only a short Chinese item lies between the two,
+    that close is really `""` written as one quote: `"甲"乙""丙"` is `"甲""乙""丙"`.
+    Anything else (no previous close, a long or punctuated run) is left unpaired.
+    """
+    forced = {m.start() + len(m.group(1)) for m in ADJACENT_PAIR_RE.finditer(text)}
+    gaps: list[int] = []
+    opened = False
+    last_close: int | None = None
+    skip: int | None = None
+    for i, ch in enumerate(text):
+        if i == skip or ch not in DOUBLE.straight + DOUBLE.left + DOUBLE.right:
+            continue
+        if i in forced:
+            if not opened:
+                if last_close is None or not ITEM_RE.fullmatch(text[last_close + 1 : i]):
+                    return []
+                gaps.append(last_close)
+            skip = i + 1  # the open of the pair
+            opened, last_close = True, None
+        elif ch == DOUBLE.left or (ch in DOUBLE.straight and not opened):
+            opened = True
+        else:
+            opened = False
+            last_close = i if ch in DOUBLE.straight else None
+    return gaps
+
+
+def find_enumeration_gaps(text: str, _options: Options) -> Iterator[Change]:
+    """Restore the one quote an enumeration lost, only when that makes the block pair up."""
+    if not has_chinese(text) or not ADJACENT_PAIR_RE.search(text) or not pair_quotes(text, DOUBLE).unpaired:
+        return
+    gaps = enumeration_gaps(text)
+    repaired = "".join(ch + ('"' if i in gaps else "") for i, ch in enumerate(text))
+    if gaps and not pair_quotes(repaired, DOUBLE).unpaired:
+        for i in gaps:
+            yield Change(i, i + 1, '""')
+
+
 # --- corner quotes (Taiwan / Hong Kong print) -------------------------------------------
 
 #: GB/T 15834-2011 (mainland) writes quotation marks as “ ” with ‘ ’ nested inside; Taiwan and
@@ -115,6 +179,8 @@ def find_corner_quotes(text: str, _options: Options) -> Iterator[Change]:
         yield Change(m.start(), m.end(), CORNER_QUOTES[m.group()])
 
 
+ENUMERATION_RULE = "punct.enumeration_quote"
+
 #: Lint-only rules live in this stage, which the pipeline never applies.
 LINT_STAGE = "lint"
 
@@ -127,6 +193,16 @@ RULES: list[Rule] = [
             "「」『』 -> “”‘’ (GB/T 15834)",
             find_corner_quotes,
             could_apply=CORNER_RE.search,
+        )
+    ),
+    # Before pairing: a quote an enumeration lost is restored (and reported as a guess).
+    register(
+        Rule(
+            ENUMERATION_RULE,
+            "typography",
+            'an enumeration\'s lost quote: `"甲"乙""丙"` -> `"甲""乙""丙"` (a guess, reported)',
+            find_enumeration_gaps,
+            could_apply=ADJACENT_PAIR_RE.search,
         )
     ),
     register(

@@ -60,16 +60,31 @@ def quote_problems(text: str, source: str, line: int, options: Options) -> list[
     return problems
 
 
+def guess_problems(edits: list[Edit], source: str) -> list[Problem]:
+    """A quote restored in an enumeration is a guess: each one is reported for a human to check."""
+    return [
+        Problem(
+            source,
+            "typography",
+            "guessed_quote",
+            f"line {e.line}, offset {e.offset}: an enumeration lost a quote, restored {e.before} -> {e.after}",
+        )
+        for e in edits
+        if e.kind == quotes.ENUMERATION_RULE
+    ]
+
+
 def typeset_blocks(
     blocks: list[Block], options: Options, source: str
 ) -> tuple[list[Block], list[Edit], list[Problem]]:
-    """Apply the typography rules to each block, by type; report unpaired quotes."""
+    """Apply the typography rules to each block, by type; report unpaired and guessed quotes."""
     out: list[Block] = []
     edits: list[Edit] = []
     problems: list[Problem] = []
     for block in blocks:
         text, new = typeset_text(block.text, block.type, options, block.start)
         edits.extend(new)
+        problems.extend(guess_problems(new, source))
         problems.extend(quote_problems(text, source, block.start, options))
         out.append(Block(block.type, text, block.start, block.end, block.level))
     return out, edits, problems
