@@ -45,6 +45,7 @@ RULE_TITLE_SPLIT = "title.subtitle_split"
 RULE_REPEATED_TITLE = "title.repeated"
 RULE_TOC_TITLE_BREAK = "title.toc_line_break"
 RULE_LEAD_CREDIT = "byline.lead_credit"
+RULE_TOC_SPACING = "title.toc_spacing"
 
 #: The bracketed credit of a news lead: `本报讯（记者 某某 通讯员 某某）`.
 LEAD_CREDIT = re.compile(
@@ -255,6 +256,14 @@ def credit_lead(article: Article, edits: list[Edit]) -> None:
     article.authors = names
 
 
+def toc_spacing(article: Article, entry: dict[str, Any] | None, edits: list[Edit]) -> None:
+    """An OCR gap inside a word of the title, told by the TOC printing of the same title."""
+    fixed = tocmatch.shared_spacing(article.title, (entry or {}).get("title") or "")
+    if fixed:
+        edits.append(Edit("segment", RULE_TOC_SPACING, article.title, fixed, article.start, 0))
+        article.title = fixed
+
+
 def apply_toc(article: Article, entry: dict[str, Any] | None) -> None:
     if not entry:
         return
@@ -324,6 +333,7 @@ def segment_articles(
         )
         a.section = section_for(a.start, labels)
         apply_toc(a, entry)
+        toc_spacing(a, entry, edits)
         a.blocks = captions.retype_in_article(a.blocks)
         sign_short_item(a, edits)
         credit_lead(a, edits)

@@ -55,3 +55,39 @@ def match_toc(blocks: list[Block], toc: list[dict[str, Any]]) -> dict[int, dict[
                 cursor = j + 1
                 break
     return found
+
+
+def space_slots(text: str) -> set[int]:
+    """Letter positions (counted as `letters` counts) that a space between two CJK characters precedes."""
+    slots: set[int] = set()
+    count = 0
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            left, right = text[:i].rstrip()[-1:], text[i:].lstrip()[:1]
+            if left and right and cl.CJK_CHAR.match(left) and cl.CJK_CHAR.match(right):
+                slots.add(count)
+        elif letters(ch):
+            count += 1
+    return slots
+
+
+def shared_spacing(title: str, other: str) -> str | None:
+    """`title` keeping only the spaces that `other` also has between the same letters, or None.
+
+    A heading and its TOC entry are two printings of one title: a space between
+    clauses (`某某 某某`) is in both, an OCR gap inside a word is in only one.
+    Applies only when both have the same letters and the spacing differs.
+    """
+    if not title or letters(title) != letters(other):
+        return None
+    drop = space_slots(title) - space_slots(other)
+    out: list[str] = []
+    count = 0
+    for ch in title:
+        if ch.isspace() and count in drop:
+            continue
+        out.append(ch)
+        if not ch.isspace() and letters(ch):
+            count += 1
+    fixed = "".join(out)
+    return fixed if fixed != title else None

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tasks import bylines, paragraphs
+from tasks import bylines, paragraphs, tocmatch
 from tasks import classify as cl
 from tasks.accounting import describe, unaccounted
 from tasks.model import Article, Document, Line
@@ -72,7 +72,7 @@ def test_periodical_editorial_toc_and_articles() -> None:
         "把群众的急难愁盼放在心上",
         "攥指成拳 合力攻坚",
         "小网格撬动大治理",
-        "党建引领物业 让小区变了样",
+        "党建引领物业 让小区变了样",  # the OCR gap `变 了样` is not in the TOC printing
     ]
     assert arts[4].title == "扎根乡村的“好医生”"
     assert [a.section for a in arts] == ["卷首语", "工作综述", "基层实践", "基层实践", "一线风采"]
@@ -81,7 +81,7 @@ def test_periodical_editorial_toc_and_articles() -> None:
     assert arts[2].authors == ["宁江区团结街道胜利社区党委"]
     assert arts[4].authors and arts[4].authors[0].endswith("卫生健康局孟晓光")
     assert d.metadata["issue"]["number"] == 4 and d.metadata["periodical"] == "建设与实践"
-    assert d.metadata["page_marks"] == [{"line": 91, "page": 4}]
+    assert [m["page"] for m in d.metadata["page_marks"]] == [4, 14]
     # the sentence cut by the running head is whole again; OCR spaces inside words are gone
     assert "做到责任到人、任务到岗。" in "".join(texts(arts[1], "paragraph"))
     assert "起起伏伏" in texts(arts[1], "paragraph")[0]
@@ -174,3 +174,27 @@ def test_bare_lead_credit_becomes_the_authors_in_the_flow() -> None:
     assert a.authors == ["孙晓东", "李梅"]
     assert texts(a, "paragraph") == ["本报讯近日，河西区新建社区食堂5家。"]
     assert not unaccounted(text, normalize_document(text.encode(), "lead.txt"))
+
+
+# -- a title's OCR gap told by its TOC printing ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "toc", "fixed"),
+    [
+        ("扶贫路上 不落一人", "扶贫路上 不落一人", None),
+        ("扶贫路上 不落 一人", "扶贫路上 不落一人", "扶贫路上 不落一人"),
+        ("扶贫路上不落 一人", "扶贫 路上不落一人", "扶贫路上不落一人"),
+        ("五一 假期 见闻", "五一假期见闻记", None),  # other letters: not the same title
+        ("2023 年 工作回顾", "2023年工作回顾", "2023 年工作回顾"),  # only gaps between CJK count
+    ],
+)
+def test_title_keeps_only_spaces_its_toc_entry_shares(title: str, toc: str, fixed: str | None) -> None:
+    assert tocmatch.shared_spacing(title, toc) == fixed
+
+
+def test_toc_spacing_is_logged_in_the_flow() -> None:
+    edits = [e for e in doc("realistic_periodical_1.txt").edits if e.kind == "title.toc_spacing"]
+    assert [(e.before, e.after) for e in edits] == [
+        ("党建引领物业 让小区变 了样", "党建引领物业 让小区变了样")
+    ]
