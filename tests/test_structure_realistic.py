@@ -130,7 +130,7 @@ def test_feature_page_series_and_clustered_captions() -> None:
 def test_converted_article_pinyin_gone_captions_and_headings() -> None:
     (a,) = doc("realistic_converted_1.txt").articles
     assert a.title.startswith("到田间去")
-    assert len(texts(a, "caption")) == 3 and len(texts(a, "heading")) == 3
+    assert len(texts(a, "caption")) == 4 and len(texts(a, "heading")) == 3
     assert not any("(" in b.text or "（" in b.text for b in a.blocks)
 
 
