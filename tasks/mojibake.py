@@ -24,7 +24,10 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from tasks.charsets import CJK_CLASS, CJK_PUNCT, is_common, rare_count
+# Repair rules run in the order they are registered: whoever imports this module first, the
+# rules that must see the text before it (HTML remnants, ftfy) are registered before it.
+from tasks import html_remnants, unicode_fixes  # noqa: F401
+from tasks.charsets import CJK, CJK_CLASS, CJK_PUNCT, is_common, rare_count
 from tasks.options import Options
 from tasks.pinyin import SYLLABLE_RUN
 from tasks.rules import Change, Rule, containing, regex_rule, register
@@ -54,19 +57,95 @@ def _utf8_as_gbk(run: str) -> list[Change]:
         if not _starts_utf8(run[i]):
             i += 1
             continue
-        best = None
-        for j in range(i + 3, len(run) + 1, 3):
-            try:
-                decoded = run[i:j].encode("gb18030").decode("utf-8")
-            except UnicodeError:
-                break
-            best = (j, decoded)
+        best = _longest_lossy(run, i) if "\ufffd" in run else _longest_strict(run, i)
         if best and _better(run[i : best[0]], best[1]):
             changes.append(Change(i, best[0], best[1]))
             i = best[0]
         else:
             i += 1
     return changes
+
+
+def _longest_strict(run: str, i: int) -> tuple[int, str] | None:
+    """The longest span from `i` (3 GBK chars = 2 UTF-8 hanzi) that decodes strictly."""
+    best = None
+    for j in range(i + 3, len(run) + 1, 3):
+        try:
+            best = (j, run[i:j].encode("gb18030").decode("utf-8"))
+        except UnicodeError:
+            break
+    return best
+
+
+def _longest_lossy(run: str, i: int) -> tuple[int, str] | None:
+    """As `_longest_strict`, for a run the wrong decode left U+FFFD in: each U+FFFD is one
+    lost byte, so alignment is per byte, and a character missing a byte becomes `〓`."""
+    best = None
+    for j in range(i + 2, len(run) + 1):
+        decoded = _utf8_with_holes(_gbk_bytes(run[i:j]))
+        if decoded is None:
+            break
+        if decoded and decoded.count(LOST) * 2 <= len(decoded) and all(map(_hanzi_or_mark, decoded)):
+            best = (j, decoded)
+    return best
+
+
+def _hanzi_or_mark(ch: str) -> bool:
+    """What a lossy reading may contain: byte alignment is weak evidence, so no 2-byte
+    UTF-8 letters (Greek, Armenian ...) that a misaligned legit hanzi would decode to."""
+    return ch == LOST or ch in CJK_PUNCT or CJK.fullmatch(ch) is not None
+
+
+def _gbk_bytes(text: str) -> list[int | None]:
+    """The bytes a wrong GBK decode turned into `text`; `None` for each byte it replaced."""
+    out: list[int | None] = []
+    for ch in text:
+        if ch == "\ufffd":
+            out.append(None)
+        else:
+            out.extend(ch.encode("gb18030"))
+    return out
+
+
+def _utf8_sequence_length(lead: int) -> int:
+    """How many bytes a UTF-8 sequence starting with `lead` has (0: not a lead byte)."""
+    if lead < 0x80:
+        return 1
+    if 0xC2 <= lead <= 0xDF:
+        return 2
+    if 0xE0 <= lead <= 0xEF:
+        return 3
+    return 4 if 0xF0 <= lead <= 0xF4 else 0
+
+
+def _utf8_with_holes(items: list[int | None]) -> str | None:
+    """Decode UTF-8 bytes some of which are lost; '' when the bytes end inside a character,
+    None when known bytes are not UTF-8. A character with a lost byte is `〓`."""
+    out: list[str] = []
+    i = 0
+    while i < len(items):
+        b = items[i]
+        if b is None:  # a lost lead byte: its continuation bytes are orphans
+            out.append(LOST)
+            i += 1
+            while i < len(items) and items[i] is not None and 0x80 <= items[i] <= 0xBF:
+                i += 1
+            continue
+        size = _utf8_sequence_length(b)
+        if not size:
+            return None
+        chunk = items[i : i + size]
+        if len(chunk) < size:
+            return ""
+        if None in chunk:
+            out.append(LOST)
+        else:
+            try:
+                out.append(bytes(chunk).decode("utf-8"))
+            except UnicodeDecodeError:
+                return None
+        i += size
+    return "".join(out)
 
 
 @cache
@@ -114,9 +193,15 @@ def latin1_as_gbk(m: re.Match[str]) -> str:
 
 # --- GBK read one byte off, lossy ----------------------------------------------
 
+#: Non-hanzi that GBK double bytes decode to when paired wrongly (rows 0xA4-0xA7: kana,
+#: Greek, Cyrillic): inside a shifted span they are garbage like any other character.
+GBK_SYMBOL_CLASS = "\u3041-\u30ff\u0391-\u03c9\u0401-\u0451"
+#: Where a shifted span may start: after Chinese, or after the half-width marks of a scraped page.
+SHIFT_AFTER = CJK_PUNCT + ",;:"
+
 SHIFTED = re.compile(
-    rf"(?<=[{CJK_CLASS}{CJK_PUNCT}])[{LOST_MARKS}][!?\ufffd]*"
-    rf"[{CJK_CLASS}]*(?:[A-Za-z](?=[{CJK_CLASS}])|[{LOST_MARKS}])?"
+    rf"(?<=[{CJK_CLASS}{SHIFT_AFTER}])[{LOST_MARKS}][!?\ufffd]*"
+    rf"[{CJK_CLASS}{GBK_SYMBOL_CLASS}]*(?:[A-Za-z](?=[{CJK_CLASS}])|[{LOST_MARKS}])?"
 )
 
 
@@ -170,15 +255,18 @@ def _pair(items: list[int | None]) -> str | None:
     return "".join(out)
 
 
-def repair_shifted(span: str) -> str | None:
-    """The best re-paired reading of a suspicious span, or None when it is not mojibake."""
+def repair_shifted(span: str, after_mark: bool = False) -> str | None:
+    """The best re-paired reading of a suspicious span, or None when it is not mojibake.
+
+    `after_mark`: the span follows a comma-like mark, where a question mark cannot stand,
+    so its first `?` is certainly a lost byte (as strong a sign as `??` or `?!`)."""
     if not span.strip("?"):
         return None  # only question marks: `repair.mojibake_lost_run` decides
     if "?" not in span and "!" not in span:
         # U+FFFD with no folded marks: the decoder already consumed the bad bytes, so nothing
         # pairs wrongly after it; each U+FFFD is one 〓 (`repair.replacement_char`)
         return None
-    strong = len(span) >= 2 and span[1] in "!?\ufffd"
+    strong = after_mark or (len(span) >= 2 and span[1] in "!?\ufffd")
     body = span.strip(LOST_MARKS + "!")
     if not body and len(span) < 3:
         return None
@@ -211,7 +299,7 @@ def find_shifted(text: str, _options: Options) -> Iterable[Change]:
     for m in SHIFTED.finditer(text):
         if text[m.start() - 1] in QUESTION_ENDINGS:
             continue  # `为什么??我`, `真的吗?!你`: real marks after a question
-        fixed = repair_shifted(m.group())
+        fixed = repair_shifted(m.group(), after_mark=text[m.start() - 1] in MID_SENTENCE)
         if fixed is not None and fixed != m.group():
             yield Change(m.start(), m.end(), fixed)
 
@@ -294,12 +382,12 @@ MOJIBAKE_REPLACEMENT = regex_rule(
 
 # --- lint: what must never be left in finished text ----------------------------
 
-RESIDUE = re.compile(rf"\?!|[\ufffd]|锟斤拷|(?<=[{CJK_CLASS}])\?(?=[{CJK_CLASS}])")
+RESIDUE = re.compile(rf"\?!|[\ufffd]|锟斤拷|(?<=[{CJK_CLASS}])\?(?=[{CJK_CLASS}])|(?<=[{MID_SENTENCE}])[?？]")
 
 MOJIBAKE_RESIDUE = regex_rule(
     "repair.mojibake_residue",
     "lint",
     RESIDUE,
     LOST,
-    "mojibake left in finished text: `?!`, U+FFFD, 锟斤拷, an ASCII `?` between hanzi",
+    "mojibake left in finished text: `?!`, U+FFFD, 锟斤拷, an ASCII `?` between hanzi, `，？`",
 )

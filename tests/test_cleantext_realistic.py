@@ -16,8 +16,18 @@ from pathlib import Path
 
 import pytest
 
-from tasks import accounting, edition_json, edition_markdown, lint, pipeline, quotes, typography
-from tasks.model import Document
+from tasks import (
+    accounting,
+    edition_json,
+    edition_markdown,
+    lint,
+    mojibake,
+    pipeline,
+    quotes,
+    repair,
+    typography,
+)
+from tasks.model import Block, Document, Line
 from tasks.options import Options
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "unseen"
@@ -96,6 +106,10 @@ def test_converter_output(results) -> None:
     # GBK read one byte off: the two characters whose bytes were lost are marked, not garbled
     assert "帮助打包。〓〓累得弯腰、满头大汗的林志远" in text
     assert "心里就踏实了。”" in text and "“电商+合作社+农户”模式" in text
+    # UTF-8 read as GBK with the decoder's U+FFFD holes: what the bytes keep comes back
+    assert "直播当天，网友们纷纷下〓，3个小时" in text
+    # GBK one byte off, right after a half-width comma
+    assert "老郑说，〓前〓子烂在地〓，今年的收入" in text
 
 
 def test_ocr_column(results) -> None:
@@ -161,9 +175,69 @@ def test_enumeration_quote(raw: str, want: str | None) -> None:
 
 
 def test_enumeration_guess_is_reported() -> None:
-    from tasks.model import Block
-
     blocks_in = [Block("paragraph", '将"甲方"乙方""丙方"四家', 7, 7)]
     _, edits, problems = typography.typeset_blocks(blocks_in, Options(), "x.txt")
     assert [e.kind for e in edits].count(quotes.ENUMERATION_RULE) == 1
     assert [p.kind for p in problems] == ["guessed_quote"] and "line 7" in problems[0].message
+
+
+# --- mojibake with the decoder's holes --------------------------------------------------
+
+
+def repair_text(text: str) -> str:
+    return repair.repair_lines([Line(text, 1)], Options())[0][0].text
+
+
+def utf8_read_as_gbk(text: str) -> str:
+    return text.encode("utf-8").decode("gbk", errors="replace")
+
+
+def gbk_one_byte_off(text: str) -> str:
+    return "?" + text.encode("gbk")[1:].decode("gbk", errors="replace")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        ("全县各地积极行动", "全县各地〓极〓动"),  # two characters lost a byte each
+        ("网友们纷纷下单", "网友〓纷纷下单"),
+        ("“平安校园”", "“平安校〓〓"),  # the closing quote lost a byte: reported as unpaired later
+    ],
+)
+def test_utf8_as_gbk_with_holes(sentence: str, want: str) -> None:
+    garbled = utf8_read_as_gbk(sentence)
+    assert "\ufffd" in garbled
+    assert repair_text("今年以来，" + garbled + "，开展") == "今年以来，" + want + "，开展"
+
+
+def test_lossy_reading_never_borrows_a_real_neighbour() -> None:
+    """`展` before the garbage decodes as a 2-byte UTF-8 letter (Armenian): not a reading."""
+    garbled = "将继续开展" + utf8_read_as_gbk("“平安校园”") + "创建活动"
+    assert repair_text(garbled) == "将继续开展“平安校〓〓创建活动"
+
+
+def test_shifted_after_a_comma() -> None:
+    """A `?` right after a comma cannot be a question mark: the span is re-paired."""
+    garbled = "他说," + gbk_one_byte_off("以前果子烂在地里")
+    fixed = repair_text(garbled)
+    assert "郧" not in fixed and fixed.startswith("他说,〓前")
+
+
+def test_comma_question_mark_is_residue() -> None:
+    assert mojibake.RESIDUE.search("老郑说，？郧肮")
+    assert not mojibake.RESIDUE.search("你好吗？我很好。")
+
+
+def test_repair_order_does_not_depend_on_who_imports_first() -> None:
+    """Importing `mojibake` before `repair` once let `repair.mojibake_latin1` run before ftfy."""
+    import subprocess
+    import sys
+
+    code = (
+        "from tasks import mojibake\nfrom tasks.rules import REGISTRY\n"
+        "names = [n for n, r in REGISTRY.items() if r.stage == 'repair']\n"
+        "print(names.index('repair.ftfy') < names.index('repair.mojibake_latin1'))"
+    )
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"
