@@ -382,12 +382,12 @@ MOJIBAKE_REPLACEMENT = regex_rule(
 
 # --- lint: what must never be left in finished text ----------------------------
 
-RESIDUE = re.compile(rf"\?!|[\ufffd]|锟斤拷|(?<=[{CJK_CLASS}])\?(?=[{CJK_CLASS}])|(?<=[{MID_SENTENCE}])[?？]")
+RESIDUE = re.compile(rf"\?!|[\ufffd]|锟斤拷|(?<=[{CJK_CLASS}])\?(?=[{CJK_CLASS}])")
 
 MOJIBAKE_RESIDUE = regex_rule(
     "repair.mojibake_residue",
     "lint",
     RESIDUE,
     LOST,
-    "mojibake left in finished text: `?!`, U+FFFD, 锟斤拷, an ASCII `?` between hanzi, `，？`",
+    "mojibake left in finished text: `?!`, U+FFFD, 锟斤拷, an ASCII `?` between hanzi",
 )

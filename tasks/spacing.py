@@ -199,16 +199,20 @@ SEGMENTED_MIN_PIECES = 4
 #: ... most of them this short (`湖畔 读书 会 迎来 第十 个 年头`) was cut into words by OCR or a
 #: word segmenter: no piece is a clause, every space goes.
 SEGMENTED_WORD_MAX = 2
+#: With a one-character piece among them, this many pieces are enough to tell.
+SEGMENTED_MIN_PIECES_WITH_SINGLE = 3
 
 
 def word_segmented(text: str) -> bool:
     pieces = [len(re.findall(f"[{IDEOGRAPH}]", p)) for p in text.split()]
     pieces = [n for n in pieces if n]
     short = sum(1 for n in pieces if n <= SEGMENTED_WORD_MAX)
-    # a single ideograph is never a clause; without one, short pieces may be terse clauses
-    # (`抗疫 有我 青春 无悔`) unless there are many of them
-    cut = 1 in pieces or len(pieces) > SEGMENTED_MIN_PIECES
-    return cut and len(pieces) >= SEGMENTED_MIN_PIECES and short * 2 > len(pieces)
+    # a single ideograph is never a clause, so three pieces with one (`一线 党旗 红`) are cut
+    # words; without one, short pieces may be terse clauses (`抗疫 有我 青春 无悔`) unless
+    # there are many of them
+    if 1 in pieces:
+        return len(pieces) >= SEGMENTED_MIN_PIECES_WITH_SINGLE and short * 2 > len(pieces)
+    return len(pieces) > SEGMENTED_MIN_PIECES and short * 2 > len(pieces)
 
 
 RULES: list[Rule] = [

@@ -21,7 +21,6 @@ from tasks import (
     edition_json,
     edition_markdown,
     lint,
-    mojibake,
     pipeline,
     quotes,
     repair,
@@ -121,6 +120,8 @@ def test_ocr_column(results) -> None:
     # the enumeration that lost one quote, restored by the `""` rule
     assert "采取“合作社+‘田长’+N”多种灵活组合模式，将“农技专家”“种粮大户”“村医”“供销员”“志愿者”五支" in text
     assert "化肥12万吨，开展技术培训35场次。" in text and "全部投入春播" in text
+    headings = [b.text for a in doc.articles for b in a.blocks if b.type == "heading"]
+    assert "田间党旗红" in headings  # a headline OCR cut into words, one of them a single character
     assert "占计划的92%，为全年" in text  # a paragraph broken before a number is joined
     guessed = [p for p in doc.problems if p.kind == "guessed_quote"]
     assert len(guessed) == 1 and "restored" in guessed[0].message
@@ -223,11 +224,6 @@ def test_shifted_after_a_comma() -> None:
     assert "郧" not in fixed and fixed.startswith("他说,〓前")
 
 
-def test_comma_question_mark_is_residue() -> None:
-    assert mojibake.RESIDUE.search("老郑说，？郧肮")
-    assert not mojibake.RESIDUE.search("你好吗？我很好。")
-
-
 def test_repair_order_does_not_depend_on_who_imports_first() -> None:
     """Importing `mojibake` before `repair` once let `repair.mojibake_latin1` run before ftfy."""
     import subprocess
@@ -241,3 +237,16 @@ def test_repair_order_does_not_depend_on_who_imports_first() -> None:
     root = Path(__file__).resolve().parent.parent
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "True"
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("田间 党旗 红", "田间党旗红"),  # three pieces, one a single character: cut words
+        ("抗疫 有我 青春 无悔", "抗疫 有我 青春 无悔"),  # terse clauses
+        ("风雨同舟 共克时艰", "风雨同舟 共克时艰"),
+        ("小积分卡 激活 乡村治理", "小积分卡 激活 乡村治理"),
+    ],
+)
+def test_headline_cut_into_words(raw: str, want: str) -> None:
+    assert typography.typeset_text(raw, "heading", Options(), 1)[0] == want
