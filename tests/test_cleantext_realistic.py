@@ -70,6 +70,8 @@ def test_lint_clean_accounted_and_free_of_damage(results, name: str) -> None:
     assert not any(ch in text for ch in "?\ufffd\"'()<>" + TONE_MARKS), text
     assert not any(ch in text for ch in TRADITIONAL), text
     assert not any(ch in text for ch in ",:;!"), text  # half-width marks only inside ASCII runs
+    for block in blocks(doc, name):  # finished text is a fixed point of typography
+        assert typography.typeset_text(block.text, block.type, Options(), 0)[0] == block.text
 
 
 def test_zhclean_lint_on_the_editions(results, tmp_path: Path) -> None:
@@ -163,6 +165,7 @@ def typeset(text: str) -> str:
         ('""甲方""乙方"丙方""丁方"四家', None),  # starts with a close: not guessed, not curled
         ('建成"书屋""食堂"浴 室""诊所"', "建成“书屋”“食堂”“浴室”“诊所”"),  # OCR space in the item
         ('"甲""乙""丙', None),  # the last item lost its close: where it ends is unknown
+        ('将"甲"乙""丙"丁""戊"五支', "将“甲”“乙”“丙”“丁”“戊”五支"),  # two lost, both restored
         ('将"甲方"和另外几家单位共同组成的联合体""丙方"', None),  # too long to be an item
         ('"要实干""要担当""要奉献"……', "“要实干”“要担当”“要奉献”……"),  # nothing lost, nothing guessed
     ],
