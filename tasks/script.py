@@ -100,9 +100,19 @@ def shenme_changes(text: str, found: list[Change]) -> list[Change]:
     ]
 
 
+#: Characters that are also ordinary simplified characters with a meaning of their own
+#: (乾坤 and place names such as 乾安; 慰藉; 瞭望; 宫商角徵羽): in a simplified document they
+#: are the author's, not stray traditional forms, so conversion and lint leave them there.
+ALSO_SIMPLIFIED = frozenset("乾藉瞭徵")
+
+
+def is_also_simplified(text: str, change: Change) -> bool:
+    return text[change.start : change.end] in ALSO_SIMPLIFIED
+
+
 def find_traditional(text: str, options: Options) -> Iterable[Change]:
     """Traditional characters left in text (lint), including the particle 著."""
-    yield from changes(text, options.script_table)
+    yield from (c for c in changes(text, options.script_table) if not is_also_simplified(text, c))
     yield from PARTICLE_ZHE.find(text, options)
 
 
@@ -130,12 +140,16 @@ def convert_lines(lines: list[Line], options: Options) -> tuple[list[Line], Scri
     out: list[Line] = []
     edits: list[Edit] = []
     total = traditional = simplified = 0
-    for line in lines:
+    proposed = [changes(line.text, table) for line in lines]
+    for line, found in zip(lines, proposed, strict=True):
+        total += len(CJK.findall(line.text))
+        simplified += sum(1 for ch in line.text if ord(ch) > 0x2E7F and char_changes(ch, "s2t"))
+        traditional += sum(1 for c in found if not is_also_simplified(line.text, c))
+    keep_shared = classify(traditional, simplified)[0] == "simplified"
+    for line, found in zip(lines, proposed, strict=True):
         text = line.text
-        total += len(CJK.findall(text))
-        simplified += sum(1 for ch in text if ord(ch) > 0x2E7F and char_changes(ch, "s2t"))
-        found = changes(text, table)
-        traditional += len(found)
+        if keep_shared:
+            found = [c for c in found if not is_also_simplified(text, c)]
         if options.enabled(SHENME_RULE):
             found = sorted(found + shenme_changes(text, found), key=lambda c: c.start)
         if found and options.enabled(kind):
@@ -148,7 +162,6 @@ def convert_lines(lines: list[Line], options: Options) -> tuple[list[Line], Scri
             text = "".join(parts) + text[pos:]
         if options.enabled(PARTICLE_ZHE.name):
             text, new = apply_rule(PARTICLE_ZHE, text, options, line.number)
-            traditional += len(new)
             edits.extend(new)
         out.append(Line(text, line.number))
     if not total:

@@ -105,3 +105,16 @@ def test_corpus_traditional_documents() -> None:
     out = "\n".join(ln.text for ln in lines)
     assert "激励着社区工作人员" in out and "看著" not in out
     assert not [v for ln in lines for v in check(ln.text, Options()) if v.rule == "script.traditional_left"]
+
+
+def test_characters_that_are_also_simplified_stay_in_a_simplified_document() -> None:
+    from tasks.pipeline import normalize_document
+
+    simplified = "# 乾安县抗旱\n\n今年以来，乾安县各地打井抗旱，瞭望塔上日夜有人值守。\n"
+    doc = normalize_document(simplified.encode(), "s.txt")
+    text = doc.articles[0].title + doc.articles[0].blocks[0].text
+    assert "乾安县" in text and "瞭望" in text
+    assert doc.script.script == "simplified"
+    traditional = "# 街道乾淨了\n\n這裡的街道很乾淨，居民們說著話。\n"
+    doc = normalize_document(traditional.encode(), "t.txt")
+    assert doc.articles[0].title == "街道干净了"
