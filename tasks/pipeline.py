@@ -19,6 +19,7 @@ from tasks import (
     document_meta,
     furniture,
     ingest,
+    metadata_typography,
     paragraphs,
     repair,
     script,
@@ -84,6 +85,8 @@ def normalize_document(data: bytes, name: str, options: Options | None = None) -
     doc.edits.extend(found.edits)
     doc.removed.extend(found.removed)
     doc.metadata.update(found.metadata)
+    with stage("typography"):
+        doc.edits.extend(metadata_typography.typeset_metadata(doc.metadata, options))
 
     with stage("join"):
         blocks, edits, removed = paragraphs.join_lines(found.lines, options)
