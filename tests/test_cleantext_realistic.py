@@ -15,13 +15,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from unseen_fixtures import UNSEEN, assert_editions_lint_clean, normalized, output_blocks
 
 from tasks import (
     accounting,
-    edition_json,
-    edition_markdown,
     lint,
-    pipeline,
     quotes,
     repair,
     typography,
@@ -29,7 +27,7 @@ from tasks import (
 from tasks.model import Block, Document, Line
 from tasks.options import Options
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "unseen"
+FIXTURES = UNSEEN
 NAMES = [f"cleanreal_{n}" for n in range(1, 6)]
 
 #: Traditional forms the fixtures were converted into; none may survive.
@@ -39,8 +37,7 @@ TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 
 
 def run(name: str) -> tuple[str, Document]:
-    raw = (FIXTURES / f"{name}.txt").read_bytes()
-    return raw.decode("utf-8"), pipeline.normalize_document(raw, f"{name}.txt")
+    return (FIXTURES / f"{name}.txt").read_text(encoding="utf-8"), normalized(f"{name}.txt")
 
 
 @pytest.fixture(scope="module")
@@ -48,12 +45,7 @@ def results() -> dict[str, tuple[str, Document]]:
     return {name: run(name) for name in NAMES}
 
 
-def blocks(doc: Document, name: str) -> list[lint.TextBlock]:
-    out = []
-    for article in doc.articles:
-        out.append(lint.TextBlock("heading", article.title, name, article.start))
-        out.extend(lint.TextBlock(b.type, b.text, name, b.start) for b in article.blocks)
-    return out
+blocks = output_blocks
 
 
 def text_of(doc: Document) -> str:
@@ -75,14 +67,7 @@ def test_lint_clean_accounted_and_free_of_damage(results, name: str) -> None:
 
 
 def test_zhclean_lint_on_the_editions(results, tmp_path: Path) -> None:
-    docs = [doc for _, doc in results.values()]
-    edition_json.write_json_edition(docs, tmp_path / "json", {})
-    report = lint.lint_path(tmp_path / "json")
-    assert report.blocks and report.total == 0, lint.format_report(report)
-    for doc in docs:
-        md = tmp_path / f"{doc.source}.md"
-        md.write_text(edition_markdown.render_document_markdown(doc), encoding="utf-8")
-        assert lint.lint_path(md).total == 0
+    assert_editions_lint_clean([doc for _, doc in results.values()], tmp_path)
 
 
 def test_traditional_web_page(results) -> None:

@@ -14,27 +14,19 @@ from pathlib import Path
 
 import pytest
 from opencc import OpenCC
+from unseen_fixtures import UNSEEN, assert_editions_lint_clean, normalized, output_blocks
 
-from tasks import accounting, edition_json, edition_markdown, lint, pipeline, repair, script, typography
+from tasks import accounting, lint, pipeline, repair, script, typography
 from tasks.model import Document, Line
 from tasks.options import Options
 from tasks.rules import check
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "unseen"
+FIXTURES = UNSEEN
 NAMES = ["cleantext_1", "cleantext_2", "cleantext_3", "cleantext_4", "cleantext_5"]
 
 
 def run(name: str) -> tuple[str, Document]:
-    raw = (FIXTURES / f"{name}.txt").read_bytes()
-    return raw.decode("utf-8"), pipeline.normalize_document(raw, f"{name}.txt")
-
-
-def output_blocks(doc: Document, name: str) -> list[lint.TextBlock]:
-    blocks = []
-    for article in doc.articles:
-        blocks.append(lint.TextBlock("heading", article.title, name, article.start))
-        blocks.extend(lint.TextBlock(b.type, b.text, name, b.start) for b in article.blocks)
-    return blocks
+    return (FIXTURES / f"{name}.txt").read_text(encoding="utf-8"), normalized(f"{name}.txt")
 
 
 def body(doc: Document) -> str:
@@ -62,15 +54,7 @@ def test_output_is_lint_clean_and_accounted(results, name: str) -> None:
 
 def test_zhclean_lint_on_the_editions(results, tmp_path: Path) -> None:
     """What `zhclean lint` reads: the JSON edition folder and each Markdown file."""
-    docs = [doc for _, doc in results.values()]
-    edition_json.write_json_edition(docs, tmp_path / "json", {})
-    report = lint.lint_path(tmp_path / "json")
-    assert report.blocks and report.total == 0, lint.format_report(report)
-    for doc in docs:
-        md = tmp_path / f"{doc.source}.md"
-        md.write_text(edition_markdown.render_document_markdown(doc), encoding="utf-8")
-        report = lint.lint_path(md)
-        assert report.total == 0, lint.format_report(report)
+    assert_editions_lint_clean([doc for _, doc in results.values()], tmp_path)
 
 
 @pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")), ids=lambda p: p.stem)

@@ -8,29 +8,17 @@ captions in clusters, converter pinyin) with other places, people and topics.
 The assertions are the cut a human editor would make.
 """
 
-from functools import cache
-from pathlib import Path
-
 import pytest
+from unseen_fixtures import UNSEEN, names, normalized, texts
 
 from tasks import bylines, paragraphs, tocmatch
 from tasks import classify as cl
 from tasks.accounting import describe, unaccounted
-from tasks.model import Article, Document, Line
+from tasks.model import Line
 from tasks.pipeline import normalize_document
 
-UNSEEN = Path(__file__).resolve().parent / "fixtures" / "unseen"
-FIXTURES = sorted(p.name for p in UNSEEN.glob("realistic_*.txt"))
-
-
-@cache
-def doc(name: str) -> Document:
-    path = UNSEEN / name
-    return normalize_document(path.read_bytes(), path.name)
-
-
-def texts(a: Article, kind: str) -> list[str]:
-    return [b.text for b in a.blocks if b.type == kind]
+FIXTURES = names("realistic_*.txt")
+doc = normalized
 
 
 def every_paragraph(name: str) -> list[str]:

@@ -7,28 +7,14 @@ cut: articles, titles, subtitles, authors, section or series, captions as
 caption blocks, paragraphs joined across column breaks, headings kept apart.
 """
 
-from functools import cache
-from pathlib import Path
-
 import pytest
+from unseen_fixtures import UNSEEN, names, normalized, texts
 
 from tasks import classify as cl
 from tasks.accounting import describe, unaccounted
-from tasks.model import Article, Document
-from tasks.pipeline import normalize_document
 
-UNSEEN = Path(__file__).resolve().parent / "fixtures" / "unseen"
-FIXTURES = sorted(p.name for p in UNSEEN.glob("structure_*.txt"))
-
-
-@cache
-def doc(name: str) -> Document:
-    path = UNSEEN / name
-    return normalize_document(path.read_bytes(), path.name)
-
-
-def texts(a: Article, kind: str) -> list[str]:
-    return [b.text for b in a.blocks if b.type == kind]
+FIXTURES = names("structure_*.txt")
+doc = normalized
 
 
 def test_there_are_enough_unseen_documents() -> None:
