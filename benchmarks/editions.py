@@ -13,10 +13,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tasks.edition_epub import epubcheck, write_epub_edition
-from tasks.edition_json import write_json_edition
-from tasks.edition_markdown import write_markdown_edition
-from tasks.pipeline import normalize_document
+from zhclean.tasks.editions.epub_edition import epubcheck, write_epub_edition
+from zhclean.tasks.editions.json_edition import write_json_edition
+from zhclean.tasks.editions.markdown_edition import write_markdown_edition
+from zhclean.tasks.pipeline.run import normalize_document
 
 
 def main(raw: Path) -> None:

@@ -18,8 +18,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tasks import furniture, ingest, paragraphs, pipeline, repair, script, segment, typography
-from tasks.options import Options
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.pipeline import run as pipeline
+from zhclean.tasks.stages.furniture import strip as furniture
+from zhclean.tasks.stages.ingest import decode as ingest
+from zhclean.tasks.stages.join import paragraphs
+from zhclean.tasks.stages.repair import lines as repair
+from zhclean.tasks.stages.script import convert as script
+from zhclean.tasks.stages.segment import articles as segment
+from zhclean.tasks.stages.typography import blocks as typography
 
 RAW = Path(__file__).resolve().parent.parent / "raw"
 

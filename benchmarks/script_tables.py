@@ -17,9 +17,9 @@ from pathlib import Path
 
 from opencc import OpenCC
 
-from tasks.model import Line
-from tasks.options import Options
-from tasks.script import convert_lines
+from zhclean.tasks.core.model import Line
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.stages.script.convert import convert_lines
 
 TABLES = ("t2s", "tw2s", "hk2s")
 TRAPS = (

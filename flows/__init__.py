@@ -3,6 +3,6 @@
 Prefect's settings are applied here, before any module of this package imports Prefect.
 """
 
-from flows.settings import configure_prefect
+from zhclean.flows.settings import configure_prefect
 
 configure_prefect()

@@ -1,5 +1,5 @@
 """`python -m flows` runs the zhclean command line."""
 
-from flows.cli import main
+from zhclean.flows.cli import main
 
 main()

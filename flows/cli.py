@@ -16,10 +16,10 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from flows import progress as progress_events
-from tasks.discover import DiscoveryError, discover
-from tasks.options import SCRIPT_TABLES, Options
-from tasks.publish import OutputBusy, OutputError, ensure_writable
+from zhclean.flows import progress as progress_events
+from zhclean.tasks.build.discover import DiscoveryError, discover
+from zhclean.tasks.build.publish import OutputBusy, OutputError, ensure_writable
+from zhclean.tasks.core.options import SCRIPT_TABLES, Options
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_FATAL, EXIT_BUSY = 0, 1, 2, 3
 
@@ -43,12 +43,13 @@ def run(
     """Normalise every file in RAW and publish the editions and the report into OUT."""
     if script_table not in SCRIPT_TABLES:
         _fatal(f"--script-table must be one of {', '.join(SCRIPT_TABLES)}, not {script_table!r}", EXIT_FATAL)
+    _check_disabled(disable)
     try:  # fail fast, before Prefect starts its server
         discover(raw)
         ensure_writable(out)
     except (DiscoveryError, OutputError) as exc:
         _fatal(str(exc), EXIT_FATAL)
-    from flows.normalize_corpus import normalize_corpus  # imports Prefect: only when needed
+    from zhclean.flows.normalize_corpus import normalize_corpus  # imports Prefect: only when needed
 
     with _progress_bar():
         try:
@@ -80,8 +81,9 @@ def lint(
     disable: Annotated[list[str], typer.Option(help="switch a rule off by name (repeatable)")] = [],  # noqa: B006
 ) -> None:
     """Report STYLE.md violations by kind, with line and context; exit 1 if any are found."""
-    from tasks.lint import format_report, lint_path
+    from zhclean.tasks.check.lint import format_report, lint_path
 
+    _check_disabled(disable)
     if not path.exists():
         _fatal(f"{path}: no such file or folder", EXIT_FATAL)
     report = lint_path(path, Options(disabled_rules=frozenset(disable)))
@@ -91,14 +93,25 @@ def lint(
 
 @app.command()
 def rules() -> None:
-    """List every rule by name, with its stage and what it does (names work with --disable)."""
-    from tasks import pipeline  # noqa: F401  (importing the stages registers their rules)
-    from tasks.rules import REGISTRY
+    """List every rule by stage, in the order they run, with what it does (names work with --disable)."""
+    from zhclean.tasks.pipeline.catalogue import CATALOGUE
 
-    table = Table("rule", "stage", "lint", "what it does")
-    for rule in REGISTRY.values():
-        table.add_row(rule.name, rule.stage, "yes" if rule.lint else "", rule.description)
+    table = Table("stage", "rule", "lint", "what it does")
+    for name, entry in CATALOGUE.items():
+        rule = entry.rule
+        note = f" (cannot be disabled: {rule.fixed})" if rule.fixed else ""
+        table.add_row(entry.stage, name, "yes" if rule.lint else "", rule.description + note)
     Console().print(table)
+
+
+def _check_disabled(names: list[str]) -> None:
+    """An unknown rule name in --disable is an error (with the closest names), not a silent no-op."""
+    from zhclean.tasks.pipeline.catalogue import check_disabled
+
+    try:
+        check_disabled(names)
+    except ValueError as exc:
+        _fatal(str(exc), EXIT_FATAL)
 
 
 def _fatal(message: str, code: int) -> None:

@@ -18,19 +18,19 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
-import tasks
-from flows import progress
-from tasks.discover import TransientIOError, discover
-from tasks.edition_epub import write_epub_edition
-from tasks.edition_json import write_json_edition
-from tasks.edition_markdown import write_markdown_edition
-from tasks.freshness import inputs_fingerprint, is_up_to_date
-from tasks.model import Document, Problem
-from tasks.options import Options
-from tasks.process import Outcome, process_into_build
-from tasks.publish import new_staging, output_lock, publish
-from tasks.report import build_report, render_markdown, write_report
-from tasks.rules import REGISTRY, rules_fingerprint
+from zhclean.flows import progress
+from zhclean.tasks import __version__
+from zhclean.tasks.build.discover import TransientIOError, discover
+from zhclean.tasks.build.freshness import inputs_fingerprint, is_up_to_date
+from zhclean.tasks.build.process import Outcome, process_into_build
+from zhclean.tasks.build.publish import new_staging, output_lock, publish
+from zhclean.tasks.core.model import Document, Problem
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.editions.epub_edition import write_epub_edition
+from zhclean.tasks.editions.json_edition import write_json_edition
+from zhclean.tasks.editions.markdown_edition import write_markdown_edition
+from zhclean.tasks.editions.report import build_report, render_markdown, write_report
+from zhclean.tasks.pipeline.catalogue import CATALOGUE, check_disabled, rules_fingerprint
 
 #: Retry delays (seconds) for a transient read error; permanent errors are not retried.
 READ_RETRY_DELAYS = [0.2, 1.0, 3.0]
@@ -90,6 +90,7 @@ def publish_task(out_dir: Path, staging: Path) -> None:
 
 
 def make_options(disabled_rules: list[str], pangu: bool, script_table: str) -> Options:
+    check_disabled(disabled_rules)
     return Options(disabled_rules=frozenset(disabled_rules), pangu=pangu, script_table=script_table)
 
 
@@ -128,9 +129,9 @@ def normalize_corpus(
             "started": datetime.now(UTC).isoformat(timespec="seconds"),
             "raw_dir": str(raw),
             "files": len(found.files),
-            "tool_version": tasks.__version__,
+            "tool_version": __version__,
             "rules_version": rules_fingerprint(),
-            "rules": sorted(REGISTRY),
+            "rules": sorted(CATALOGUE),
             "options": run_options,
             "inputs_fingerprint": fingerprint,
             "python": platform.python_version(),

@@ -17,7 +17,7 @@ os.environ["PREFECT_RESULTS_LOCAL_STORAGE_PATH"] = str(Path(_PREFECT_HOME) / "st
 
 import pytest  # noqa: E402
 
-import flows  # noqa: E402,F401  (applies the offline Prefect defaults)
+import zhclean.flows  # noqa: E402,F401  (applies the offline Prefect defaults)
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "raw"

@@ -5,11 +5,10 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from tasks import ingest, repair, script
-from tasks.furniture import Furniture, strip_furniture
-from tasks.model import Line
-from tasks.options import Options
-from tasks.pipeline import split_lines
+from zhclean.tasks.core.model import Line
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.pipeline.run import run_until
+from zhclean.tasks.stages.furniture.strip import Furniture, strip_furniture
 
 RAW = Path(__file__).resolve().parent.parent / "raw"
 
@@ -18,11 +17,7 @@ RAW = Path(__file__).resolve().parent.parent / "raw"
 def raw_lines(prefix: str) -> tuple[Line, ...]:
     """The lines furniture receives for raw/<prefix>*.txt: decoded, repaired, simplified."""
     path = next(RAW.glob(f"{prefix}_*.txt"))
-    options = Options()
-    decoded = ingest.decode(path.read_bytes(), path.name, options)
-    lines, _, _ = repair.repair_lines(split_lines(decoded.text), options)
-    lines, _, _ = script.convert_lines(lines, options)
-    return tuple(lines)
+    return tuple(run_until(path.read_bytes(), path.name, until="script").lines)
 
 
 def raw_furniture(prefix: str) -> Furniture:
@@ -40,11 +35,7 @@ UNSEEN = Path(__file__).resolve().parent / "fixtures" / "unseen"
 def fixture_lines(name: str) -> tuple[Line, ...]:
     """The lines furniture receives for tests/fixtures/unseen/<name>.txt."""
     path = UNSEEN / f"{name}.txt"
-    options = Options()
-    decoded = ingest.decode(path.read_bytes(), path.name, options)
-    lines, _, _ = repair.repair_lines(split_lines(decoded.text), options)
-    lines, _, _ = script.convert_lines(lines, options)
-    return tuple(lines)
+    return tuple(run_until(path.read_bytes(), path.name, until="script").lines)
 
 
 def fixture_furniture(name: str, options: Options | None = None) -> Furniture:

@@ -1,6 +1,6 @@
 """Text predicates: sentence ends, heading shape, captions, bylines, subtitles, signatures."""
 
-from tasks import classify as cl
+from zhclean.tasks.text import classify as cl
 
 
 def test_sentence_end_in_both_widths_and_behind_quotes() -> None:
@@ -79,7 +79,7 @@ def test_photo_credits_make_a_caption() -> None:
 
 
 def test_quote_boundary_counts_as_a_clause_break_in_long_headlines() -> None:
-    from tasks.captions import two_clause
+    from zhclean.tasks.stages.segment.captions import two_clause
 
     assert two_clause("“小切口”撬动“大民生”办好群众家门口的事")
     assert not two_clause("从“门前三包”到“小巷管家”")

@@ -17,15 +17,13 @@ from pathlib import Path
 import pytest
 from unseen_fixtures import UNSEEN, assert_editions_lint_clean, normalized, output_blocks
 
-from tasks import (
-    accounting,
-    lint,
-    quotes,
-    repair,
-    typography,
-)
-from tasks.model import Block, Document, Line
-from tasks.options import Options
+from zhclean.tasks.check import lint
+from zhclean.tasks.core.model import Block, Document, Line
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.pipeline import accounting
+from zhclean.tasks.stages import repair
+from zhclean.tasks.stages.typography import blocks as typography
+from zhclean.tasks.stages.typography import quotes
 
 FIXTURES = UNSEEN
 NAMES = [f"cleanreal_{n}" for n in range(1, 6)]
@@ -212,18 +210,19 @@ def test_shifted_after_a_comma() -> None:
     assert "郧" not in fixed and fixed.startswith("他说,〓前")
 
 
-def test_repair_order_does_not_depend_on_who_imports_first() -> None:
-    """Importing `mojibake` before `repair` once let `repair.mojibake_latin1` run before ftfy."""
+def test_repair_order_is_the_stage_list_whoever_imports_first() -> None:
+    """Importing `mojibake` before the stage once let `repair.mojibake_latin1` run before ftfy;
+    the order is now the repair stage's own list, whatever was imported first."""
     import subprocess
     import sys
 
     code = (
-        "from tasks import mojibake\nfrom tasks.rules import REGISTRY\n"
-        "names = [n for n, r in REGISTRY.items() if r.stage == 'repair']\n"
+        "from zhclean.tasks.stages.repair import mojibake\n"
+        "from zhclean.tasks.stages.repair import RULES\n"
+        "names = [r.name for r in RULES]\n"
         "print(names.index('repair.ftfy') < names.index('repair.mojibake_latin1'))"
     )
-    root = Path(__file__).resolve().parent.parent
-    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "True"
 
 

@@ -16,10 +16,15 @@ import pytest
 from opencc import OpenCC
 from unseen_fixtures import UNSEEN, assert_editions_lint_clean, normalized, output_blocks
 
-from tasks import accounting, lint, pipeline, repair, script, typography
-from tasks.model import Document, Line
-from tasks.options import Options
-from tasks.rules import check
+from zhclean.tasks.check import lint
+from zhclean.tasks.check.lint import check_text as check
+from zhclean.tasks.core.model import Document, Line
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.pipeline import accounting
+from zhclean.tasks.pipeline import run as pipeline
+from zhclean.tasks.stages import repair
+from zhclean.tasks.stages.script import convert as script
+from zhclean.tasks.stages.typography import blocks as typography
 
 FIXTURES = UNSEEN
 NAMES = ["cleantext_1", "cleantext_2", "cleantext_3", "cleantext_4", "cleantext_5"]

@@ -12,7 +12,7 @@ import time
 import pytest
 from typer.testing import CliRunner
 
-from flows.cli import EXIT_FATAL, app
+from zhclean.flows.cli import EXIT_FATAL, app
 
 runner = CliRunner()
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tasks.discover import DiscoveryError, discover, read_raw
-from tasks.ingest import IngestError
+from zhclean.tasks.build.discover import DiscoveryError, discover, read_raw
+from zhclean.tasks.stages.ingest.decode import IngestError
 
 
 def write(path: Path, text: str = "一段文字。\n") -> Path:

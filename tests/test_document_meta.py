@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tasks.document_meta import document_title, fill_document_fields, publication_date
-from tasks.model import Article
+from zhclean.tasks.core.model import Article
+from zhclean.tasks.stages.segment.document_meta import document_title, fill_document_fields, publication_date
 
 
 def _article(title: str, date: str | None = None) -> Article:

@@ -14,8 +14,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tasks.edition_json import validate_article, write_json_edition
-from tasks.edition_markdown import (
+from zhclean.tasks.core.model import Article, Block, Document
+from zhclean.tasks.editions.json_edition import validate_article, write_json_edition
+from zhclean.tasks.editions.markdown_edition import (
     LINE_BREAK_RE,
     MARKUP_SPACE,
     UNTITLED,
@@ -25,8 +26,7 @@ from tasks.edition_markdown import (
     render_document_markdown,
     write_markdown_edition,
 )
-from tasks.model import Article, Block, Document
-from tasks.pipeline import normalize_document
+from zhclean.tasks.pipeline.run import normalize_document
 
 RAW = Path(__file__).resolve().parent.parent / "raw"
 

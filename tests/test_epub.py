@@ -12,10 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from tasks import edition_epub
-from tasks.edition_epub import EpubcheckUnavailable, epub_toc, epubcheck, iso_date, write_epub_edition
-from tasks.model import Article, Block, Document
-from tasks.pipeline import normalize_document
+from zhclean.tasks.core.model import Article, Block, Document
+from zhclean.tasks.editions import epub_edition as edition_epub
+from zhclean.tasks.editions.epub_edition import (
+    EpubcheckUnavailable,
+    epub_toc,
+    epubcheck,
+    iso_date,
+    write_epub_edition,
+)
+from zhclean.tasks.pipeline.run import normalize_document
 
 RAW = Path(__file__).resolve().parent.parent / "raw"
 SCRIPT = "<script>alert(1)</script>"

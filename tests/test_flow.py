@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from tasks import process
-from tasks.edition_epub import epub_toc, epubcheck
-from tasks.edition_json import validate_article
-from tasks.publish import OutputBusy, output_lock
+from zhclean.tasks.build import process
+from zhclean.tasks.build.publish import OutputBusy, output_lock
+from zhclean.tasks.editions.epub_edition import epub_toc, epubcheck
+from zhclean.tasks.editions.json_edition import validate_article
 
 pytestmark = pytest.mark.flow
 
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.flow
 @pytest.fixture(scope="module")
 def corpus_run(prefect_harness, tmp_path_factory, raw_files):
     """One flow run over the raw corpus, shared by the checks below."""
-    from flows.normalize_corpus import normalize_corpus
+    from zhclean.flows.normalize_corpus import normalize_corpus
 
     out = tmp_path_factory.mktemp("output")
     summary = normalize_corpus(raw_dir=str(raw_files[0].parent), out_dir=str(out))
@@ -83,7 +83,7 @@ def test_report_accounts_for_every_document(corpus_run, raw_files):
 
 
 def test_bad_files_are_reported_and_the_run_goes_on(prefect_harness, tmp_path, raw_files):
-    from flows.normalize_corpus import normalize_corpus
+    from zhclean.flows.normalize_corpus import normalize_corpus
 
     raw = tmp_path / "raw"
     raw.mkdir()
@@ -102,7 +102,7 @@ def test_bad_files_are_reported_and_the_run_goes_on(prefect_harness, tmp_path, r
 
 
 def test_a_stage_that_raises_quarantines_only_its_document(prefect_harness, tmp_path, monkeypatch, raw_files):
-    from flows.normalize_corpus import normalize_corpus
+    from zhclean.flows.normalize_corpus import normalize_corpus
 
     raw = tmp_path / "raw"
     raw.mkdir()
@@ -112,7 +112,7 @@ def test_a_stage_that_raises_quarantines_only_its_document(prefect_harness, tmp_
 
     def flaky(data, name, options=None):
         if name == "boom.txt":
-            from tasks.pipeline import StageError
+            from zhclean.tasks.pipeline.run import StageError
 
             raise StageError("typography", "RuntimeError: injected fault")
         return real(data, name, options)
@@ -127,7 +127,7 @@ def test_a_stage_that_raises_quarantines_only_its_document(prefect_harness, tmp_
 
 
 def test_a_second_run_on_the_same_output_is_refused(prefect_harness, tmp_path, raw_files):
-    from flows.normalize_corpus import normalize_corpus
+    from zhclean.flows.normalize_corpus import normalize_corpus
 
     out = tmp_path / "out"
     with output_lock(out), pytest.raises(OutputBusy, match="another zhclean run"):
@@ -136,7 +136,7 @@ def test_a_second_run_on_the_same_output_is_refused(prefect_harness, tmp_path, r
 
 
 def test_rerun_replaces_the_build_and_keeps_one_previous(prefect_harness, tmp_path):
-    from flows.normalize_corpus import normalize_corpus
+    from zhclean.flows.normalize_corpus import normalize_corpus
 
     raw = tmp_path / "raw"
     raw.mkdir()
@@ -152,7 +152,7 @@ def test_rerun_replaces_the_build_and_keeps_one_previous(prefect_harness, tmp_pa
 
 
 def test_files_with_the_same_name_in_subfolders_do_not_collide(prefect_harness, tmp_path):
-    from flows.normalize_corpus import normalize_corpus
+    from zhclean.flows.normalize_corpus import normalize_corpus
 
     raw = tmp_path / "raw"
     for folder, title in (("spring", "春耕"), ("autumn", "秋收")):
@@ -171,7 +171,7 @@ def test_files_with_the_same_name_in_subfolders_do_not_collide(prefect_harness, 
 
 
 def test_an_unchanged_corpus_is_not_rebuilt_unless_forced(prefect_harness, tmp_path):
-    from flows.normalize_corpus import normalize_corpus
+    from zhclean.flows.normalize_corpus import normalize_corpus
 
     raw = tmp_path / "raw"
     raw.mkdir()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tasks.freshness import file_sha256, inputs_fingerprint, is_up_to_date
+from zhclean.tasks.build.freshness import file_sha256, inputs_fingerprint, is_up_to_date
 
 
 def _corpus(tmp_path):

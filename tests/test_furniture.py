@@ -7,13 +7,13 @@ from collections import Counter
 import pytest
 from furniture_helpers import raw_furniture, raw_lines, text_of
 
-from tasks.accounting import cjk_counter, strings_in
-from tasks.furniture import Furniture, strip_furniture
-from tasks.model import Line
-from tasks.options import Options
-from tasks.pipeline import split_lines
-from tasks.running_heads import split_head
-from tasks.section_labels import parse_label
+from zhclean.tasks.core.model import Line
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.pipeline.accounting import cjk_counter, strings_in
+from zhclean.tasks.stages.furniture.running_heads import split_head
+from zhclean.tasks.stages.furniture.section_labels import parse_label
+from zhclean.tasks.stages.furniture.strip import Furniture, strip_furniture
+from zhclean.tasks.stages.ingest import split_lines
 
 
 def page(number: int, body: str, head: str = "山野杂志") -> str:

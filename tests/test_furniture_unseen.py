@@ -17,17 +17,18 @@ import re
 import pytest
 from furniture_helpers import UNSEEN, fixture_furniture, fixture_lines, text_of
 
-from tasks import ingest
-from tasks.accounting import describe, unaccounted
-from tasks.furniture import strip_furniture
-from tasks.furniture_base import ends_sentence, squeeze
-from tasks.options import Options
-from tasks.page_header import parse_header
-from tasks.pipeline import normalize_document, split_lines
-from tasks.running_heads import split_head
-from tasks.section_labels import parse_label
-from tasks.toc import find_toc
-from tasks.web_meta import is_chrome, is_footer, read_dateline
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.pipeline.accounting import describe, unaccounted
+from zhclean.tasks.pipeline.run import normalize_document
+from zhclean.tasks.stages.furniture.base import ends_sentence, squeeze
+from zhclean.tasks.stages.furniture.page_header import parse_header
+from zhclean.tasks.stages.furniture.running_heads import split_head
+from zhclean.tasks.stages.furniture.section_labels import parse_label
+from zhclean.tasks.stages.furniture.strip import strip_furniture
+from zhclean.tasks.stages.furniture.toc import find_toc
+from zhclean.tasks.stages.furniture.web_meta import is_chrome, is_footer, read_dateline
+from zhclean.tasks.stages.ingest import decode as ingest
+from zhclean.tasks.stages.ingest import split_lines
 
 #: A bracketed reporter credit inside a news lead, which segmentation may move to `authors`.
 CREDIT = re.compile(r"（(?:记者|通讯员)[^）]*）")

@@ -14,10 +14,10 @@ import unicodedata
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tasks.accounting import describe, unaccounted
-from tasks.ingest import BINARY_CONTROL_SHARE, IngestError, control_share
-from tasks.model import Document
-from tasks.pipeline import normalize_document
+from zhclean.tasks.core.model import Document
+from zhclean.tasks.pipeline.accounting import describe, unaccounted
+from zhclean.tasks.pipeline.run import normalize_document
+from zhclean.tasks.stages.ingest.decode import BINARY_CONTROL_SHARE, IngestError, control_share
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

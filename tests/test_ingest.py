@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from tasks.discover import read_raw
-from tasks.ingest import GETA, IngestError, decode
-from tasks.options import Options
+from zhclean.tasks.build.discover import read_raw
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.stages.ingest.decode import GETA, IngestError, decode
 
 OPTIONS = Options()
 

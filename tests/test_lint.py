@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tasks.lint import TextBlock, format_report, lint_blocks, lint_path, markdown_blocks
-from tasks.model import Block
-from tasks.options import Options
-from tasks.typography import typeset_blocks
+from zhclean.tasks.check.lint import TextBlock, format_report, lint_blocks, lint_path, markdown_blocks
+from zhclean.tasks.core.model import Block
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.stages.typography.blocks import typeset_blocks
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -126,7 +126,7 @@ def test_output_of_typesetting_lints_clean_on_a_corpus_paragraph() -> None:
 
 
 def test_an_unpaired_quote_is_a_warning_that_does_not_fail_lint(tmp_path):
-    from tasks.lint import lint_path
+    from zhclean.tasks.check.lint import lint_path
 
     page = tmp_path / "page.md"
     page.write_text("他说：“今天下雨了。\n", encoding="utf-8")
@@ -137,7 +137,7 @@ def test_an_unpaired_quote_is_a_warning_that_does_not_fail_lint(tmp_path):
 
 
 def test_an_output_folder_is_linted_through_its_published_links_only(tmp_path):
-    from tasks.lint import lint_path
+    from zhclean.tasks.check.lint import lint_path
 
     old = tmp_path / ".runs" / "old" / "json"
     new = tmp_path / ".runs" / "new" / "json"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from furniture_helpers import raw_furniture, text_of
 
-from tasks.furniture import strip_furniture
-from tasks.masthead import parse_field, parse_issue
-from tasks.names import split_names
-from tasks.options import Options
-from tasks.pipeline import split_lines
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.stages.furniture.masthead import parse_field, parse_issue
+from zhclean.tasks.stages.furniture.strip import strip_furniture
+from zhclean.tasks.stages.ingest import split_lines
+from zhclean.tasks.text.names import split_names
 
 # A colophon and a board written for these tests (names and places invented).
 MASTHEAD_DOC = """上一篇文章的最后一段，到这里就结束了。

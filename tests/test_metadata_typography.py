@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tasks.metadata_typography import typeset_metadata
-from tasks.options import Options
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.stages.typography.metadata import typeset_metadata
 
 
 def test_toc_titles_and_original_titles_get_curly_quotes_and_full_width_marks():

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from tasks import mojibake, repair
-from tasks.model import Line
-from tasks.options import Options
-from tasks.rules import check
+from zhclean.tasks.check.lint import check_text as check
+from zhclean.tasks.core.model import Line
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.stages import repair
+from zhclean.tasks.stages.repair import mojibake
 
 
 def repair_text(text: str) -> tuple[str, list[str]]:

@@ -1,8 +1,8 @@
 """Joining page and column breaks, broken headings, stray glyphs (STYLE.md section 4)."""
 
-from tasks.model import Line
-from tasks.options import Options
-from tasks.paragraphs import join_lines
+from zhclean.tasks.core.model import Line
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.stages.join.paragraphs import join_lines
 
 
 def lines(*texts: str) -> list[Line]:

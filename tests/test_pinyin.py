@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tasks import repair  # noqa: F401  (registers the repair rules)
-from tasks.options import Options
-from tasks.pinyin import PINYIN_READING, detone, is_syllable
-from tasks.rules import apply_rule
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.core.rules import apply_rule
+from zhclean.tasks.stages.repair.pinyin import PINYIN_READING, detone, is_syllable
 
 
 def fix(text: str) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.options import Options
-from tasks.typography import typeset_text
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.stages.typography.blocks import typeset_text
 
 
 def fix(text: str, block_type: str = "paragraph", options: Options | None = None) -> str:

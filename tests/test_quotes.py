@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from tasks.model import Block
-from tasks.options import Options
-from tasks.quotes import unpaired_quotes
-from tasks.rules import check
-from tasks.typography import typeset_blocks, typeset_text
+from zhclean.tasks.check.lint import check_text as check
+from zhclean.tasks.core.model import Block
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.stages.typography.blocks import typeset_blocks, typeset_text
+from zhclean.tasks.stages.typography.quotes import unpaired_quotes
 
 
 def fix(text: str) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tasks import discover as discover_module
+from zhclean.tasks.build import discover as discover_module
 
 pytestmark = pytest.mark.flow
 
@@ -50,7 +50,7 @@ BAD_INPUTS: dict[str, tuple[bytes, str]] = {
 
 @pytest.fixture(scope="module")
 def bad_run(prefect_harness, tmp_path_factory, raw_files):
-    from flows.normalize_corpus import normalize_corpus
+    from zhclean.flows.normalize_corpus import normalize_corpus
 
     base = tmp_path_factory.mktemp("reliability")
     raw = base / "raw"
@@ -106,7 +106,7 @@ def test_the_failed_list_names_only_files_that_could_not_be_processed(bad_run):
 
 
 def test_transient_read_errors_are_retried_and_permanent_ones_are_not(prefect_harness, tmp_path, monkeypatch):
-    from flows.normalize_corpus import normalize_corpus
+    from zhclean.flows.normalize_corpus import normalize_corpus
 
     raw = tmp_path / "raw"
     raw.mkdir()

@@ -9,11 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tasks import repair, script, unicode_fixes
-from tasks.accounting import cjk_counter
-from tasks.model import Line
-from tasks.options import Options
-from tasks.rules import check
+from zhclean.tasks.check.lint import check_text as check
+from zhclean.tasks.core.model import Line
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.pipeline.accounting import cjk_counter
+from zhclean.tasks.stages import repair
+from zhclean.tasks.stages.repair import unicode_fixes
+from zhclean.tasks.stages.script import convert as script
 
 RAW = Path(__file__).resolve().parent.parent / "raw"
 

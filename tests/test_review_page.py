@@ -8,9 +8,9 @@ import subprocess
 
 import pytest
 
-from tasks import review_page
-from tasks.pipeline import normalize_document
-from tasks.review_page import line_status, render_review, write_review_page
+from zhclean.tasks.editions import review_page
+from zhclean.tasks.editions.review_page import line_status, render_review, write_review_page
+from zhclean.tasks.pipeline.run import normalize_document
 
 RAW = '春天的故事\n\n他说:"你好,世界"。<script>alert(1)</script>\n\n|\n\n今年3月,社区 志愿者 开始值守。\n'
 CHROMIUM_FLAGS = [

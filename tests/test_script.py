@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from tasks import script
-from tasks.model import Line
-from tasks.options import Options
-from tasks.rules import check
+from zhclean.tasks.check.lint import check_text as check
+from zhclean.tasks.core.model import Line
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.stages.script import convert as script
 
 RAW = Path(__file__).resolve().parent.parent / "raw"
 
@@ -108,7 +108,7 @@ def test_corpus_traditional_documents() -> None:
 
 
 def test_characters_that_are_also_simplified_stay_in_a_simplified_document() -> None:
-    from tasks.pipeline import normalize_document
+    from zhclean.tasks.pipeline.run import normalize_document
 
     simplified = "# 乾安县抗旱\n\n今年以来，乾安县各地打井抗旱，瞭望塔上日夜有人值守。\n"
     doc = normalize_document(simplified.encode(), "s.txt")

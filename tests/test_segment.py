@@ -1,9 +1,9 @@
 """Article segmentation on small documents written for each rule."""
 
-from tasks.model import Block, Line
-from tasks.options import Options
-from tasks.paragraphs import join_lines
-from tasks.segment import segment_articles
+from zhclean.tasks.core.model import Block, Line
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.stages.join.paragraphs import join_lines
+from zhclean.tasks.stages.segment.articles import segment_articles
 
 BODY = "这是一段足够长的正文，讲述了社区里发生的事情，大家齐心协力，共同努力，终于完成了任务。"
 
@@ -140,7 +140,7 @@ def test_headless_document_with_a_long_first_sentence_is_titled_by_whole_clauses
 
 
 def test_reporter_labels_of_any_outlet_make_a_byline_and_a_lead_credit() -> None:
-    from tasks.pipeline import normalize_document
+    from zhclean.tasks.pipeline.run import normalize_document
 
     page = "# 河道治理见成效\n\n本刊记者 何明远\n\n今年以来，某区投入资金整治河道，水质明显好转。\n"
     (article,) = normalize_document(page.encode(), "a.txt").articles

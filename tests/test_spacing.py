@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.options import Options
-from tasks.typography import typeset_text
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.stages.typography.blocks import typeset_text
 
 
 def fix(text: str, block_type: str = "paragraph", pangu: bool = False) -> str:
@@ -110,8 +110,8 @@ def test_heading_clause_with_quotes_keeps_its_space() -> None:
 
 
 def test_a_headline_keeps_its_clause_space_next_to_a_quote_and_body_text_does_not() -> None:
-    from tasks.model import Block
-    from tasks.typography import typeset_blocks
+    from zhclean.tasks.core.model import Block
+    from zhclean.tasks.stages.typography.blocks import typeset_blocks
 
     text = "打造“红色引擎”  激活乡村治理"
     (heading,), _, _ = typeset_blocks([Block("heading", text, 1, 1)], Options(), "x")

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from tasks.accounting import describe, unaccounted
-from tasks.model import Document
-from tasks.pipeline import normalize_document
+from zhclean.tasks.core.model import Document
+from zhclean.tasks.pipeline.accounting import describe, unaccounted
+from zhclean.tasks.pipeline.run import normalize_document
 
 RAW = Path(__file__).resolve().parent.parent / "raw"
 

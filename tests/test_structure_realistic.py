@@ -11,11 +11,13 @@ The assertions are the cut a human editor would make.
 import pytest
 from unseen_fixtures import UNSEEN, names, normalized, texts
 
-from tasks import bylines, paragraphs, tocmatch
-from tasks import classify as cl
-from tasks.accounting import describe, unaccounted
-from tasks.model import Line
-from tasks.pipeline import normalize_document
+from zhclean.tasks.core.model import Line
+from zhclean.tasks.pipeline.accounting import describe, unaccounted
+from zhclean.tasks.pipeline.run import normalize_document
+from zhclean.tasks.stages.join import paragraphs
+from zhclean.tasks.stages.segment import tocmatch
+from zhclean.tasks.text import bylines
+from zhclean.tasks.text import classify as cl
 
 FIXTURES = names("realistic_*.txt")
 doc = normalized

@@ -10,8 +10,8 @@ caption blocks, paragraphs joined across column breaks, headings kept apart.
 import pytest
 from unseen_fixtures import UNSEEN, names, normalized, texts
 
-from tasks import classify as cl
-from tasks.accounting import describe, unaccounted
+from zhclean.tasks.pipeline.accounting import describe, unaccounted
+from zhclean.tasks.text import classify as cl
 
 FIXTURES = names("structure_*.txt")
 doc = normalized

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from furniture_helpers import raw_furniture
 
-from tasks.furniture import strip_furniture
-from tasks.options import Options
-from tasks.pipeline import split_lines
-from tasks.toc import find_toc
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.stages.furniture.strip import strip_furniture
+from zhclean.tasks.stages.furniture.toc import find_toc
+from zhclean.tasks.stages.ingest import split_lines
 
 # A TOC written for these tests: two sections, an entry broken over two lines,
 # an author line with a stray OCR bar, dot leaders, then an article.

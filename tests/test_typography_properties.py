@@ -11,13 +11,13 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tasks.lint import TextBlock, lint_blocks
-from tasks.model import Block
-from tasks.options import Options
-from tasks.punctuation import IDEOGRAPH_RE
-from tasks.quotes import LINT_STAGE
-from tasks.rules import REGISTRY
-from tasks.typography import ALL_TYPOGRAPHY_STAGES, typeset_blocks
+from zhclean.tasks.check.lint import TextBlock, lint_blocks
+from zhclean.tasks.core.model import Block
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.pipeline.catalogue import ALL_RULES
+from zhclean.tasks.stages.typography.blocks import ALL_TYPOGRAPHY_STAGES, typeset_blocks
+from zhclean.tasks.stages.typography.punctuation import IDEOGRAPH_RE
+from zhclean.tasks.stages.typography.quotes import LINT_STAGE
 
 IDEOGRAPHS = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
 HALF_PUNCT = st.sampled_from(list(",.;:?!()-+%/@<>"))
@@ -50,7 +50,7 @@ def typography_counts(text: str, block_type: str, options: Options) -> dict[str,
     same registry judge other things (a rare ideograph may well be a traditional one)."""
     ours = {
         r.name
-        for r in REGISTRY.values()
+        for r in ALL_RULES
         if r.stage in ALL_TYPOGRAPHY_STAGES
         or (r.stage == LINT_STAGE and r.name.startswith(TYPOGRAPHY_PREFIXES))
     }

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from furniture_helpers import raw_furniture, text_of
 
-from tasks.furniture import strip_furniture
-from tasks.options import Options
-from tasks.pipeline import split_lines
-from tasks.web_meta import parse_dateline, parse_editors
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.stages.furniture.strip import strip_furniture
+from zhclean.tasks.stages.furniture.web_meta import parse_dateline, parse_editors
+from zhclean.tasks.stages.ingest import split_lines
 
 WEB_DOC = """湖边新开了一家书店
 

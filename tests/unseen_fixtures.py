@@ -5,9 +5,11 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from tasks import edition_json, edition_markdown, lint
-from tasks.model import Article, Document
-from tasks.pipeline import normalize_document
+from zhclean.tasks.check import lint
+from zhclean.tasks.core.model import Article, Document
+from zhclean.tasks.editions import json_edition as edition_json
+from zhclean.tasks.editions import markdown_edition as edition_markdown
+from zhclean.tasks.pipeline.run import normalize_document
 
 UNSEEN = Path(__file__).resolve().parent / "fixtures" / "unseen"
 

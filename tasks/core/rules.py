@@ -1,0 +1,192 @@
+"""A registry of named rules shared by the flow (fix mode) and `zhclean lint` (check mode).
+
+In the spirit of autocorrect: every rule has a stable name such as
+`punct.fullwidth_comma`; it finds the spans of a text it would change and
+what each becomes. Each module keeps its rules in a `RuleList`; each stage lists its
+modules' rules in the order they run; the pipeline's catalogue is the union, in order. The flow applies those changes and logs each one as an
+`Edit`; the linter reports them as violations. Any rule can be switched off
+by name (see `Options.disabled_rules`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from zhclean.tasks.core.model import Edit
+from zhclean.tasks.core.options import Options
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """Replace text[start:end] with `replacement`."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+Finder = Callable[[str, Options], Iterable[Change]]
+#: A cheap test that a rule could change a text at all (`None`: always try the finder).
+Precheck = Callable[[str], object]
+
+
+def containing(*needles: str) -> Precheck:
+    """A precheck: the text holds at least one of `needles`."""
+    return lambda text: any(n in text for n in needles)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Rule:
+    """A named rule. `stage` is the group of rules the pipeline runs together (and what an
+    Edit records as its stage); the pipeline stage that owns the rule lists it in its `RULES`.
+
+    `find` is None for a rule whose decision the stage code makes (see `RuleList.declare`).
+
+    `lint` says whether a match counts when checking finished text; `severity` says whether
+    it is an `error` (a STYLE violation: lint fails) or a `warning` (needs a human, e.g. a
+    quote whose partner the source lost: reported, never guessed). `could_apply`, when set,
+    is false for any text the rule would leave alone: most lines give most rules nothing to
+    do, and the test is much cheaper than running the finder.
+    """
+
+    name: str
+    stage: str
+    description: str
+    find: Finder | None
+    lint: bool = True
+    severity: str = "error"
+    could_apply: Precheck | None = None
+    #: why the rule cannot be switched off (None: `--disable` switches it off)
+    fixed: str | None = None
+
+
+class RuleList(list[Rule]):
+    """The ordered rules of one module: a stage lists its modules' `RULES` in the order they run.
+
+    Nothing is registered globally by importing a module, so the order in which rules run is
+    written down once, in the stage (as autocorrect keeps one explicit list of rules)."""
+
+    def add(self, rule: Rule) -> Rule:
+        if any(r.name == rule.name for r in self):
+            raise ValueError(f"rule {rule.name!r} defined twice")
+        self.append(rule)
+        return rule
+
+    def regex(
+        self,
+        name: str,
+        stage: str,
+        pattern: str | re.Pattern[str],
+        replacement: str | Callable[[re.Match[str]], str],
+        description: str,
+        lint: bool = True,
+        needles: tuple[str, ...] = (),
+    ) -> Rule:
+        """Add a rule that replaces every match of `pattern` (a string uses `Match.expand`).
+
+        `needles`: substrings of which every match contains at least one; a text holding none of
+        them is skipped without running the regex (a cheap "could this apply at all" test, as
+        most lines of a corpus give most rules nothing to do)."""
+        return self.add(regex_rule(name, stage, pattern, replacement, description, lint, needles))
+
+    def declare(self, name: str, stage: str, description: str, *, fixed: str | None = None) -> Rule:
+        """Add a rule whose decision is made by stage code rather than a text finder (a line
+        moved to metadata, two lines joined, an article cut). It is in the catalogue like any
+        rule, `--disable` switches it off unless `fixed` says why it cannot be."""
+        return self.add(Rule(name, stage, description, None, lint=False, fixed=fixed))
+
+
+def regex_rule(
+    name: str,
+    stage: str,
+    pattern: str | re.Pattern[str],
+    replacement: str | Callable[[re.Match[str]], str],
+    description: str,
+    lint: bool = True,
+    needles: tuple[str, ...] = (),
+) -> Rule:
+    """A rule that replaces every match of `pattern` (see `RuleList.regex`)."""
+    compiled = re.compile(pattern) if isinstance(pattern, str) else pattern
+
+    def find(text: str, _options: Options) -> Iterable[Change]:
+        for m in compiled.finditer(text):
+            new = m.expand(replacement) if isinstance(replacement, str) else replacement(m)
+            if new != m.group(0):
+                yield Change(m.start(), m.end(), new)
+
+    return Rule(name, stage, description, find, lint, could_apply=containing(*needles) if needles else None)
+
+
+@lru_cache(maxsize=1024)
+def enabled_rules(rules: tuple[Rule, ...], group: str, options: Options) -> tuple[Rule, ...]:
+    """The enabled rules of `rules` in one group, in order (a rule of group `lint` only checks).
+
+    Called once per line and group, so the answer is cached."""
+    return tuple(r for r in rules if r.find is not None and r.stage == group and options.enabled(r.name))
+
+
+def apply_rule(rule: Rule, text: str, options: Options, line: int) -> tuple[str, list[Edit]]:
+    """Apply one rule's non-overlapping changes, logging each as an Edit with its offset."""
+    if rule.find is None or (rule.could_apply is not None and not rule.could_apply(text)):
+        return text, []
+    changes = sorted(rule.find(text, options), key=lambda c: c.start)
+    if not changes:
+        return text, []
+    out: list[str] = []
+    edits: list[Edit] = []
+    pos = 0
+    for c in changes:
+        if c.start < pos:  # overlapping proposals: keep the first
+            continue
+        out.append(text[pos : c.start])
+        before = text[c.start : c.end]
+        edits.append(Edit(rule.stage, rule.name, before, c.replacement, line, c.start))
+        out.append(c.replacement)
+        pos = c.end
+    out.append(text[pos:])
+    return "".join(out), edits
+
+
+def apply_rules(
+    rules: tuple[Rule, ...], group: str, text: str, options: Options, line: int
+) -> tuple[str, list[Edit]]:
+    """Run every enabled rule of `rules` in `group` over `text`, in order."""
+    edits: list[Edit] = []
+    for rule in enabled_rules(rules, group, options):
+        text, new = apply_rule(rule, text, options, line)
+        edits.extend(new)
+    return text, edits
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """A place where finished text breaks a rule (check mode)."""
+
+    rule: str
+    line: int
+    column: int
+    found: str
+    context: str
+    severity: str = "error"
+
+
+def check(
+    rules: Iterable[Rule], text: str, options: Options, line: int = 0, stages: Iterable[str] | None = None
+) -> list[Violation]:
+    """Report what the lint-enabled `rules` would change in `text`, without changing it."""
+    wanted = set(stages) if stages is not None else None
+    found: list[Violation] = []
+    for rule in rules:
+        if rule.find is None or not rule.lint or not options.enabled(rule.name):
+            continue
+        if wanted is not None and rule.stage not in wanted:
+            continue
+        if rule.could_apply is not None and not rule.could_apply(text):
+            continue
+        for c in rule.find(text, options):
+            context = text[max(0, c.start - 8) : c.end + 8]
+            found.append(Violation(rule.name, line, c.start, text[c.start : c.end], context, rule.severity))
+    return found

@@ -1,0 +1,127 @@
+"""The JSON edition: one line per article, one file per document, and a manifest.
+
+This is the machine-readable contract of the project (issue 2): consumers read
+`articles.jsonl` line by line, so every line must be strict JSON (no NaN) in
+valid UTF-8 whatever the input held. `validate_article` states the record's
+shape once, for the tests and for anyone who wants to check a file.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+from zhclean.tasks.core.model import Document
+from zhclean.tasks.editions.markdown_edition import safe_stem
+
+BLOCK_TYPES = ("heading", "paragraph", "caption")
+
+# field -> (allowed JSON types, required). `list[str]` fields are checked item by item below.
+ARTICLE_SCHEMA: dict[str, tuple[tuple[type, ...], bool]] = {
+    "id": ((str,), True),
+    "source": ((str,), True),
+    "title": ((str,), True),
+    "subtitle": ((str, type(None)), True),
+    "authors": ((list,), True),
+    "section": ((str, type(None)), True),
+    "series": ((str, type(None)), True),
+    "page": ((int, type(None)), True),
+    "date": ((str, type(None)), True),
+    "blocks": ((list,), True),
+    "lines": ((list,), True),
+    "title_variants": ((list,), False),
+    "origin": ((str, type(None)), False),
+}
+STRING_LIST_FIELDS = ("authors", "title_variants")
+
+
+def validate_article(record: Any) -> list[str]:
+    """Every way `record` differs from an `articles.jsonl` record; empty when it conforms."""
+    if not isinstance(record, dict):
+        return [f"record is {type(record).__name__}, not an object"]
+    errors = []
+    for name, (types, required) in ARTICLE_SCHEMA.items():
+        if name not in record:
+            if required:
+                errors.append(f"missing field {name!r}")
+            continue
+        value = record[name]
+        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+            errors.append(
+                f"{name!r} is {type(value).__name__}, expected {'/'.join(t.__name__ for t in types)}"
+            )
+    for name in STRING_LIST_FIELDS:
+        if isinstance(record.get(name), list) and not all(isinstance(v, str) for v in record[name]):
+            errors.append(f"{name!r} must be a list of strings")
+    if isinstance(record.get("blocks"), list):
+        for i, block in enumerate(record["blocks"]):
+            errors.extend(f"blocks[{i}]: {e}" for e in _block_errors(block))
+    lines = record.get("lines")
+    if isinstance(lines, list) and (len(lines) != 2 or not all(_is_int(n) for n in lines)):
+        errors.append("'lines' must be [first, last] raw line numbers")
+    return errors
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _block_errors(block: Any) -> list[str]:
+    if not isinstance(block, dict):
+        return ["not an object"]
+    errors = []
+    if block.get("type") not in BLOCK_TYPES:
+        errors.append(f"type {block.get('type')!r} not one of {BLOCK_TYPES}")
+    if not isinstance(block.get("text"), str):
+        errors.append("text must be a string")
+    return errors
+
+
+def finite(value: Any) -> Any:
+    """NaN and infinities become null: strict JSON has no spelling for them."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [finite(v) for v in value]
+    return value
+
+
+def dumps(value: Any, indent: int | None = None) -> str:
+    """Strict JSON, readable Chinese; falls back to `\\u` escapes for text UTF-8 cannot hold."""
+    value = finite(value)
+    text = json.dumps(value, ensure_ascii=False, allow_nan=False, default=str, indent=indent)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: escaped, the line stays valid UTF-8 and JSON
+        text = json.dumps(value, ensure_ascii=True, allow_nan=False, default=str, indent=indent)
+    return text
+
+
+def write_json_edition(docs: list[Document], out: Path, manifest: dict[str, Any]) -> list[Path]:
+    """Write `articles.jsonl`, `documents/<stem>.json` and `manifest.json` under `out/json`."""
+    folder = out / "json"
+    (folder / "documents").mkdir(parents=True, exist_ok=True)
+    written = []
+
+    articles = folder / "articles.jsonl"
+    with articles.open("w", encoding="utf-8", newline="\n") as fh:
+        for doc in docs:
+            for article in doc.articles:
+                fh.write(dumps(article.to_json()) + "\n")
+    written.append(articles)
+
+    for doc in docs:
+        path = folder / "documents" / f"{safe_stem(doc.stem)}.json"
+        path.write_text(dumps(doc.to_json(), indent=2) + "\n", encoding="utf-8")
+        written.append(path)
+
+    full = dict(manifest)
+    full["documents"] = [{"source": d.source, "sha256": d.sha256, "articles": len(d.articles)} for d in docs]
+    path = folder / "manifest.json"
+    path.write_text(dumps(full, indent=2) + "\n", encoding="utf-8")
+    written.append(path)
+    return written

@@ -1,0 +1,64 @@
+"""Nothing lost silently: every CJK ideograph of the raw text is accounted for.
+
+A character is accounted for when it is in an article (title, subtitle,
+authors, blocks...), in document metadata, in a `removed` record, or was
+consumed by a logged edit (its `before` side). The check is a multiset
+balance: raw = final + sum(edit.before) - sum(edit.after) + removed, over CJK
+ideographs only. Whatever is left over on the raw side was lost without a
+record, and that is a bug.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict
+from typing import Any
+
+from zhclean.tasks.core.model import Document
+
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+
+
+def cjk_counter(texts: Iterable[str]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(CJK.findall(text))
+    return counts
+
+
+def strings_in(value: Any) -> Iterator[str]:
+    """Every string inside a JSON-like value, dictionary keys included."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield str(k)
+            yield from strings_in(v)
+    elif isinstance(value, list | tuple):
+        for v in value:
+            yield from strings_in(v)
+
+
+def unaccounted(raw_text: str, doc: Document) -> Counter[str]:
+    """CJK characters of `raw_text` that appear nowhere in `doc` nor in its records."""
+    kept = cjk_counter(strings_in([a.to_json() for a in doc.articles]))
+    kept += cjk_counter(strings_in(doc.metadata))
+    kept += cjk_counter(r.text for r in doc.removed)
+    kept += cjk_counter(e.before for e in doc.edits)
+    produced = cjk_counter(e.after for e in doc.edits)
+    balance = cjk_counter([raw_text])
+    balance.subtract(kept)
+    balance.update(produced)
+    return +balance  # only what is left over on the raw side
+
+
+def describe(missing: Counter[str], limit: int = 40) -> str:
+    """A short human-readable list such as '的×3 了×1'."""
+    return " ".join(f"{ch}×{n}" for ch, n in missing.most_common(limit))
+
+
+def document_strings(doc: Document) -> list[str]:
+    """All text the document keeps (for diagnostics)."""
+    return list(strings_in([asdict(a) for a in doc.articles])) + list(strings_in(doc.metadata))

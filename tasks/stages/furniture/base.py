@@ -1,0 +1,106 @@
+"""Shared shapes for the furniture detectors: what a detector claims and how lines look.
+
+Each detector (TOC, masthead, running heads, section labels, web furniture)
+is a pure function over the document's lines that returns a `Found`: the
+metadata it read, and a `Claim` per line it takes out of the body, naming the
+rule and the strings of that line it kept in metadata. `tasks.furniture`
+turns what a claim did not keep into a `Removed` record, so no character
+leaves the body without a trace.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from zhclean.tasks.core.model import Edit
+from zhclean.tasks.pipeline.accounting import CJK
+
+#: Characters that end a sentence; furniture lines (labels, credits, entries) rarely end with them.
+SENTENCE_END = "。！？!?…；;"
+
+#: Markdown heading marks left in raw text, ignored when judging a line's shape.
+HEADING_MARK = re.compile(r"^#{1,6}\s*")
+
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class Claim:
+    """Line `index` (position in the list, not raw number) leaves the body under `rule`.
+
+    `kept` are the strings of that line now held in metadata; the rest of its
+    CJK text goes to the removed list.
+    """
+
+    index: int
+    rule: str
+    kept: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Found:
+    """What one detector read from the document."""
+
+    metadata: dict[str, Any] = field(default_factory=dict)
+    claims: list[Claim] = field(default_factory=list)
+    edits: list[Edit] = field(default_factory=list)
+
+
+def bare(text: str) -> str:
+    """The line without surrounding space (ASCII, ideographic, no-break) or heading marks."""
+    return HEADING_MARK.sub("", text.strip()).strip()
+
+
+def collapse(text: str) -> str:
+    """Runs of whitespace to one ASCII space, ends trimmed."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def squeeze(text: str) -> str:
+    """All whitespace removed: the form used to compare lines that OCR spaced differently."""
+    return _SPACES.sub("", text)
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the line ends with sentence-final punctuation (a body line, not a label)."""
+    text = text.rstrip()
+    return bool(text) and text[-1] in SENTENCE_END
+
+
+def cjk_len(text: str) -> int:
+    return len(CJK.findall(text))
+
+
+def has_cjk(text: str) -> bool:
+    return CJK.search(text) is not None
+
+
+def leftover(text: str, kept: tuple[str, ...]) -> str:
+    """`text` without the CJK characters already kept in metadata, whitespace collapsed.
+
+    A kept value found verbatim is cut out whole (with its punctuation); the
+    others cancel their characters as a multiset, so a value that was
+    normalised (spaces taken out of a name) still cancels its characters.
+    """
+    scattered: list[str] = []
+    for value in kept:
+        if value and value in text:
+            text = text.replace(value, " ", 1)
+        else:
+            scattered.append(value)
+    budget = Counter(ch for value in scattered for ch in CJK.findall(value))
+    out: list[str] = []
+    for ch in text:
+        if budget[ch] > 0 and CJK.fullmatch(ch):
+            budget[ch] -= 1
+            continue
+        out.append(ch)
+    return collapse("".join(out))
+
+
+def nonblank(lines_text: list[str], taken: set[int]) -> list[int]:
+    """Indices of lines that carry text and are not claimed yet, in order."""
+    return [i for i, t in enumerate(lines_text) if t.strip() and i not in taken]

@@ -1,0 +1,133 @@
+"""Running heads and footers, bare page numbers (STYLE.md section 5).
+
+A running head is a short line that comes back page after page, often with
+a page number and the issue date at its edges (`48 刊名 2022.2`). Its best
+signal is repetition across the document, so the core text (without page
+number and date) is compared over all lines: a core seen with a page number
+and a date, or with a page number twice, or on its own at least
+`MIN_PLAIN_REPEATS` times far apart, is a running head everywhere it occurs.
+Bylines (`本报记者 某某` repeated over articles) are never running heads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import pairwise
+
+from zhclean.tasks.core.model import Line
+from zhclean.tasks.stages.furniture.base import Claim, Found, bare, collapse, ends_sentence, has_cjk, squeeze
+
+RULE = "furniture.running_head"
+PAGE_RULE = "furniture.page_number"
+
+#: A line that is only a page number: `12`, `- 12 -`, `第 12 页`, `·12·`, `P12`, `12/48`.
+PAGE_ONLY = re.compile(
+    r"^[-—–·•~\s]*(?:(?:第|页码|P|Page|p\.)\s*[:：]?\s*)?\d{1,3}(?:\s*页)?(?:\s*/\s*\d{1,3})?[-—–·•~\s]*$",
+    re.IGNORECASE,
+)
+PAGE_DIGITS = re.compile(r"\d{1,3}")
+#: A page number at the start or the end of a running head, set off by a space.
+PAGE_START = re.compile(r"^(?P<page>\d{1,3})\s+(?P<rest>\S.*)$")
+PAGE_END = re.compile(r"^(?P<rest>.*\S)\s+(?P<page>\d{1,3})$")
+#: The issue date a footer carries: `2022.2`, `2022-02`, `2022年2月`, `2022年第2期`.
+_DATE = r"\d{4}\s*(?:[.\-/]\s*\d{1,2}|年\s*\d{1,2}\s*月|年\s*第\s*\d{1,3}\s*期)"
+DATE_START = re.compile(r"^(?P<date>" + _DATE + r")\s+(?P<rest>\S.*)$")
+DATE_END = re.compile(r"^(?P<rest>.*\S)\s+(?P<date>" + _DATE + r")$")
+#: Separators printed between the parts of a head: `刊名 · 2022.2 · 15`, `刊名 | 15`.
+HEAD_SEPARATORS = " ·•|｜/／—–-"
+#: Words of a byline: lines with them repeat because one reporter wrote several items.
+BYLINE_WORDS = ("记者", "通讯员", "本报", "作者", "摄影", "供图")
+
+#: A running head is at most this long.
+MAX_HEAD_LINE = 30
+#: Its core has this many characters at least and at most.
+MIN_CORE, MAX_CORE = 2, 20
+#: A core without page numbers must repeat this often to be a running head...
+MIN_PLAIN_REPEATS = 3
+#: ...with at least this many lines between occurrences (a page apart, not a repeated clause).
+MIN_SPREAD = 10
+
+
+@dataclass(slots=True, frozen=True)
+class _Shape:
+    index: int
+    core: str
+    text: str
+    page: int | None
+    dated: bool
+
+
+def split_head(text: str) -> tuple[str, int | None, bool]:
+    """(core text, page number or None, carries a date) of a running-head candidate."""
+    rest, page, dated = collapse(bare(text)), None, False
+    for _ in range(2):
+        for pattern in (PAGE_START, PAGE_END):
+            m = pattern.match(rest)
+            if m and page is None:
+                rest, page = m.group("rest").strip(HEAD_SEPARATORS), int(m.group("page"))
+        for pattern in (DATE_START, DATE_END):
+            m = pattern.match(rest)
+            if m and not dated:
+                rest, dated = m.group("rest").strip(HEAD_SEPARATORS), True
+    return rest, page, dated
+
+
+def _shape(index: int, text: str) -> _Shape | None:
+    text = bare(text)
+    if not text or len(text) > MAX_HEAD_LINE or ends_sentence(text):
+        return None
+    rest, page, dated = split_head(text)
+    core = squeeze(rest)
+    if not has_cjk(core) or not MIN_CORE <= len(core) <= MAX_CORE:
+        return None
+    return _Shape(index, core, rest, page, dated)
+
+
+def _is_head(shapes: list[_Shape]) -> bool:
+    if any(s.page is not None and s.dated for s in shapes):
+        return True
+    if sum(s.page is not None for s in shapes) >= 2:
+        return True
+    if any(w in shapes[0].core for w in BYLINE_WORDS) or len(shapes) < MIN_PLAIN_REPEATS:
+        return False
+    gaps = [b.index - a.index for a, b in pairwise(shapes)]
+    return min(gaps) >= MIN_SPREAD
+
+
+def find_running_heads(lines: list[Line], taken: set[int]) -> Found:
+    """Running heads and footers; `page_marks` says which page ends at which raw line."""
+    found = Found()
+    by_core: dict[str, list[_Shape]] = defaultdict(list)
+    for i, line in enumerate(lines):
+        if i not in taken and (shape := _shape(i, line.text)):
+            by_core[shape.core].append(shape)
+    heads: list[str] = []
+    marks: list[dict[str, int]] = []
+    for shapes in by_core.values():
+        if not _is_head(shapes):
+            continue
+        heads.append(next((s.text for s in shapes if s.page is not None), shapes[0].text))
+        for s in shapes:
+            found.claims.append(Claim(s.index, RULE))
+            if s.page is not None:
+                marks.append({"line": lines[s.index].number, "page": s.page})
+    if heads:
+        found.metadata["running_heads"] = heads
+    if marks:
+        found.metadata["page_marks"] = sorted(marks, key=lambda m: m["line"])
+    return found
+
+
+def find_page_numbers(lines: list[Line], taken: set[int]) -> Found:
+    """Lines that hold nothing but a page number."""
+    found = Found()
+    marks: list[dict[str, int]] = []
+    for i, line in enumerate(lines):
+        if i not in taken and line.text.strip() and PAGE_ONLY.match(bare(line.text)):
+            found.claims.append(Claim(i, PAGE_RULE))
+            marks.append({"line": line.number, "page": int(PAGE_DIGITS.findall(line.text)[0])})
+    if marks:
+        found.metadata["page_marks"] = marks
+    return found

@@ -1,0 +1,356 @@
+"""Web page furniture: date/source line, original title, editor credits, recommended reading.
+
+Scraped articles keep the chrome of their page: a line with the publication
+date and source (`2020年03月20日10:52  来源:某网`), an `原标题:` line, an
+editor credit at the end (`(责编:某某、某某)`), a "recommended reading" list.
+The date becomes ISO 8601 in `metadata["date"]`, the rest goes to
+`source`, `original_title` and `editors`; reading lists and page chrome are
+dropped with a record. Every pattern wants the whole line to be furniture,
+so a paragraph that mentions a date or an editor is never touched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from zhclean.tasks.core.model import Line
+from zhclean.tasks.stages.furniture.base import Claim, Found, bare, collapse, ends_sentence, has_cjk, squeeze
+from zhclean.tasks.text.names import split_names
+
+DATE_RULE = "furniture.dateline"
+TITLE_RULE = "furniture.original_title"
+EDITOR_RULE = "furniture.editor_credit"
+READING_RULE = "furniture.recommended_reading"
+CHROME_RULE = "furniture.web_chrome"
+COUNTER_RULE = "furniture.hit_counter"
+PREV_NEXT_RULE = "furniture.prev_next"
+BREADCRUMB_RULE = "furniture.breadcrumb"
+FOOTER_RULE = "furniture.site_footer"
+
+_DATE = (
+    r"(?P<y>\d{4})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*日?"
+    r"(?:\s*(?P<H>\d{1,2})\s*[:：]\s*(?P<M>\d{2})(?:\s*[:：]\s*(?P<S>\d{2}))?)?"
+)
+DATE = re.compile(_DATE)
+#: The day of the week printed next to a date: `星期五`, `周五`, `礼拜五`.
+WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
+#: Labels of the source on a dateline.
+SOURCE_LABELS = (
+    "来源",
+    "稿源",
+    "出处",
+    "来自",
+    "信息来源",
+    "文章来源",
+    "本文来源",
+    "稿件来源",
+    "转自",
+    "转载自",
+)
+#: Labels of the author on a dateline; their values go to `metadata["authors"]`.
+AUTHOR_LABELS = ("作者", "撰稿", "撰文", "文", "记者", "通讯员")
+#: Author labels whose value may be a unit rather than personal names.
+WRITER_LABELS = ("作者", "撰稿", "撰文")
+#: Longest unit name taken as an author.
+MAX_UNIT = 10
+#: Labels of the time on a dateline (the value is the date found on the line).
+TIME_LABELS = ("发布时间", "发表时间", "更新时间", "发布日期", "发表日期", "时间", "日期")
+#: Page counters: `点击量：1286`, `浏览次数：352` — chrome, dropped with a record.
+COUNTER_LABELS = (
+    "点击量",
+    "点击数",
+    "点击率",
+    "浏览量",
+    "浏览次数",
+    "阅读量",
+    "阅读数",
+    "阅读次数",
+    "访问量",
+)
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_DATELINE_LABEL = re.compile(
+    rf"(?P<label>{_alternation((*SOURCE_LABELS, *AUTHOR_LABELS, *TIME_LABELS, *COUNTER_LABELS))})\s*[:：]\s*"
+)
+#: Square brackets around the fields of a dateline, one pair per field.
+SQUARE_BRACKETS = re.compile(r"[【】\[\]]")
+#: What may separate the fields of a dateline.
+FIELD_GAP = re.compile(r"^[\s|｜/·•]*$")
+#: A counter's value.
+COUNT = re.compile(r"^\d+\s*次?$")
+#: A reporter's title in front of the names (`作者：本报记者 张三`).
+REPORTER_PREFIX = re.compile(r"^(?:本报|本网|本台)?(?:特约)?(?:记者|通讯员)\s*")
+#: Longest source name taken from a dateline.
+MAX_SOURCE = 24
+#: `原标题:…`
+ORIGINAL_TITLE = re.compile(r"^[(（【\[]?\s*原标题\s*[:：]\s*(?P<title>.+?)\s*[)）】\]]?$")
+#: Editor-credit labels; the strong ones are never body text at the head of a line.
+EDITOR_LABELS = (
+    "责任编辑", "责编", "实习编辑", "值班编辑", "编辑", "审核", "审校", "校对", "编审",
+    "本版编辑", "本版责编", "美术编辑", "美编", "图片编辑", "版式", "版式设计", "组版", "终审", "初审",
+)  # fmt: skip
+STRONG_EDITOR_LABELS = ("责任编辑", "责编", "本版编辑", "本版责编", "美术编辑")
+EDITOR_LABEL_PATTERN = _alternation(EDITOR_LABELS)
+#: `label：names` pairs; a space may stand for the colon (`责任编辑 某某 美术编辑 某某`),
+#: the names are then checked to be names.
+EDITOR_CREDIT = re.compile(
+    rf"(?P<label>{EDITOR_LABEL_PATTERN})(?:\s*[:：]\s*|\s+)(?P<names>.*?)(?=\s*(?:{EDITOR_LABEL_PATTERN})(?:\s*[:：]|\s)|$)"
+)
+OUTER_BRACKETS = re.compile(r"^[(（【\[]\s*(?P<inner>.*?)\s*[)）】\]]$")
+#: Headings of a "recommended reading" list.
+READING_HEADINGS = (
+    "推荐阅读",
+    "相关阅读",
+    "相关新闻",
+    "相关文章",
+    "延伸阅读",
+    "相关链接",
+    "猜你喜欢",
+    "热点推荐",
+    "更多阅读",
+    "热门文章",
+)
+READING = re.compile(r"^[【\[]?\s*(?:" + "|".join(READING_HEADINGS) + r")\s*[】\]]?\s*[:：]?$")
+#: Page chrome words: a line made only of them is a button row, not text.
+CHROME_WORDS = (
+    "分享到", "分享", "打印本页", "打印此页", "打印", "关闭窗口", "关闭本页", "关闭", "返回顶部",
+    "返回列表", "返回", "扫一扫", "收藏本页", "收藏", "我要纠错", "纠错", "字号", "字体",
+)  # fmt: skip
+#: The font-size widget `【字体：大 中 小】`.
+_FONT_SIZE = r"(?:字体|字号)\s*[:：]?\s*(?:(?:[大中小TＴAa+＋\-－|｜]|默认)\s*){2,6}"
+CHROME = re.compile(
+    r"^(?:[【\[(（]?\s*(?:" + _FONT_SIZE + "|" + _alternation(CHROME_WORDS) + r")\s*[】\])）:：|｜]?\s*)+$"
+)
+#: A QR-code prompt: `扫一扫在手机打开当前页`, `手机扫码阅读本文`.
+QR_PROMPT = re.compile(r"(?:扫一扫|扫码|二维码)")
+QR_CONTEXT = re.compile(r"(?:手机|打开|当前页|本页|本文|阅读|分享|关注)")
+#: `上一篇：…` / `下一篇：…` links under an article.
+_PREV_NEXT = r"(?:上一|下一|前一|后一)(?:篇|条|页|则)"
+PREV_NEXT = re.compile(
+    rf"^(?:[【\[]\s*{_PREV_NEXT}\s*[】\]]\s*[:：]?|{_PREV_NEXT}\s*[:：]|{_PREV_NEXT}$)\s*(?P<title>.*)$"
+)
+#: `当前位置：首页 > 新闻中心`, or a bare `首页 > 栏目 > 栏目` trail.
+BREADCRUMB = re.compile(r"^(?:(?:当前|您的|您现在的|所在)?位置\s*[:：].*|首页\s*[>»＞›].*)$")
+#: Site-footer marks: copyright, ICP and police registration numbers, the site's owner.
+FOOTER_MARKS = re.compile(
+    r"版权所有|©|\(c\)|copyright|ICP\s*[备证]|备案号|公网安备|网站标识码|(?:主办|承办)单位\s*[:：]|技术支持\s*[:：]",
+    re.IGNORECASE,
+)
+#: A site footer line is at most this long.
+MAX_FOOTER_LINE = 90
+
+#: Web furniture lines are at most this long; a reading list item too.
+MAX_LINE = 60
+
+
+def iso_date(m: re.Match[str]) -> str | None:
+    """The match of `_DATE` as ISO 8601 (`2020-03-20` or `2020-03-20T10:52`), None if invalid."""
+    y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    out = f"{y:04d}-{mo:02d}-{d:02d}"
+    if m.group("H") is not None:
+        out += f"T{int(m.group('H')):02d}:{m.group('M')}"
+        if m.group("S") is not None:
+            out += f":{m.group('S')}"
+    return out
+
+
+@dataclass(slots=True)
+class Dateline:
+    """What a date/source line says; `counted` when it carries a page counter."""
+
+    date: str | None = None
+    source: str | None = None
+    authors: list[str] = field(default_factory=list)
+    counted: bool = False
+
+
+def _author_names(label: str, value: str) -> list[str] | None:
+    """Names after an author label; a writer's label may also name a unit (`某县委宣传部`).
+
+    A reporter's label (`记者：`) wants names proper: in an interview it opens a question.
+    """
+    value = REPORTER_PREFIX.sub("", value)
+    names = split_names(value)
+    unit = label in WRITER_LABELS and 2 <= len(value) <= MAX_UNIT and has_cjk(value)
+    if names is None and unit and not ends_sentence(value):
+        names = [squeeze(value)]
+    return names
+
+
+def _read_field(out: Dateline, label: str, value: str) -> bool:
+    """Fill `out` from one `label：value` field; False when the value does not fit the label."""
+    if label in TIME_LABELS:
+        return not value  # the date itself was taken out of the line already
+    if label in COUNTER_LABELS:
+        out.counted = True
+        return bool(COUNT.match(value))
+    if label in AUTHOR_LABELS:
+        names = _author_names(label, value)
+        out.authors.extend(names or [])
+        return names is not None
+    if not value or len(value) > MAX_SOURCE or ends_sentence(value):
+        return False
+    out.source = out.source or value
+    return True
+
+
+def read_dateline(text: str) -> Dateline | None:
+    """A dateline's fields, in any order: date (with time or weekday), source, author, counter.
+
+    The whole line must be made of such fields. A date alone is not enough (a
+    letter's date, an event): it needs a time, a weekday or another field.
+    """
+    text = collapse(bare(text))
+    if not text or len(text) > MAX_LINE or ends_sentence(text):
+        return None
+    if inner := OUTER_BRACKETS.match(text):
+        text = inner.group("inner")
+    text = SQUARE_BRACKETS.sub(" ", text)  # `【作者：某某】【来源：某网】`
+    out = Dateline()
+    found = DATE.search(text)
+    timed = False
+    if found:
+        out.date = iso_date(found)
+        if out.date is None:
+            return None
+        timed = found.group("H") is not None
+        text = text[: found.start()] + " " + text[found.end() :]
+    weekday = WEEKDAY.search(text)
+    if weekday:
+        text = text[: weekday.start()] + " " + text[weekday.end() :]
+    fields = list(_DATELINE_LABEL.finditer(text))
+    if not FIELD_GAP.match(text[: fields[0].start()] if fields else text):
+        return None
+    for k, m in enumerate(fields):
+        end = fields[k + 1].start() if k + 1 < len(fields) else len(text)
+        value = text[m.end() : end].strip(" |｜/·•")
+        if not _read_field(out, m.group("label"), collapse(value)):
+            return None
+    labelled = any(m.group("label") in TIME_LABELS for m in fields)
+    if out.date:
+        ok = bool(out.source or out.authors or timed or weekday or labelled or out.counted)
+    else:
+        ok = bool(out.source or out.authors or out.counted)
+    return out if ok else None
+
+
+def parse_dateline(text: str) -> tuple[str | None, str | None] | None:
+    """(ISO date, source) of a date/source line; see `read_dateline`."""
+    found = read_dateline(text)
+    return None if found is None else (found.date, found.source)
+
+
+def parse_editors(text: str) -> list[str] | None:
+    """The names in an editor-credit line, or None when the line is not one."""
+    text = bare(text)
+    inner = OUTER_BRACKETS.match(text)
+    text = inner.group("inner") if inner else text
+    if len(text) > MAX_LINE or not EDITOR_CREDIT.match(text):
+        return None
+    names: list[str] = []
+    for m in EDITOR_CREDIT.finditer(text):
+        value = m.group("names").strip()
+        found = split_names(value)
+        colon = m.group(0)[len(m.group("label")) :].lstrip()[:1] in ":："
+        if (
+            found is None
+            and colon
+            and m.group("label") in STRONG_EDITOR_LABELS
+            and value
+            and not ends_sentence(value)
+        ):
+            found = [value]
+        if found is None:
+            return None
+        names.extend(found)
+    return names or None
+
+
+def is_counter(text: str) -> bool:
+    """A line of page counters only (`点击量：1286 浏览次数：35`)."""
+    found = read_dateline(text)
+    return found is not None and found.counted and not (found.source or found.authors or found.date)
+
+
+def is_chrome(text: str) -> bool:
+    """Buttons, font-size widgets and QR-code prompts."""
+    if CHROME.match(text):
+        return True
+    short = len(text) <= MAX_QR_LINE and not ends_sentence(text)
+    return short and bool(QR_PROMPT.search(text)) and bool(QR_CONTEXT.search(text))
+
+
+def is_footer(text: str) -> bool:
+    """A copyright, ICP-number or site-owner line at the foot of a page."""
+    return len(text) <= MAX_FOOTER_LINE and not ends_sentence(text) and bool(FOOTER_MARKS.search(text))
+
+
+#: A QR-code prompt is at most this long.
+MAX_QR_LINE = 20
+
+
+def _dateline_claim(i: int, found: Dateline, meta: dict[str, Any]) -> Claim:
+    if found.date and "date" not in meta:
+        meta["date"] = found.date
+    kept: list[str] = []
+    if found.source and "source" not in meta:
+        meta["source"] = found.source
+        kept.append(found.source)
+    if found.authors:
+        meta.setdefault("authors", []).extend(found.authors)
+        kept.extend(found.authors)
+    return Claim(i, DATE_RULE, tuple(kept))
+
+
+def _classify(i: int, text: str, meta: dict[str, Any]) -> Claim | None:
+    """The claim for one line of web furniture (not a reading list item), or None."""
+    if is_footer(text):
+        return Claim(i, FOOTER_RULE)
+    if len(text) > MAX_LINE:
+        return None
+    if (dated := read_dateline(text)) is not None:
+        if dated.source or dated.authors or dated.date:
+            return _dateline_claim(i, dated, meta)
+        return Claim(i, COUNTER_RULE)
+    if title := ORIGINAL_TITLE.match(text):
+        first = "original_title" not in meta
+        meta.setdefault("original_title", collapse(title.group("title")))
+        return Claim(i, TITLE_RULE, (title.group("title"),) if first else ())
+    if (names := parse_editors(text)) is not None:
+        meta.setdefault("editors", []).extend(names)
+        return Claim(i, EDITOR_RULE, tuple(names))
+    if PREV_NEXT.match(text) and not ends_sentence(text):
+        return Claim(i, PREV_NEXT_RULE)
+    if BREADCRUMB.match(text):
+        return Claim(i, BREADCRUMB_RULE)
+    if is_chrome(text):
+        return Claim(i, CHROME_RULE)
+    return None
+
+
+def find_web_furniture(lines: list[Line], taken: set[int]) -> Found:
+    found = Found()
+    reading = False
+    for i, line in enumerate(lines):
+        text = bare(line.text)
+        if i in taken or not text:
+            continue
+        claim = _classify(i, text, found.metadata)
+        if claim is None and READING.match(squeeze(text)):
+            reading = True
+            claim = Claim(i, READING_RULE)
+        elif claim is None and reading and len(text) <= MAX_LINE and not ends_sentence(text):
+            claim = Claim(i, READING_RULE)
+        elif claim is None:
+            reading = False
+        if claim is not None:
+            found.claims.append(claim)
+    return found

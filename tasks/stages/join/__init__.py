@@ -1,0 +1,20 @@
+"""Join: raw lines to blocks; page and column breaks and headings over two lines joined.
+
+Decided with sentence-final punctuation in both ASCII and full-width forms, as
+typography has not run yet."""
+
+from __future__ import annotations
+
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.core.stage import StageDef, StageResult, State
+from zhclean.tasks.stages.join import paragraphs
+
+RULES = tuple(paragraphs.RULES)
+
+
+def run(state: State, options: Options) -> StageResult:
+    blocks, edits, removed = paragraphs.join_lines(state.lines, options)
+    return StageResult(blocks=blocks, edits=edits, removed=removed)
+
+
+STAGE = StageDef("join", RULES, run)

@@ -1,0 +1,244 @@
+"""Raw lines to blocks: one block per paragraph, joining page/column breaks (STYLE.md section 4).
+
+Runs after furniture (running heads and page numbers are gone, so the two
+halves of a broken sentence are neighbours) and before typography. Whether a
+line continues the previous one is decided from the text alone: sentence-final
+punctuation, length and shape, unclosed quotes or brackets, what the next line
+starts with, and whether the two characters meeting at the break form a pair
+that is common elsewhere in the same document. Line numbers never decide.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from zhclean.tasks.core.model import Block, Edit, Line, Removed
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.core.rules import RuleList
+from zhclean.tasks.text import bylines
+from zhclean.tasks.text import classify as cl
+
+#: This stage's rules: decisions its code makes, declared so they can be listed and disabled.
+RULES = RuleList()
+
+HEADING_MARK = re.compile(r"^(#{1,6})\s*")
+#: A line made only of OCR debris: bars, dots, lone arrows.
+STRAY_LINE = re.compile(r"^[\s|｜¦丨/\\·•_~▲▼■□]+$")
+#: A bar left at the edge of a line by OCR of a column rule.
+STRAY_EDGE = re.compile(r"(?:^[|｜¦]\s+|\s+[|｜¦]$)")
+#: The junction pair `x|y` is a word when it occurs this often elsewhere in the document...
+JUNCTION_MIN_COUNT = 2
+#: ...and accounts for this share of the rarer character's occurrences.
+JUNCTION_MIN_SHARE = 0.15
+#: What ends the short first clause of a line that is the tail of a word cut by a break
+#: (`务队。`); an opener such as `近日，` after a heading is not one.
+SENTENCE_STOPS = frozenset("。！？!?；;")
+#: A document with this many Markdown-marked headings marks its headings: there an unmarked
+#: heading-shaped line with a comma inside is a paragraph cut by a column break.
+MARKED_HEADINGS_MIN = 2
+#: Clause commas (an enumeration comma `、` is common in headings and does not count).
+CLAUSE_COMMA = re.compile(r"[，,]")
+#: Characters of context kept on each side of a join in the edit log.
+EDIT_CONTEXT = 6
+
+RULE_PAGE_BREAK = "join.page_break"
+RULE_HEADING_BREAK = "join.heading_break"
+RULE_STRAY = "join.stray_glyph"
+RULE_HEADING_MARK = "join.heading_mark"
+RULE_ARROW = "caption.arrow"
+RULE_BARE_LEAD = "byline.bare_lead_credit"
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One non-blank line after marks are stripped: the unit the joiner works on."""
+
+    text: str
+    number: int
+    level: int | None = None
+    caption: bool = False
+
+
+class PairStats:
+    """Character and adjacent-pair counts of one document, for the junction test."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.chars: Counter[str] = Counter()
+        self.pairs: Counter[str] = Counter()
+        for text in texts:
+            run = re.sub(r"\s+", "", text)
+            self.chars.update(run)
+            self.pairs.update(run[i : i + 2] for i in range(len(run) - 1))
+
+    def is_word(self, left: str, right: str) -> bool:
+        """True when `left`+`right` is a pair this document uses often: a word cut by the break."""
+        if not (cl.CJK_CHAR.match(left) and cl.CJK_CHAR.match(right)):
+            return False
+        count = self.pairs[left + right]
+        rarer = min(self.chars[left], self.chars[right]) or 1
+        return count >= JUNCTION_MIN_COUNT and count / rarer >= JUNCTION_MIN_SHARE
+
+
+def prepare(lines: list[Line]) -> tuple[list[Candidate], list[Edit], list[Removed]]:
+    """Strip heading marks, caption arrows and stray glyphs; drop blank lines."""
+    out: list[Candidate] = []
+    edits: list[Edit] = []
+    removed: list[Removed] = []
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            continue
+        if STRAY_LINE.match(cl.visible(text) or " "):
+            removed.append(Removed(text, RULE_STRAY, line.number))
+            continue
+        for m in reversed(list(STRAY_EDGE.finditer(text))):
+            removed.append(Removed(m.group(0).strip(), RULE_STRAY, line.number))
+            text = (text[: m.start()] + text[m.end() :]).strip()
+        level = None
+        m = HEADING_MARK.match(text)
+        rest = cl.visible(text[m.end() :]) if m else ""
+        if m and (STRAY_LINE.match(rest or " ") or (len(rest) == 1 and not cl.cjk_count(rest))):
+            removed.append(Removed(text, RULE_STRAY, line.number))  # `# |`: a mark over debris
+            continue
+        if m:
+            edits.append(Edit("join", RULE_HEADING_MARK, m.group(0), "", line.number, 0))
+            level, text = len(m.group(1)), text[m.end() :].strip()
+        text = bracket_lead_credit(text, line.number, edits)
+        caption = False
+        arrow = cl.caption_arrow(text)
+        if arrow:
+            edits.append(Edit("classify", RULE_ARROW, arrow.group(0), "", line.number, 0))
+            text, caption = text[arrow.end() :].strip(), True
+        if text:
+            out.append(Candidate(text, line.number, level, caption or cl.strong_caption(text)))
+    return out, edits, removed
+
+
+def bracket_lead_credit(text: str, number: int, edits: list[Edit]) -> str:
+    """`本报讯 记者 某某 正文` -> `本报讯（记者 某某）正文`, the form the segmenter reads as a credit.
+
+    Typography removes the spaces that alone tell the names from the body, so the
+    credit is bracketed here, while they are still there.
+    """
+    span = bylines.bare_lead_credit(text)
+    if not span:
+        return text
+    start, end, body = span
+    after = f"{text[:start].rstrip()}（{text[start:end]}）"
+    edits.append(Edit("join", RULE_BARE_LEAD, text[:body], after, number, 0))
+    return after + text[body:]
+
+
+def lone_mark(text: str) -> bool:
+    """A line that is one punctuation mark (`。`, `、`): OCR put the end of a clause on its own line."""
+    v = cl.visible(text)
+    return len(v) == 1 and unicodedata.category(v).startswith("P")
+
+
+def marks_headings(candidates: list[Candidate]) -> bool:
+    return sum(c.level is not None for c in candidates) >= MARKED_HEADINGS_MIN
+
+
+def heading_shape(text: str, marked: bool = False) -> bool:
+    """`cl.heading_like`, and in a document that marks its headings, no clause comma inside
+    an unmarked line (`改造完成后，各小区……负责日常` is prose cut by a column break)."""
+    if not cl.heading_like(text):
+        return False
+    if not marked or not CLAUSE_COMMA.search(text) or cl.is_enumerated(text):
+        return True
+    return cl.subtitle_text(text) is not None or cl.byline_names(text) is not None
+
+
+def never_continues(c: Candidate) -> bool:
+    """Lines that start something of their own: marked headings, captions, bylines, subtitles."""
+    if c.level is not None or c.caption or cl.byline_names(c.text) is not None:
+        return True
+    return cl.heading_like(c.text) and cl.subtitle_text(c.text) is not None
+
+
+def continues(prev: Block, c: Candidate, stats: PairStats, marked: bool = False) -> bool:
+    """Does candidate `c` carry on the sentence that block `prev` left unfinished?"""
+    a, b = prev.text, c.text
+    if never_continues(c) or cl.ends_sentence(a) or cl.byline_names(a) is not None:
+        return False
+    if cl.heading_like(a) and cl.subtitle_text(a) is not None:
+        return False
+    if cl.visible_len(b) == 1 and (cl.cjk_count(b) == 1 or lone_mark(b)):
+        return True  # a single character or mark cut off the end of a clause
+    if cl.number_cut(a, b) and not cl.is_enumerated(a):
+        return True
+    if not heading_shape(a, marked) and prev.level is None:
+        # prose that stops mid-sentence, unless it ends with a signature and a title follows
+        return not (cl.trailing_signature(a) and cl.heading_like(b))
+    if cl.unclosed(a) or cl.opens_with_closer(b):
+        return True
+    if prev.level is not None:
+        return False
+    head = cl.first_clause(b)
+    ends_there = cl.visible(b)[len(head) : len(head) + 1] in SENTENCE_STOPS
+    if not cl.heading_like(b) and len(head) <= 2 and ends_there and cl.visible_len(b) > len(head) + 2:
+        return True  # `务队。队员们……`: a word's tail ending a sentence, then the text goes on
+    if len(cl.clauses(a)) >= 2 and cl.cjk_count(cl.last_clause(a)) <= 1:
+        return True
+    if stats.is_word(a.rstrip()[-1], b.lstrip()[0]):
+        return True
+    return cl.is_enumerated(a) and cl.heading_like(b) and not cl.is_enumerated(b) and not cl.is_name_line(b)
+
+
+def merge(prev: Block, c: Candidate) -> tuple[Block, Edit]:
+    """Join `c` onto `prev`; the edit records the boundary (the text around the break)."""
+    a, b = prev.text.rstrip(), c.text.lstrip()
+    glue = " " if re.match(r"[A-Za-z0-9]", b) and re.search(r"[A-Za-z0-9]$", a) else ""
+    text = a + glue + b
+    # an enumerated heading cut on a function word (`二、……她是` + `……的“捍卫者”`) is still one
+    opens_heading = prev.type == "heading" or (cl.is_enumerated(a) and cl.ends_on_function_word(a))
+    both_heads = opens_heading and cl.heading_like(b) and cl.heading_like(text)
+    kind = RULE_HEADING_BREAK if both_heads else RULE_PAGE_BREAK
+    tail, head = a[-EDIT_CONTEXT:], b[:EDIT_CONTEXT]
+    edit = Edit("join", kind, f"{tail}\n{head}", f"{tail}{glue}{head}", c.number, len(a) - len(tail))
+    block_type = "heading" if both_heads else "paragraph"
+    return Block(block_type, text, prev.start, c.number, prev.level), edit
+
+
+def open_block(blocks: list[Block]) -> int | None:
+    """Index of the block a new line may continue: the last non-caption, past trailing captions."""
+    for i in range(len(blocks) - 1, -1, -1):
+        if blocks[i].type != "caption":
+            return i
+    return None
+
+
+def new_block(c: Candidate, marked: bool = False) -> Block:
+    if c.caption:
+        kind = "caption"
+    elif c.level is not None or heading_shape(c.text, marked):
+        kind = "heading"
+    else:
+        kind = "paragraph"
+    return Block(kind, c.text, c.number, c.number, c.level)
+
+
+def join_lines(lines: list[Line], options: Options) -> tuple[list[Block], list[Edit], list[Removed]]:
+    """Lines to blocks: page and column breaks and broken headings joined, stray glyphs removed."""
+    candidates, edits, removed = prepare(lines)
+    stats = PairStats([c.text for c in candidates])
+    marked = marks_headings(candidates)
+    blocks: list[Block] = []
+    for c in candidates:
+        i = open_block(blocks)
+        prev = blocks[i] if i is not None else None
+        if prev is not None and continues(prev, c, stats, marked):
+            enabled = options.enabled(RULE_PAGE_BREAK) and options.enabled(RULE_HEADING_BREAK)
+            if enabled:
+                blocks[i], edit = merge(prev, c)
+                edits.append(edit)
+                continue
+        orphan = cl.visible_len(c.text) == 1 and c.level is None and len(candidates) > 1
+        if orphan and options.enabled(RULE_STRAY):
+            removed.append(Removed(c.text, RULE_STRAY, c.number))  # an orphan between sentences
+            continue
+        blocks.append(new_block(c, marked))
+    return blocks, edits, removed

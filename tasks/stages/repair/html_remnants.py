@@ -1,0 +1,65 @@
+"""HTML remnants in scraped text: tags removed, entities decoded (STYLE.md section 6).
+
+A scraper that keeps markup leaves `</p>`, `<br/>` and `&nbsp;` in the text.
+Entities are decoded with the stdlib `html` module; a non-breaking space
+becomes a plain space (the spacing rules decide later whether it stays).
+A closing tag whose `<` was eaten by a mojibake byte (`/p>`) is still markup.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from zhclean.tasks.core.rules import RuleList
+
+#: This module's rules, in the order they run.
+RULES = RuleList()
+
+#: Element names common in scraped article bodies; used only for tags that lost their `<`.
+BROKEN_TAG_NAMES = "p|div|span|br|strong|em|b|i|a|li|ul|ol|h[1-6]|td|tr|table|section|font"
+
+TAG = re.compile(
+    r"<!--.*?-->"
+    r"|</?[A-Za-z][A-Za-z0-9]*(?:\s+[^<>]*?)?\s*/?>"
+    rf"|(?<![<A-Za-z0-9/])/(?:{BROKEN_TAG_NAMES})>"
+)
+
+#: An entity, possibly escaped again by a second pass of the scraper (`&amp;nbsp;`).
+ENTITY = re.compile(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+DOUBLE_ESCAPE = re.compile(r"^&(?:amp;)+(?=#?[A-Za-z0-9]+;)")
+
+#: Elements whose content is code, not text: removed with their content (within one line).
+NON_TEXT_ELEMENT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+#: Entities that decode to a space-like character become a plain space.
+SPACE_LIKE = "\u00a0\u2002\u2003\u2009\u200b"
+
+
+def decode_entity(m: re.Match[str]) -> str:
+    """The character an entity stands for; unknown entities are left alone."""
+    entity = DOUBLE_ESCAPE.sub("&", m.group(0))
+    decoded = html.unescape(entity)
+    if decoded == entity:
+        return m.group(0)
+    return "".join(" " if ch in SPACE_LIKE else ch for ch in decoded)
+
+
+HTML_ENTITY = RULES.regex(
+    "repair.html_entity",
+    "repair",
+    ENTITY,
+    decode_entity,
+    "HTML entities (&nbsp; &amp; &#8220;) decoded",
+    needles=("&",),
+)
+#: Every form of TAG ends in `>`.
+HTML_NON_TEXT = RULES.regex(
+    "repair.html_script",
+    "repair",
+    NON_TEXT_ELEMENT,
+    "",
+    "<script> and <style> elements removed with their code",
+    needles=("</",),
+)
+HTML_TAG = RULES.regex("repair.html_tag", "repair", TAG, "", "HTML tags and comments removed", needles=(">",))

@@ -1,0 +1,78 @@
+"""Text duplicated by OCR: a clause twice in a row, a line repeated after itself (STYLE.md section 6).
+
+Only long duplicates count (at least `MIN_CJK` ideographs), so ordinary
+repetition such as `一个一个` or `看看` is never touched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from zhclean.tasks.core.model import Line, Removed
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.core.rules import Change, Rule, RuleList
+from zhclean.tasks.text.charsets import CJK, CJK_CLASS
+
+#: This module's rules, in the order they run.
+RULES = RuleList()
+
+#: The shortest repeated run, in CJK ideographs, treated as an OCR duplicate.
+MIN_CJK = 8
+#: The longest clause searched for within a line (bounds the regex's work).
+MAX_CLAUSE = 80
+
+CLAUSE_TWICE = re.compile(rf"([{CJK_CLASS}][^\n]{{{MIN_CJK - 1},{MAX_CLAUSE}}}?[，。！？；：,;!?、]?)\1")
+
+PERIODIC = re.compile(r"(.{1,8}?)\1+")
+
+
+def keep_once(m: re.Match[str]) -> str:
+    clause = m.group(1)
+    if len(CJK.findall(clause)) < MIN_CJK or PERIODIC.fullmatch(clause):
+        return m.group(0)  # short, or a chant such as 加油加油 repeated: real text
+    return clause
+
+
+def long_enough(text: str) -> bool:
+    """Shorter text cannot hold a clause of `MIN_CJK` ideographs twice."""
+    return len(text) >= 2 * MIN_CJK
+
+
+def find_duplicate_clauses(text: str, _options: Options) -> Iterator[Change]:
+    if len(text) < 2 * MIN_CJK:
+        return  # too short to hold a long clause twice: skip the backtracking regex
+    for m in CLAUSE_TWICE.finditer(text):
+        new = keep_once(m)
+        if new != m.group():
+            yield Change(m.start(), m.end(), new)
+
+
+OCR_DUPLICATE_CLAUSE = RULES.add(
+    Rule(
+        "repair.ocr_duplicate_clause",
+        "repair",
+        "the same clause twice in a row inside a line, kept once",
+        find_duplicate_clauses,
+        could_apply=long_enough,
+        lint=False,
+    )
+)
+
+
+def drop_repeated_lines(lines: list[Line]) -> tuple[list[Line], list[Removed]]:
+    """Remove a line identical to the previous non-blank line (a re-scanned paragraph)."""
+    out: list[Line] = []
+    removed: list[Removed] = []
+    previous = ""
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            out.append(line)
+            continue
+        if text == previous and len(CJK.findall(text)) >= MIN_CJK:
+            removed.append(Removed(line.text, "repair.ocr_duplicate_line", line.number))
+            continue
+        previous = text
+        out.append(line)
+    return out, removed

@@ -1,0 +1,19 @@
+"""Script: detect simplified / traditional / mixed, convert to simplified (OpenCC).
+
+Before typography, so punctuation and spacing rules see one script."""
+
+from __future__ import annotations
+
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.core.stage import StageDef, StageResult, State
+from zhclean.tasks.stages.script import convert, zhe_particle
+
+RULES = (*convert.RULES, *zhe_particle.RULES)
+
+
+def run(state: State, options: Options) -> StageResult:
+    out, info, edits = convert.convert_lines(state.lines, options)
+    return StageResult(lines=out, edits=edits, script=info)
+
+
+STAGE = StageDef("script", RULES, run)

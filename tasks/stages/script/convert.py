@@ -1,0 +1,174 @@
+"""Traditional or mixed script to simplified, with opencc-python-reimplemented (STYLE.md section 1).
+
+The table is `Options.script_table`, `t2s` by default. Measured on the corpus
+(`benchmarks/script_tables.py`): the reimplemented `tw2s` also turns 么 into
+幺 (怎么 -> 怎幺), 原著 into 原着 and 慰藉著 into 慰借着; `hk2s` turns 抬 into
+擡; `t2s` makes none of those errors and only leaves the particle 著, which
+`script.particle_zhe` converts by pattern. Stray traditional characters in a
+simplified document are converted the same way. Each changed character is
+an Edit, so the counts per document come from the log.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from functools import cache
+
+from opencc import OpenCC
+
+from zhclean.tasks.core.model import Edit, Line, ScriptInfo
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.core.rules import Change, Rule, RuleList, apply_rule
+from zhclean.tasks.stages.script.zhe_particle import PARTICLE_ZHE
+from zhclean.tasks.text.charsets import CJK
+
+#: This module's rules, in the order they run.
+RULES = RuleList()
+
+#: Share of script-specific characters that are traditional, above which a document is traditional.
+TRADITIONAL_AT = 0.9
+#: ... and below which it is simplified (stray traditional characters are still converted).
+SIMPLIFIED_BELOW = 0.1
+
+
+#: Variant (old or regional) forms the reimplemented tables leave alone, as printed in
+#: Hong Kong and older Taiwan text or produced by OCR fonts, with their mainland form.
+VARIANT_FORMS = {
+    "衞": "卫",
+    "衹": "只",
+    "靑": "青",
+    "淸": "清",
+    "汚": "污",
+    "窻": "窗",
+    "鑛": "矿",
+    "粧": "妆",
+    "攷": "考",
+    "晩": "晚",
+    "敍": "叙",
+    "濶": "阔",
+    "吿": "告",
+    "蔴": "麻",
+    "痲": "麻",
+}
+VARIANT_TABLE = str.maketrans(VARIANT_FORMS)
+
+
+@cache
+def converter(table: str) -> OpenCC:
+    return OpenCC(table)
+
+
+def convert(text: str, table: str) -> str:
+    """The table's conversion, then (for a table to simplified) the variant forms it misses."""
+    converted = converter(table).convert(text)
+    return converted.translate(VARIANT_TABLE) if table.endswith("2s") else converted
+
+
+@cache
+def char_changes(ch: str, table: str) -> bool:
+    return convert(ch, table) != ch
+
+
+def changes(text: str, table: str) -> list[Change]:
+    """What the OpenCC table changes in `text`, as minimal spans.
+
+    Lines where no single character would change are skipped: the phrase
+    tables only rewrite sequences that contain a convertible character, and
+    converting whole lines is the slow part of this stage."""
+    if not any(char_changes(ch, table) for ch in set(text) if ord(ch) > 0x2E7F):
+        return []
+    new = convert(text, table)
+    if new == text:
+        return []
+    if len(new) == len(text):
+        return [Change(i, i + 1, b) for i, (a, b) in enumerate(zip(text, new, strict=True)) if a != b]
+    matcher = difflib.SequenceMatcher(None, text, new, autojunk=False)
+    return [Change(i1, i2, new[j1:j2]) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
+
+
+#: `t2s` turns 甚麼 into 甚么, a variant; mainland print writes 什么. Only where the source had
+#: 麼 (a simplified 甚么 is the author's choice, and conversion changes nothing it does not own).
+SHENME = ("甚", "么", "什")
+SHENME_RULE = "script.shenme"
+
+
+def shenme_changes(text: str, found: list[Change]) -> list[Change]:
+    """The 甚 of a 甚麼 that the table just converted, to become 什."""
+    before, particle, after = SHENME
+    return [
+        Change(c.start - 1, c.start, after)
+        for c in found
+        if c.replacement == particle and c.end - c.start == 1 and c.start and text[c.start - 1] == before
+    ]
+
+
+#: Characters that are also ordinary simplified characters with a meaning of their own
+#: (乾坤 and place names such as 乾安; 慰藉; 瞭望; 宫商角徵羽): in a simplified document they
+#: are the author's, not stray traditional forms, so conversion and lint leave them there.
+ALSO_SIMPLIFIED = frozenset("乾藉瞭徵")
+
+
+def is_also_simplified(text: str, change: Change) -> bool:
+    return text[change.start : change.end] in ALSO_SIMPLIFIED
+
+
+def find_traditional(text: str, options: Options) -> Iterable[Change]:
+    """Traditional characters left in text (lint), including the particle 著."""
+    yield from (c for c in changes(text, options.script_table) if not is_also_simplified(text, c))
+    yield from PARTICLE_ZHE.find(text, options)
+
+
+TRADITIONAL_LEFT = RULES.add(
+    Rule(
+        "script.traditional_left", "lint", "traditional characters left in simplified text", find_traditional
+    )
+)
+
+
+def classify(traditional: int, simplified: int) -> tuple[str, float]:
+    """simplified / traditional / mixed, from counts of script-specific characters."""
+    specific = traditional + simplified
+    if not specific:
+        return "simplified", 0.0
+    share = traditional / specific
+    kind = "traditional" if share >= TRADITIONAL_AT else "simplified" if share < SIMPLIFIED_BELOW else "mixed"
+    return kind, round(share, 4)
+
+
+def convert_lines(lines: list[Line], options: Options) -> tuple[list[Line], ScriptInfo, list[Edit]]:
+    """Convert each line; every changed character is an edit of kind `script.<table>`."""
+    table = options.script_table
+    kind = f"script.{table}"
+    out: list[Line] = []
+    edits: list[Edit] = []
+    total = traditional = simplified = 0
+    proposed = [changes(line.text, table) for line in lines]
+    for line, found in zip(lines, proposed, strict=True):
+        total += len(CJK.findall(line.text))
+        simplified += sum(1 for ch in line.text if ord(ch) > 0x2E7F and char_changes(ch, "s2t"))
+        traditional += sum(1 for c in found if not is_also_simplified(line.text, c))
+    keep_shared = classify(traditional, simplified)[0] == "simplified"
+    for line, found in zip(lines, proposed, strict=True):
+        text = line.text
+        if keep_shared:
+            found = [c for c in found if not is_also_simplified(text, c)]
+        if options.enabled(SHENME_RULE):
+            found = sorted(found + shenme_changes(text, found), key=lambda c: c.start)
+        if found and options.enabled(kind):
+            parts, pos = [], 0
+            for c in found:
+                parts.append(text[pos : c.start] + c.replacement)
+                rule = SHENME_RULE if c.replacement == SHENME[2] else kind
+                edits.append(Edit("script", rule, text[c.start : c.end], c.replacement, line.number, c.start))
+                pos = c.end
+            text = "".join(parts) + text[pos:]
+        if options.enabled(PARTICLE_ZHE.name):
+            text, new = apply_rule(PARTICLE_ZHE, text, options, line.number)
+            edits.extend(new)
+        out.append(Line(text, line.number))
+    if not total:
+        return out, ScriptInfo("none", 0.0, 0, table), edits
+    script, share = classify(traditional, simplified)
+    converted = sum(1 for e in edits if e.before != e.after)
+    return out, ScriptInfo(script, share, converted, table), edits

@@ -1,0 +1,76 @@
+"""The aspect particle 著 -> 着, keeping 著 where it means "to write / notable" (STYLE.md section 1).
+
+`t2s` leaves 著 everywhere (看著 stays 看著); `tw2s` changes it everywhere it
+can (原著 -> 原着, a byline `某某 著` -> `某某 着`, and the reimplemented
+table even turns 慰藉著 into 慰借着). The pattern: 著 directly after a CJK
+character is the particle, unless it forms one of the zhù words below with
+its neighbour; at the start of a word it is 着 in a few zhuó words (着急).
+An author credit `某某 著` has a space (or `/`) before 著, so
+the pattern, which wants a CJK character right before it, never touches it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.core.rules import Change, Rule, RuleList, containing
+from zhclean.tasks.text.charsets import CJK_CLASS
+
+#: This module's rules, in the order they run.
+RULES = RuleList()
+
+#: Characters that, before 著, make a zhù word: 显著 原著 编著 译著 名著 巨著 专著 论著 ...
+ZHU_BEFORE = frozenset("显顯原编編译譯名巨专專论論合遗遺新拙大昭卓土撰旧舊佳杰傑力")
+#: Characters that, after 著, make a zhù word: 著名 著作 著述 著称 著者 著书 著录 著有 ...
+ZHU_AFTER = frozenset("名作述称稱者书書录錄有")
+
+#: Characters that, after 著 at the start of a word, make a zhuó/zháo word written 着: 着急 着想 着手 ...
+ZHAO_AFTER = frozenset("急想手重迷陆陸实實落装裝眼力凉涼火")
+
+#: Verbs that take the particle: after one of these, 著 is 着 even before a zhù-word partner
+#: (拿著书 is 拿着书, not a "written book"; 看著作品 is 看着作品). 名 still wins (看著名人 is rare).
+PARTICLE_VERBS = frozenset(
+    "拿看带帶穿写寫说說读讀听聽走坐站躺等抱背握盯望跟随隨沿顺順朝向接靠凭憑有为為捧举舉扛提戴挂掛守护護陪唱笑哭翻"
+)
+
+#: An author credit without its space (`张三著`, `（英）某某著`): 著 ends the text after a short run.
+#: ... but a run that starts with a pronoun is a sentence (`他看著`), not a name.
+PRONOUNS = "他她我你它您咱"
+#: A name is 2-3 hanzi, or a transcribed foreign name with its middle dot.
+CREDIT = re.compile(
+    f"(?:^|[^{CJK_CLASS}·])(?![{PRONOUNS}])(?:[{CJK_CLASS}]{{2,3}}|[{CJK_CLASS}]+·[{CJK_CLASS}·]+)(著)\\s*$"
+)
+
+ZHE = re.compile("著")
+CJK_BEFORE = re.compile(f"[{CJK_CLASS}]")
+
+
+def find_particles(text: str, _options: Options) -> Iterable[Change]:
+    """Every 著 that is the aspect particle, to become 着."""
+    if "著" not in text:
+        return
+    credit = CREDIT.search(text)
+    for m in ZHE.finditer(text):
+        before = text[m.start() - 1 : m.start()]
+        after = text[m.end() : m.end() + 1]
+        if credit and m.start() == credit.start(1):
+            continue  # `张三著` at the end of a line: an author credit
+        if before and before in ZHU_BEFORE:
+            continue
+        if after and after in ZHU_AFTER and not (before in PARTICLE_VERBS and after != "名"):
+            continue
+        if CJK_BEFORE.fullmatch(before) or (after and after in ZHAO_AFTER):
+            yield Change(m.start(), m.end(), "着")
+
+
+PARTICLE_ZHE = RULES.add(
+    Rule(
+        "script.particle_zhe",
+        "script",
+        "the aspect particle 著 (看著) becomes 着; 著名/原著 stay",
+        find_particles,
+        could_apply=containing("著"),
+    )
+)

@@ -1,0 +1,22 @@
+"""Segment: typed blocks to articles with title, subtitle, authors, section, page, date;
+then the document's own title and date.
+
+Last, as it uses the TOC and headings found by the stages before."""
+
+from __future__ import annotations
+
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.core.stage import StageDef, StageResult, State
+from zhclean.tasks.stages.segment import articles, document_meta
+
+RULES = tuple(articles.RULES)
+
+
+def run(state: State, options: Options) -> StageResult:
+    cut = articles.segment_articles(state.blocks, state.metadata, state.name, options)
+    merged = {**state.metadata, **cut.metadata}
+    meta = {**cut.metadata, **document_meta.fill_document_fields(merged, cut.articles)}
+    return StageResult(articles=cut.articles, edits=cut.edits, removed=cut.removed, metadata=meta)
+
+
+STAGE = StageDef("segment", RULES, run)

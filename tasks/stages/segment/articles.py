@@ -1,0 +1,350 @@
+"""Blocks to articles with title, subtitle, authors, section, series, page, date, source.
+
+Where an article starts: at a heading that matches a table-of-contents entry
+when the document has a TOC (`metadata["toc"]`, from furniture); otherwise at
+the first heading, at a heading of the top Markdown level, at a heading
+followed by a byline, a `——记` subtitle, an author name or a news lead
+(`本报讯`), and after a section label. Any other heading is a subheading inside
+the article. The run of headings that opens an article is read as
+series title(s), title, subtitle and byline (STYLE.md section 5).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from zhclean.tasks.core.model import Article, Block, Edit, Removed
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.core.rules import RuleList
+from zhclean.tasks.stages.segment import captions, tocmatch
+from zhclean.tasks.text import bylines
+from zhclean.tasks.text import classify as cl
+
+#: This stage's rules: decisions its code makes, declared so they can be listed and disabled.
+RULES = RuleList()
+
+#: The opening of a short news item: `本报讯`, `本报某地电`, `新华社某地电`.
+NEWS_LEAD = re.compile(r"^\s*(?:本[报刊台网]讯|本[报刊台网]\S{1,8}电|新华社\S{1,12}电|据\S{1,8}报道)")
+#: A bracketed column label such as `【评论】`: kept as a heading inside the article.
+COLUMN_LABEL = re.compile(r"^\s*[【\[〔][^】\]〕]{1,8}[】\]〕]\s*$")
+#: How far past a heading to look for the byline or subtitle that marks an article start.
+LOOKAHEAD = 3
+#: A short item (few blocks) may end with its author's signature.
+SHORT_ITEM_BLOCKS = 5
+#: An unmarked line under a title this short may name the author or organisation.
+ORG_LINE_MAX_CHARS = 20
+#: A title derived from a headless document's first sentence is cut to this length.
+DERIVED_TITLE_MAX = 40
+#: A longer first sentence is cut at its last clause boundary before the limit, if one falls
+#: at least this far in (a title made of whole clauses, not half a word).
+DERIVED_TITLE_MIN_CUT = 8
+CLAUSE_END = re.compile(r"[，,；;：:、]")
+
+RULE_BYLINE = "byline.author"
+RULE_NAME_LINE = "byline.name_line"
+RULE_TOC_AUTHOR = "byline.toc_author"
+RULE_SIGNATURE = "byline.signature"
+RULE_TITLE_SPLIT = "title.subtitle_split"
+RULE_REPEATED_TITLE = "title.repeated"
+RULE_TOC_TITLE_BREAK = "title.toc_line_break"
+RULE_LEAD_CREDIT = "byline.lead_credit"
+RULE_TOC_SPACING = "title.toc_spacing"
+
+#: The bracketed credit of a news lead: `本报讯（记者 某某 通讯员 某某）`.
+LEAD_CREDIT = re.compile(
+    r"^(?P<lead>\s*(?:本[报刊台网]讯|本[报刊台网]\S{1,8}电))\s*(?P<credit>[（(](?P<names>[^()（）]{2,40})[)）])"
+)
+#: Quotes and clause punctuation: a line with them under a title is not an author's name.
+NOT_ORG = re.compile(r"[“”‘’\"'「」『』，,。！？!?；;：:]")
+
+
+@dataclass(slots=True)
+class Segmented:
+    articles: list[Article]
+    metadata: dict[str, Any] = field(default_factory=dict)
+    edits: list[Edit] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Header:
+    """What the opening run of an article says about it."""
+
+    title: str = ""
+    subtitle: str | None = None
+    authors: list[str] = field(default_factory=list)
+    series: str | None = None
+    series_subtitle: str | None = None
+    series_level: int | None = None
+    level: int | None = None
+    size: int = 0
+
+
+def is_byline(block: Block) -> bool:
+    return cl.byline_names(block.text) is not None
+
+
+def is_subtitle(block: Block) -> bool:
+    return (
+        block.type != "caption" and cl.heading_like(block.text) and cl.subtitle_text(block.text) is not None
+    )
+
+
+def signed_item(blocks: list[Block], i: int) -> bool:
+    """Heading `i` over one paragraph signed `……。（某某）` and then another heading or the end:
+    the shape of a short news item, which is an article of its own."""
+    j = i + 1
+    if j >= len(blocks) or blocks[j].type != "paragraph" or not cl.trailing_signature(blocks[j].text):
+        return False
+    return j + 1 == len(blocks) or blocks[j + 1].type == "heading"
+
+
+def marks_start(blocks: list[Block], i: int) -> bool:
+    """A byline, subtitle, author name or news lead follows heading `i` closely."""
+    if signed_item(blocks, i):
+        return True
+    for j in range(i + 1, min(i + 1 + LOOKAHEAD, len(blocks))):
+        b = blocks[j]
+        if is_byline(b) or is_subtitle(b) or NEWS_LEAD.match(b.text):
+            return True
+        if b.type == "heading" and cl.is_name_line(b.text) and j == i + 1:
+            return True
+        if b.type != "heading":
+            return False
+    return False
+
+
+def section_lines(metadata: dict[str, Any]) -> list[tuple[int, str]]:
+    return sorted((s["line"], s["text"]) for s in metadata.get("section_labels", []) if "line" in s)
+
+
+def heading_starts(blocks: list[Block], metadata: dict[str, Any]) -> list[int]:
+    """Article starts in a document without TOC."""
+    levels = [b.level for b in blocks if b.type == "heading" and b.level is not None]
+    top = min(levels) if levels else None
+    labels = [line for line, _ in section_lines(metadata)]
+    starts: list[int] = []
+    for i, b in enumerate(blocks):
+        if b.type != "heading" or is_byline(b) or is_subtitle(b) or COLUMN_LABEL.match(b.text):
+            continue
+        after_label = i > 0 and any(blocks[i - 1].end < line < b.start for line in labels)
+        first = not any(x.type != "caption" for x in blocks[:i])
+        if first or (top is not None and b.level == top) or after_label or marks_start(blocks, i):
+            starts.append(i)
+    return starts
+
+
+def deeper_level(level: int | None, than: int | None) -> bool:
+    return level is not None and than is not None and level > than
+
+
+def deeper(b: Block, level: int | None) -> bool:
+    return deeper_level(b.level, level)
+
+
+def organisation_line(blocks: list[Block], j: int) -> bool:
+    """An unmarked short line right under a title, followed by body text: who wrote it."""
+    nxt = blocks[j + 1] if j + 1 < len(blocks) else None
+    short = cl.visible_len(blocks[j].text) <= ORG_LINE_MAX_CHARS and not NOT_ORG.search(blocks[j].text)
+    return blocks[j].level is None and short and (nxt is None or nxt.type == "paragraph")
+
+
+def toc_continuation(title: str, line: str, toc_title: str | None) -> bool:
+    """`line` is the second half of a title broken over two lines: together they are the TOC's title."""
+    if not toc_title:
+        return False
+    whole, alone = tocmatch.letters(title + line), tocmatch.letters(title)
+    target = tocmatch.letters(toc_title)
+    return whole != alone and (whole == target or (target.startswith(whole) and alone != target))
+
+
+def read_header(
+    blocks: list[Block],
+    i: int,
+    entry: dict[str, Any] | None,
+    edits: list[Edit],
+    removed: list[Removed],
+) -> Header:
+    """Read the run of heading-like blocks that opens an article at block `i`."""
+    toc_author, toc_title = (entry or {}).get("author"), (entry or {}).get("title")
+    h = Header()
+    titles: list[tuple[str, str | None, int | None]] = []
+    j = i
+    while j < len(blocks):
+        b = blocks[j]
+        names = cl.byline_names(b.text)
+        if names is not None:
+            h.authors += names
+            edits.append(Edit("segment", RULE_BYLINE, b.text, "", b.start))
+        elif (b.type != "heading" and (j > i or titles)) or COLUMN_LABEL.match(b.text):
+            break
+        elif not titles:
+            titles.append((b.text.strip(), None, b.level))
+        elif cl.visible(b.text) == cl.visible(titles[-1][0]):
+            removed.append(Removed(b.text, RULE_REPEATED_TITLE, b.start))  # a web page repeats its headline
+        elif b.type == "heading" and toc_continuation(titles[-1][0], b.text, toc_title):
+            text = titles[-1][0] + b.text.strip()
+            edits.append(Edit("segment", RULE_TOC_TITLE_BREAK, f"{titles[-1][0]}\n{b.text}", text, b.start))
+            titles[-1] = (text, titles[-1][1], titles[-1][2])
+        elif is_subtitle(b):
+            titles[-1] = (titles[-1][0], cl.subtitle_text(b.text), titles[-1][2])
+        elif toc_author and tocmatch.similar(b.text, toc_author):
+            h.authors.append(b.text.strip())
+            edits.append(Edit("segment", RULE_TOC_AUTHOR, b.text, "", b.start))
+        elif b.level is None and cl.is_name_line(b.text):
+            h.authors.append(b.text.strip())
+            edits.append(Edit("segment", RULE_NAME_LINE, b.text, "", b.start))
+        elif deeper(b, titles[-1][2]):
+            titles.append((b.text.strip(), None, b.level))
+        elif j == i + 1 and titles[-1][2] is None and organisation_line(blocks, j):
+            h.authors.append(b.text.strip())
+            edits.append(Edit("segment", RULE_NAME_LINE, b.text, "", b.start))
+        else:
+            break
+        j += 1
+    h.size = j - i
+    if titles:
+        h.title, h.subtitle, h.level = titles[-1]
+        if len(titles) > 1:
+            h.series, h.series_subtitle, h.series_level = titles[0]
+            middle = [t for t, _, _ in titles[1:-1]]  # `# 系列题` `## 系列副题` `### 篇名`
+            if middle:
+                h.series_subtitle = " ".join(filter(None, [h.series_subtitle, *middle]))
+        if h.subtitle is None:
+            title, sub = cl.split_title(h.title)
+            if sub:
+                edits.append(Edit("segment", RULE_TITLE_SPLIT, h.title, f"{title}\n{sub}", blocks[i].start))
+                h.title, h.subtitle = title, sub
+    return h
+
+
+def derived_title(blocks: list[Block]) -> str:
+    """A headless document is titled by its first sentence (the text stays in the body)."""
+    text = next((b.text for b in blocks if b.type != "caption"), blocks[0].text if blocks else "")
+    first = re.split(r"(?<=[。！？!?])|……|…", text.strip(), maxsplit=1)[0].strip()
+    if len(first) <= DERIVED_TITLE_MAX:
+        return first
+    cut = max((m.start() for m in CLAUSE_END.finditer(first, 0, DERIVED_TITLE_MAX)), default=0)
+    return first[:cut] if cut >= DERIVED_TITLE_MIN_CUT else first[:DERIVED_TITLE_MAX]
+
+
+def sign_short_item(article: Article, edits: list[Edit]) -> None:
+    """A short item ending `……。某某` or `……。（某某）` is signed by its author."""
+    if article.authors or not article.blocks or len(article.blocks) > SHORT_ITEM_BLOCKS:
+        return
+    last = article.blocks[-1]
+    found = cl.trailing_signature(last.text) if last.type == "paragraph" else None
+    if found:
+        body, name = found
+        edits.append(Edit("segment", RULE_SIGNATURE, last.text[len(body) :], "", last.end, len(body)))
+        article.blocks[-1] = Block(last.type, body, last.start, last.end, last.level)
+        article.authors.append(name)
+
+
+def credit_lead(article: Article, edits: list[Edit]) -> None:
+    """`本报讯（记者 某某）……`: the bracketed names are the article's authors; `本报讯` stays."""
+    first = next((k for k, b in enumerate(article.blocks) if b.type == "paragraph"), None)
+    if article.authors or first is None:
+        return
+    block = article.blocks[first]
+    m = LEAD_CREDIT.match(block.text)
+    names = bylines.credit_names(m.group("names"), bare=True) if m else None
+    if not m or not names:
+        return
+    start, end = m.span("credit")
+    edits.append(Edit("segment", RULE_LEAD_CREDIT, m.group("credit"), "", block.start, start))
+    article.blocks[first] = Block(
+        block.type, block.text[:start] + block.text[end:], block.start, block.end, block.level
+    )
+    article.authors = names
+
+
+def toc_spacing(article: Article, entry: dict[str, Any] | None, edits: list[Edit]) -> None:
+    """An OCR gap inside a word of the title, told by the TOC printing of the same title."""
+    fixed = tocmatch.shared_spacing(article.title, (entry or {}).get("title") or "")
+    if fixed:
+        edits.append(Edit("segment", RULE_TOC_SPACING, article.title, fixed, article.start, 0))
+        article.title = fixed
+
+
+def apply_toc(article: Article, entry: dict[str, Any] | None) -> None:
+    if not entry:
+        return
+    article.page = entry.get("page")
+    article.section = entry.get("section") or article.section
+    author = entry.get("author")
+    if not article.authors and author:
+        named = cl.subtitle_names(article.subtitle or "")
+        article.authors = [named if named and tocmatch.similar(named, author) else author]
+    toc_title = tocmatch.letters(entry.get("title") or "")
+    heading = {tocmatch.letters(article.title), tocmatch.letters(f"{article.title}{article.subtitle or ''}")}
+    if toc_title and toc_title not in heading:
+        article.title_variants.append(entry["title"])
+
+
+def section_for(start: int, labels: list[tuple[int, str]]) -> str | None:
+    found = None
+    for line, text in labels:
+        if line < start:
+            found = text
+    return found
+
+
+def segment_articles(
+    blocks: list[Block], metadata: dict[str, Any], source: str, options: Options
+) -> Segmented:
+    """Cut typed blocks into articles and fill each article's metadata."""
+    stem = source.rsplit(".", 1)[0]
+    blocks = captions.between_captions(blocks)
+    toc = metadata.get("toc") or []
+    matched = tocmatch.match_toc(blocks, toc) if toc else {}
+    starts = sorted(matched) if matched else heading_starts(blocks, metadata)
+    if not starts or starts[0] != 0:
+        starts = [0, *starts] if blocks else []
+    labels = section_lines(metadata)
+    edits: list[Edit] = []
+    removed: list[Removed] = []
+    articles: list[Article] = []
+    series_meta: list[dict[str, Any]] = []
+    series: tuple[str, int | None] | None = None
+    i_next = 0
+    for k, s in enumerate(starts):
+        if s < i_next:
+            continue
+        entry = matched.get(s)
+        head_ok = blocks[s].type == "heading" or s in matched
+        h = read_header(blocks, s, entry, edits, removed) if head_ok else Header()
+        i_next = next((x for x in starts[k + 1 :] if x >= s + max(h.size, 1)), len(blocks))
+        body = blocks[s + h.size : i_next]
+        if h.series:
+            series = (h.series, h.series_level)
+            series_meta.append({"title": h.series, "subtitle": h.series_subtitle, "line": blocks[s].start})
+        elif series and not (h.title and deeper_level(h.level, series[1])):
+            series = None
+        span = blocks[s:i_next]
+        a = Article(
+            id=f"{stem}-{len(articles) + 1:03d}",
+            source=source,
+            title=h.title or derived_title(body),
+            blocks=list(body),
+            subtitle=h.subtitle,
+            authors=h.authors,
+            series=series[0] if series else None,
+            date=metadata.get("date"),
+            start=span[0].start if span else 0,
+            end=max(b.end for b in span) if span else 0,
+        )
+        a.section = section_for(a.start, labels)
+        apply_toc(a, entry)
+        toc_spacing(a, entry, edits)
+        a.blocks = captions.retype_in_article(a.blocks)
+        sign_short_item(a, edits)
+        credit_lead(a, edits)
+        articles.append(a)
+    captions.attach(articles)
+    extra: dict[str, Any] = {"series": series_meta} if series_meta else {}
+    for a in articles:
+        a.origin = metadata.get("source")
+    return Segmented(articles, extra, edits, removed)

@@ -1,0 +1,44 @@
+"""Titles and names kept as metadata get the same typography as the body.
+
+A table of contents, an "original title" line or a section label is text a
+reader sees (in the front matter, the JSON edition, an article's
+`title_variants`), so its quotes, punctuation and spacing follow STYLE.md
+like a headline's. Each change is an Edit like any other; the raw line is the
+entry's own where the metadata records it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from zhclean.tasks.core.model import Edit
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.stages.typography.blocks import typeset_text
+
+#: Top-level metadata strings that are headline-like text.
+TITLE_KEYS = ("original_title",)
+#: Lists of entries whose string fields (these) are headline-like text.
+ENTRY_LISTS = {"toc": ("title", "subtitle", "section", "author"), "section_labels": ("text",)}
+
+
+def typeset_metadata(metadata: dict[str, Any], options: Options) -> list[Edit]:
+    """Typeset the headline-like strings of `metadata` in place; return the edits."""
+    edits: list[Edit] = []
+
+    def fix(text: str, line: int) -> str:
+        new, found = typeset_text(text, "heading", options, line)
+        edits.extend(found)
+        return new
+
+    for key in TITLE_KEYS:
+        if isinstance(metadata.get(key), str):
+            metadata[key] = fix(metadata[key], 0)
+    for key, fields in ENTRY_LISTS.items():
+        for entry in metadata.get(key) or []:
+            if not isinstance(entry, dict):
+                continue
+            line = entry.get("line") if isinstance(entry.get("line"), int) else 0
+            for name in fields:
+                if isinstance(entry.get(name), str):
+                    entry[name] = fix(entry[name], line)
+    return edits

@@ -1,0 +1,490 @@
+"""Full-width punctuation inside Chinese text (STYLE.md section 2, GB/T 15834-2011).
+
+A half-width mark becomes full-width only when it touches Chinese; ASCII stays
+where it belongs (numbers with separators, times, URLs, e-mail addresses,
+Latin words, formulas). "Touching" looks past spaces, because the spacing rules
+run after these and must not change what these decide (the stage is idempotent).
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterable, Iterator
+
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.core.rules import Change, Rule, RuleList, containing
+
+# Imported for its side effect: the quote rule registers first, so the marks below see curled
+# quotes (`”,` -> `”，`) in the same pass as in the next one (the stage is idempotent).
+from zhclean.tasks.stages.typography import quotes  # noqa: F401
+
+#: This module's rules, in the order they run.
+RULES = RuleList()
+
+#: CJK ideographs (unified, extension A, compatibility, supplementary planes).
+IDEOGRAPH = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+IDEOGRAPH_RE = re.compile(f"[{IDEOGRAPH}]")
+
+#: Punctuation that belongs to Chinese text: CJK symbols, full-width forms, curly quotes, … and —.
+CJK_PUNCT = "\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2026\u2014\u00b7"
+
+#: A character that makes its neighbourhood Chinese.
+CJK_CONTEXT_RE = re.compile(f"[{IDEOGRAPH}{CJK_PUNCT}]")
+
+#: Spaces of every kind: skipped when looking for the neighbour of a mark.
+SPACE_CHARS = " \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff"
+SPACE_CLASS = f"[{SPACE_CHARS}]"
+SPACE_RE = re.compile(SPACE_CLASS)
+
+#: Looked past when deciding whether a mark touches Chinese: ASCII punctuation, which another
+#: rule of this stage may or may not have made full-width yet (`中,,` `中),` `"好"!`); deciding
+#: the same way before and after keeps the stage idempotent.
+LOOK_PAST = string.punctuation
+#: The full-width marks this stage makes from ASCII ones. A rule that decides from a neighbour
+#: mark looks past both forms, so a neighbour converted by a later rule (or in this pass rather
+#: than the next) cannot change its decision.
+MADE_FULLWIDTH = "（），：；？！。"
+LOOK_PAST_BOTH = LOOK_PAST + MADE_FULLWIDTH
+
+#: Spans where ASCII punctuation is part of the token: URLs and e-mail addresses.
+PROTECTED_RE = re.compile(
+    r"(?:https?|ftp)://[!-~]+|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[!-~]*)?"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+)
+#: Trailing marks that end a sentence after a URL rather than belong to it.
+URL_TRAILING = ".,;:!?)\"'"
+
+
+def protected_spans(text: str) -> list[tuple[int, int]]:
+    """Start and end of each URL / e-mail address, without the sentence mark after it."""
+    spans = []
+    for m in PROTECTED_RE.finditer(text):
+        end = m.end()
+        while end > m.start() and text[end - 1] in URL_TRAILING:
+            end -= 1
+        spans.append((m.start(), end))
+    return spans
+
+
+def is_protected(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(start <= pos < end for start, end in spans)
+
+
+def neighbour(text: str, pos: int, step: int, skip: str = "") -> str:
+    """The first character from `pos` in direction `step` that is not a space (nor in `skip`)."""
+    i = pos
+    while 0 <= i < len(text):
+        ch = text[i]
+        if not (re.match(SPACE_CLASS, ch) or ch in skip):
+            return ch
+        i += step
+    return ""
+
+
+def touches_cjk(text: str, start: int, end: int, skip: str = LOOK_PAST) -> bool:
+    """True when the span's nearest non-space neighbour on either side is Chinese."""
+    before = neighbour(text, start - 1, -1, skip)
+    after = neighbour(text, end, 1, skip)
+    return bool(CJK_CONTEXT_RE.match(before) or CJK_CONTEXT_RE.match(after))
+
+
+# --- half-width marks -> full-width -------------------------------------------------------
+
+#: Half-width mark -> full-width mark, with a pattern of where the ASCII form must stay.
+FULLWIDTH = {
+    ",": ("，", re.compile(r"\d,\d{3}(?!\d)")),  # 1,200
+    ":": ("：", re.compile(r"\d:\d")),  # 10:52, 3:1
+    ";": ("；", None),
+    "?": ("？", None),
+    "!": ("！", None),
+}
+
+
+def _keeps_ascii(pattern: re.Pattern[str] | None, text: str, i: int) -> bool:
+    """True when the mark at i is inside a match of the ASCII-context pattern (`1,200`, `10:52`)."""
+    if pattern is None:
+        return False
+    lo = max(0, i - 1)
+    return any(m.start() <= i < m.end() for m in pattern.finditer(text, lo, i + 5))
+
+
+#: The Latin text before a mark, back to the nearest Chinese character or quote.
+LATIN_BEFORE_RE = re.compile(f'[^{IDEOGRAPH}{CJK_PUNCT}"]*$')
+#: Two Latin words with a space between them make an English sentence, not a term (`APP`, `Wi-Fi`).
+LATIN_SENTENCE_RE = re.compile(r"[A-Za-z][A-Za-z'-]*[,;:]?\s+[A-Za-z]")
+
+
+def in_latin_sentence(text: str, i: int) -> bool:
+    """A mark glued to the end of an English sentence quoted in Chinese text (`“Hello, world!”`)
+    is part of it and stays ASCII; a mark after a Latin term (`下载APP!`) is Chinese."""
+    if i == 0 or not (text[i - 1].isascii() and text[i - 1].isalnum()):
+        return False
+    latin = LATIN_BEFORE_RE.search(text, 0, i)
+    return latin is not None and LATIN_SENTENCE_RE.search(latin.group()) is not None
+
+
+def _fullwidth_finder(mark: str):
+    full, keep = FULLWIDTH[mark]
+
+    def find(text: str, _options: Options) -> Iterator[Change]:
+        if mark not in text:
+            return
+        spans = protected_spans(text)
+        for i, ch in enumerate(text):
+            if ch != mark or is_protected(i, spans) or _keeps_ascii(keep, text, i):
+                continue
+            if in_latin_sentence(text, i):
+                continue
+            if touches_cjk(text, i, i + 1):
+                yield Change(i, i + 1, full)
+
+    return find
+
+
+# --- small-form and vertical presentation variants ---------------------------------------
+
+#: Small-form (U+FE50..) and vertical (U+FE10.., U+FE30..) variants -> the full-width forms of print.
+SMALL_FORMS = {
+    "﹐": "，",
+    "﹑": "、",
+    "﹒": "。",
+    "﹔": "；",
+    "﹕": "：",
+    "﹖": "？",
+    "﹗": "！",
+    "﹙": "（",
+    "﹚": "）",
+    "﹝": "〔",
+    "﹞": "〕",
+    "︐": "，",
+    "︑": "、",
+    "︒": "。",
+    "︓": "：",
+    "︔": "；",
+    "︕": "！",
+    "︖": "？",
+    "︵": "（",
+    "︶": "）",
+    "︹": "〔",
+    "︺": "〕",
+    "︻": "【",
+    "︼": "】",
+    "︽": "《",
+    "︾": "》",
+    "︿": "〈",
+    "﹀": "〉",
+    "﹁": "「",
+    "﹂": "」",
+    "﹃": "『",
+    "﹄": "』",
+}
+SMALL_FORM_RE = re.compile("[" + "".join(SMALL_FORMS) + "]")
+
+
+def find_small_forms(text: str, _options: Options) -> Iterator[Change]:
+    for m in SMALL_FORM_RE.finditer(text):
+        yield Change(m.start(), m.end(), SMALL_FORMS[m.group()])
+
+
+# --- ellipsis ---------------------------------------------------------------------------
+
+ELLIPSIS = "……"
+#: Pieces of an ellipsis: three or more dots, ideographic stops or middle dots (spaces between
+#: them allowed), a midline or vertical ellipsis, U+2026. A run of pieces is one ellipsis.
+_SP = f"{SPACE_CLASS}*"
+ELLIPSIS_PIECE = f"\\.(?:{_SP}\\.){{2,}}|。(?:{_SP}。){{2,}}|[·・•](?:{_SP}[·・•]){{2,}}|[⋯︙…]"
+ELLIPSIS_RE = re.compile(f"(?:{ELLIPSIS_PIECE})(?:{_SP}(?:{ELLIPSIS_PIECE}))*")
+#: Text without one of these holds no ellipsis (a lone 。 is a full stop).
+ELLIPSIS_HINT_RE = re.compile(f"[.·・•⋯︙…]|。{_SP}。")
+#: An ellipsis made of ASCII dots only counts in Chinese context (not `1...10` in code).
+ASCII_DOTS = re.compile(f"[.{SPACE_CHARS}]+")
+
+
+def find_ellipses(text: str, _options: Options) -> Iterator[Change]:
+    spans: list[tuple[int, int]] | None = None
+    for m in ELLIPSIS_RE.finditer(text):
+        if m.group() == ELLIPSIS:
+            continue
+        spans = protected_spans(text) if spans is None else spans
+        if is_protected(m.start(), spans):
+            continue
+        if ASCII_DOTS.fullmatch(m.group()) and not touches_cjk(text, m.start(), m.end()):
+            continue
+        yield Change(m.start(), m.end(), ELLIPSIS)
+
+
+# --- dash -------------------------------------------------------------------------------
+
+DASH = "——"
+#: Runs of dash-like characters: em dash, horizontal bar, box lines, full-width and ASCII hyphens;
+#: spaces between them do not split the run (`— —`, `--—` are one dash).
+DASH_CHARS = "—―─━－-"
+DASH_RE = re.compile(f"[{DASH_CHARS}](?:{SPACE_CLASS}*[{DASH_CHARS}])*")
+DASH_HINT_RE = re.compile(f"[{DASH_CHARS}]")
+#: A single one of these is a hyphen or a minus sign, not a dash.
+HYPHENS = "-－"
+
+
+#: A lone — between two Chinese runs this short is a connector (`甲—乙—丙`), not a dash.
+CONNECTOR_MAX_RUN = 4
+
+
+def _ideograph_run(text: str, pos: int, step: int) -> tuple[int, str]:
+    """Length of the ideograph run from pos in direction step (looking past spaces inside it),
+    and the character that ends it ('' at the edge of the text)."""
+    n = 0
+    i = pos
+    while 0 <= i < len(text):
+        ch = text[i]
+        if IDEOGRAPH_RE.match(ch):
+            n += 1
+        elif not re.match(SPACE_CLASS, ch):
+            return n, ch
+        i += step
+    return n, ""
+
+
+def _is_connector(text: str, start: int, end: int) -> bool:
+    """A single dash glued to digits/Latin, to short terms on both sides, or inside a chain of
+    short terms (`甲—乙—丙`) links them (一字线) rather than breaking the sentence."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    if not before or not after or re.match(SPACE_CLASS, before) or re.match(SPACE_CLASS, after):
+        return False
+    if (before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum()):
+        return True
+    (left, left_end), (right, right_end) = _ideograph_run(text, start - 1, -1), _ideograph_run(text, end, 1)
+    if not left or not right:
+        return False
+    if left <= CONNECTOR_MAX_RUN and right <= CONNECTOR_MAX_RUN:
+        return True
+    return (left <= CONNECTOR_MAX_RUN and left_end == "—") or (
+        right <= CONNECTOR_MAX_RUN and right_end == "—"
+    )
+
+
+def find_dashes(text: str, _options: Options) -> Iterator[Change]:
+    spans: list[tuple[int, int]] | None = None
+    for m in DASH_RE.finditer(text):
+        run = m.group()
+        if run == DASH:
+            continue
+        spans = protected_spans(text) if spans is None else spans
+        if is_protected(m.start(), spans):
+            continue
+        if len(run) == 1:
+            if run in HYPHENS or _is_connector(text, m.start(), m.end()):
+                continue  # a hyphen, a minus, or a lone — linking two terms
+        elif all(ch in HYPHENS or SPACE_RE.match(ch) for ch in run) and not touches_cjk(
+            text, m.start(), m.end(), LOOK_PAST_BOTH
+        ):
+            continue  # `--` in code or in an ASCII sentence
+        yield Change(m.start(), m.end(), DASH)
+
+
+# --- parentheses ------------------------------------------------------------------------
+
+OPEN, CLOSE = "(（", ")）"
+#: Inside a formula's parentheses, a mark this stage made full-width does not make it Chinese.
+NOT_CHINESE_INSIDE = str.maketrans("", "", MADE_FULLWIDTH)
+
+
+def paren_pairs(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """Matching (open, close) positions of half- and full-width parentheses, and the unmatched."""
+    stack: list[int] = []
+    pairs: list[tuple[int, int]] = []
+    lone: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in OPEN:
+            stack.append(i)
+        elif ch in CLOSE:
+            if stack:
+                pairs.append((stack.pop(), i))
+            else:
+                lone.append(i)
+    return pairs, lone + stack
+
+
+def find_parens(text: str, _options: Options) -> Iterator[Change]:
+    """Convert a pair that encloses or touches Chinese, or that is half of a full-width pair."""
+    if "(" not in text and ")" not in text:
+        return  # only half-width parentheses ever change
+    spans = protected_spans(text)
+    pairs, lone = paren_pairs(text)
+    for start, end in pairs:
+        if is_protected(start, spans) or text[start] + text[end] == "（）":
+            continue
+        inside = text[start + 1 : end]
+        if (
+            not CJK_CONTEXT_RE.search(inside.translate(NOT_CHINESE_INSIDE))
+            and start > 0
+            and text[start - 1].isascii()
+            and text[start - 1].isalnum()
+        ):
+            continue  # f(x), A(1): part of a formula or a Latin token
+        chinese = (
+            CJK_CONTEXT_RE.search(inside)
+            or text[start] == "（"
+            or text[end] == "）"
+            or touches_cjk(text, start, end + 1)
+        )
+        if chinese:
+            if text[start] == "(":
+                yield Change(start, start + 1, "（")
+            if text[end] == ")":
+                yield Change(end, end + 1, "）")
+    for i in lone:
+        # look past marks of both widths: this stage may convert a neighbour before the next pass
+        if text[i] in "()" and not is_protected(i, spans) and touches_cjk(text, i, i + 1, LOOK_PAST_BOTH):
+            yield Change(i, i + 1, "（" if text[i] == "(" else "）")
+
+
+# --- full stop --------------------------------------------------------------------------
+
+#: What may follow a Chinese full stop: Chinese, a quote, a parenthesis, or the end.
+PERIOD_NEXT_RE = re.compile(f"[{IDEOGRAPH}“‘\"'”’)）(（《]")
+#: A sentence may end on these after its last ideograph (`占比40%.`, `（见附件）.`, `“再见”.`).
+PERIOD_AFTER_TAIL = "0123456789%)）”’》\"' "
+
+
+def ends_chinese_sentence(text: str, i: int) -> bool:
+    """The `.` at i follows an ideograph, directly or after a tail of digits, % and closing marks."""
+    j = i - 1
+    tail = ""
+    while j >= 0 and (text[j] in PERIOD_AFTER_TAIL or SPACE_RE.match(text[j])):
+        tail = text[j] + tail
+        j -= 1
+    if j < 0 or not IDEOGRAPH_RE.match(text[j]):
+        return False
+    marks = "".join(tail.split())
+    return not marks or not marks.isdigit()  # `第3.` / `2022.2`: a number
+
+
+def find_periods(text: str, _options: Options) -> Iterator[Change]:
+    """`.` ending a Chinese sentence (after an ideograph, or after `40%` / `）` / `”` that follow
+    one) and before Chinese or the end -> `。`. A bare number before it (`2022.2`) keeps it."""
+    spans = protected_spans(text)
+    for i, ch in enumerate(text):
+        if ch != "." or is_protected(i, spans):
+            continue
+        after = neighbour(text, i + 1, 1)
+        if ends_chinese_sentence(text, i) and (not after or PERIOD_NEXT_RE.match(after)):
+            yield Change(i, i + 1, "。")
+
+
+# --- full-width digits and letters --------------------------------------------------------
+
+#: GB/T 15835-2011 writes Arabic digits half-width, and mainland print sets Latin letters the same
+#: way: `２０２２年` -> `2022年`, `ＡＰＰ` -> `APP`. (Full-width punctuation is a different matter.)
+#: Inside such a run, a full-width point or hyphen is the decimal point or hyphen of the token
+#: (`９８．５`, `Ｗｉ－Ｆｉ`, `０４３２－６２０１`); elsewhere they are Chinese marks and stay.
+_FW_ALNUM = "[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+"
+FULLWIDTH_ALNUM_RE = re.compile(f"{_FW_ALNUM}(?:[．－]{_FW_ALNUM})*")
+
+
+def find_fullwidth_alnum(text: str, _options: Options) -> Iterator[Change]:
+    for m in FULLWIDTH_ALNUM_RE.finditer(text):
+        yield Change(m.start(), m.end(), "".join(chr(ord(ch) - 0xFEE0) for ch in m.group()))
+
+
+# --- book titles typed with ASCII angle brackets -------------------------------------------
+
+#: `<红楼梦>` or `<<红楼梦>>` -> `《红楼梦》`: the brackets hold a Chinese title (two or more
+#: ideographs, mostly ideographs, no spaces, `=` or brackets), which a formula (`a<b且b>c`) or a
+#: tag (`<p>`, always Latin) never is.
+ANGLE_TITLE_RE = re.compile(f"(<<?)([{IDEOGRAPH}][^<>=\\s]{{0,40}}?)(>>?)")
+
+
+def find_angle_titles(text: str, _options: Options) -> Iterator[Change]:
+    if "<" not in text:
+        return
+    for m in ANGLE_TITLE_RE.finditer(text):
+        inside = m.group(2)
+        ideographs = len(IDEOGRAPH_RE.findall(inside))
+        if len(m.group(1)) != len(m.group(3)) or ideographs < 2 or ideographs * 2 < len(inside):
+            continue
+        yield Change(m.start(), m.end(), f"《{inside}》")
+
+
+STAGE = "typography"
+
+#: Full-width mark rules by name, in the order they run.
+MARK_RULES = {
+    ",": "punct.fullwidth_comma",
+    ":": "punct.fullwidth_colon",
+    ";": "punct.fullwidth_semicolon",
+    "?": "punct.fullwidth_question",
+    "!": "punct.fullwidth_exclamation",
+}
+
+RULES: list[Rule] = [
+    RULES.add(
+        Rule(
+            "punct.small_form",
+            STAGE,
+            "small-form/vertical variants -> full-width",
+            find_small_forms,
+            could_apply=SMALL_FORM_RE.search,
+        )
+    ),
+    RULES.add(
+        Rule(
+            "punct.halfwidth_alnum",
+            STAGE,
+            "full-width digits/letters -> ASCII",
+            find_fullwidth_alnum,
+            could_apply=FULLWIDTH_ALNUM_RE.search,
+        )
+    ),
+    RULES.add(
+        Rule(
+            "punct.book_title_angle",
+            STAGE,
+            "<书名> -> 《书名》",
+            find_angle_titles,
+            could_apply=containing("<"),
+        )
+    ),
+    RULES.add(
+        Rule(
+            "punct.ellipsis",
+            STAGE,
+            "ellipsis variants -> ……",
+            find_ellipses,
+            could_apply=ELLIPSIS_HINT_RE.search,
+        )
+    ),
+    RULES.add(Rule("punct.dash", STAGE, "dash variants -> ——", find_dashes, could_apply=DASH_HINT_RE.search)),
+    # Parentheses before the marks: `,(中)` -> `,（中）` -> `，（中）` in one pass, as in the next.
+    RULES.add(
+        Rule(
+            "punct.fullwidth_parens",
+            STAGE,
+            "( ) around or next to Chinese -> （ ）",
+            find_parens,
+            could_apply=containing("(", ")"),
+        )
+    ),
+    *(
+        RULES.add(
+            Rule(
+                name,
+                STAGE,
+                f"{mark} touching Chinese -> {FULLWIDTH[mark][0]}",
+                _fullwidth_finder(mark),
+                could_apply=containing(mark),
+            )
+        )
+        for mark, name in MARK_RULES.items()
+    ),
+    RULES.add(
+        Rule(
+            "punct.fullwidth_period",
+            STAGE,
+            ". after Chinese -> 。",
+            find_periods,
+            could_apply=containing("."),
+        )
+    ),
+]

@@ -1,0 +1,316 @@
+"""Spaces in Chinese text (STYLE.md section 3).
+
+Registered after the punctuation rules, so a space next to a mark that has
+just become full-width is seen as a space next to CJK punctuation. Three
+stages: `typography` applies to every block; `typography.body` (no space
+between two ideographs) only to paragraphs and captions, because a headline
+keeps one space between its clauses; `typography.heading` collapses such a
+space to one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.core.rules import Change, Rule, RuleList, containing
+from zhclean.tasks.stages.typography.punctuation import CJK_CONTEXT_RE, CJK_PUNCT, IDEOGRAPH, protected_spans
+
+#: This module's rules, in the order they run.
+RULES = RuleList()
+
+STAGE = "typography"
+BODY_STAGE = "typography.body"
+HEADING_STAGE = "typography.heading"
+
+#: Zero-width characters: removed.
+ZERO_WIDTH = "\u200b\u2060\ufeff"
+#: Other spaces (no-break, fixed-width, ideographic, tab): become one ordinary space.
+ODD_SPACES = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+SPACE_UNICODE_RE = re.compile(f"[{ZERO_WIDTH}]|[{ODD_SPACES}]")
+
+#: Marks that also appear in Latin text (“ ” ‘ ’ — … ·): a space next to them only goes when
+#: the other side is Chinese too. Every other CJK mark carries its own spacing.
+SHARED_MARKS = "“”‘’—…·"
+OWN_SPACING = "".join(ch for ch in CJK_PUNCT if ch not in SHARED_MARKS)
+SPACE_BEFORE_MARK_RE = re.compile(f"(?<=\\S) +(?=[{OWN_SPACING}])")
+SPACE_AFTER_MARK_RE = re.compile(f"(?<=[{OWN_SPACING}]) +(?=\\S)")
+OPENING_QUOTES = "“‘"
+CLOSING_QUOTES = "”’"
+QUOTES = OPENING_QUOTES + CLOSING_QUOTES
+SPACE_BY_QUOTE_RE = re.compile(f"(?<=[{QUOTES}]) +(?=\\S)|(?<=\\S) +(?=[{QUOTES}])")
+SPACE_BY_SHARED_RE = re.compile(f"(?<=[{SHARED_MARKS}]) +(?=\\S)|(?<=\\S) +(?=[{SHARED_MARKS}])")
+
+#: Half-width runs whose distance to Chinese the pangu option decides: digits, Latin, %.
+HALFWIDTH = "A-Za-z0-9%"
+HALFWIDTH_RE = re.compile(f"[{HALFWIDTH}]")
+CJK_THEN_HALF_RE = re.compile(f"(?<=[{IDEOGRAPH}])( *)(?=[{HALFWIDTH}])")
+HALF_THEN_CJK_RE = re.compile(f"(?<=[{HALFWIDTH}])( *)(?=[{IDEOGRAPH}])")
+
+#: Enclosed numerals (`① ⑴ ⒈ ❶`) number list items: no space between one and its Chinese item.
+ENCLOSED = "\u2460-\u24ff\u2776-\u2793"
+ENCLOSED_RE = re.compile(f"[{ENCLOSED}]")
+ENCLOSED_GAP_RE = re.compile(f"(?<=[{ENCLOSED}]) +(?=[{IDEOGRAPH}])|(?<=[{IDEOGRAPH}]) +(?=[{ENCLOSED}])")
+
+BETWEEN_IDEOGRAPHS_RE = re.compile(f"(?<=[{IDEOGRAPH}]) +(?=[{IDEOGRAPH}])")
+MANY_SPACES_RE = re.compile(" {2,}")
+
+
+def find_odd_spaces(text: str, _options: Options) -> Iterator[Change]:
+    for m in SPACE_UNICODE_RE.finditer(text):
+        yield Change(m.start(), m.end(), "" if m.group() in ZERO_WIDTH else " ")
+
+
+def find_spaces_by_marks(text: str, _options: Options) -> Iterator[Change]:
+    """No space before or after a full-width mark; around — … · only between Chinese.
+
+    Spaces by quotes are left to `space.cjk_quote` (body) and `space.heading_quote`
+    (headlines), as a headline's clause space may stand right next to a quote."""
+    if " " not in text:
+        return
+    for pattern in (SPACE_BEFORE_MARK_RE, SPACE_AFTER_MARK_RE):
+        for m in pattern.finditer(text):
+            yield Change(m.start(), m.end(), "")
+    for m in SPACE_BY_SHARED_RE.finditer(text):
+        before, after = text[m.start() - 1], text[m.end()]
+        if before in QUOTES or after in QUOTES:
+            continue
+        if CJK_CONTEXT_RE.match(before) and CJK_CONTEXT_RE.match(after):
+            yield Change(m.start(), m.end(), "")
+
+
+def _quote_gaps(text: str) -> Iterator[tuple[re.Match[str], bool]]:
+    """Spaces next to a quote with Chinese on the other side, and whether the space is a
+    boundary (before an opening quote, after a closing one) rather than inside the quote."""
+    for m in SPACE_BY_QUOTE_RE.finditer(text):
+        before, after = text[m.start() - 1], text[m.end()]
+        if CJK_CONTEXT_RE.match(before) and CJK_CONTEXT_RE.match(after):
+            yield m, after in OPENING_QUOTES or before in CLOSING_QUOTES
+
+
+def find_body_quote_gaps(text: str, _options: Options) -> Iterator[Change]:
+    """In body text no space sits next to a quote between Chinese (`说 “好”` -> `说“好”`)."""
+    for m, _boundary in _quote_gaps(text):
+        yield Change(m.start(), m.end(), "")
+
+
+def find_heading_quote_gaps(text: str, _options: Options) -> Iterator[Change]:
+    """In a headline a space outside a quote is a clause break (`打造“红色引擎” 激活治理`):
+    it stays, as one space; a space inside the quote (`“ 三长”`) goes."""
+    for m, boundary in _quote_gaps(text):
+        want = " " if boundary else ""
+        if m.group() != want:
+            yield Change(m.start(), m.end(), want)
+
+
+def find_halfwidth_gaps(text: str, options: Options) -> Iterator[Change]:
+    """No space between Chinese and digits/Latin; with `Options.pangu`, exactly one.
+
+    A space that sets off a URL or e-mail address stays (one): without it the
+    address would seem to run on into the Chinese after it."""
+    default = " " if options.pangu else ""
+    if not default and " " not in text:
+        return  # no space to remove, and none to add
+    edges = {edge for span in protected_spans(text) for edge in span}
+    for pattern in (CJK_THEN_HALF_RE, HALF_THEN_CJK_RE):
+        for m in pattern.finditer(text):
+            want = " " if m.group(1) and (m.start() in edges or m.end() in edges) else default
+            if m.group(1) != want:
+                yield Change(m.start(), m.end(), want)
+
+
+def find_enclosed_gaps(text: str, _options: Options) -> Iterator[Change]:
+    for m in ENCLOSED_GAP_RE.finditer(text):
+        yield Change(m.start(), m.end(), "")
+
+
+def handled_elsewhere(before: str, after: str) -> bool:
+    """Whether the spaces between these neighbours belong to another spacing rule."""
+    ideo = f"[{IDEOGRAPH}]"
+    half = f"[{HALFWIDTH}]"
+    if not before or not after:
+        return True  # space.trim
+    if re.match(f"[{OWN_SPACING}]", before) or re.match(f"[{OWN_SPACING}]", after):
+        return True  # space.cjk_punct
+    if CJK_CONTEXT_RE.match(before) and CJK_CONTEXT_RE.match(after):
+        return True  # space.cjk_punct, space.inside_cjk, space.heading_clause
+    return bool(
+        (re.match(ideo, before) and re.match(half, after))
+        or (re.match(half, before) and re.match(ideo, after))
+    )
+
+
+def find_many_spaces(text: str, _options: Options) -> Iterator[Change]:
+    """Runs of spaces become one where no other spacing rule decides."""
+    if "  " not in text:
+        return
+    for m in MANY_SPACES_RE.finditer(text):
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        if not handled_elsewhere(before, after):
+            yield Change(m.start(), m.end(), " ")
+
+
+EDGE_SPACE_RE = re.compile(r"^\s+|\s+$")
+
+
+def has_edge_space(text: str) -> bool:
+    """Tested first: a trailing-space regex search is slow on long text."""
+    return bool(text) and (text[0].isspace() or text[-1].isspace())
+
+
+def find_edge_spaces(text: str, _options: Options) -> Iterator[Change]:
+    """Leading and trailing white space."""
+    for m in EDGE_SPACE_RE.finditer(text):
+        yield Change(m.start(), m.end(), "")
+
+
+#: A headline that already separates its clauses with these marks has no clause space.
+CLAUSE_MARKS = "，；。！？"
+#: A clause of fewer ideographs than this is a word cut by OCR (`堡 垒`), not a clause.
+MIN_CLAUSE = 2
+#: Quotes and book-title marks belong to the clause they sit in.
+CLAUSE_INNER = "“”‘’《》〈〉「」『』"
+
+
+def _clause_size(text: str, pos: int, step: int) -> int:
+    """Ideographs from pos in direction step up to the next space or clause mark."""
+    n = 0
+    while 0 <= pos < len(text) and not text[pos].isspace() and text[pos] not in CLAUSE_MARKS:
+        n += bool(re.match(f"[{IDEOGRAPH}]", text[pos]))
+        if not (re.match(f"[{IDEOGRAPH}]", text[pos]) or text[pos] in CLAUSE_INNER):
+            break
+        pos += step
+    return n
+
+
+def find_heading_word_gaps(text: str, _options: Options) -> Iterator[Change]:
+    """In a headline, a space between ideographs separates clauses only when the headline uses no
+    clause marks and both sides hold a clause (`风雨同舟 共克时艰`); otherwise OCR cut a word."""
+    if " " not in text:
+        return
+    punctuated = any(mark in text for mark in CLAUSE_MARKS) or word_segmented(text)
+    for m in BETWEEN_IDEOGRAPHS_RE.finditer(text):
+        left, right = _clause_size(text, m.start() - 1, -1), _clause_size(text, m.end(), 1)
+        if punctuated or min(left, right) < MIN_CLAUSE:
+            yield Change(m.start(), m.end(), "")
+
+
+#: A headline split into this many pieces or more ...
+SEGMENTED_MIN_PIECES = 4
+#: ... most of them this short (`湖畔 读书 会 迎来 第十 个 年头`) was cut into words by OCR or a
+#: word segmenter: no piece is a clause, every space goes.
+SEGMENTED_WORD_MAX = 2
+#: With a one-character piece among them, this many pieces are enough to tell.
+SEGMENTED_MIN_PIECES_WITH_SINGLE = 3
+
+
+def word_segmented(text: str) -> bool:
+    pieces = [len(re.findall(f"[{IDEOGRAPH}]", p)) for p in text.split()]
+    pieces = [n for n in pieces if n]
+    short = sum(1 for n in pieces if n <= SEGMENTED_WORD_MAX)
+    # a single ideograph is never a clause, so three pieces with one (`一线 党旗 红`) are cut
+    # words; without one, short pieces may be terse clauses (`抗疫 有我 青春 无悔`) unless
+    # there are many of them
+    if 1 in pieces:
+        return len(pieces) >= SEGMENTED_MIN_PIECES_WITH_SINGLE and short * 2 > len(pieces)
+    return len(pieces) > SEGMENTED_MIN_PIECES and short * 2 > len(pieces)
+
+
+RULES: list[Rule] = [
+    RULES.add(
+        Rule(
+            "space.unicode",
+            STAGE,
+            "no-break, zero-width, ideographic spaces normalised",
+            find_odd_spaces,
+            could_apply=SPACE_UNICODE_RE.search,
+        )
+    ),
+    RULES.add(
+        Rule(
+            "space.cjk_punct",
+            STAGE,
+            "no space next to a full-width mark",
+            find_spaces_by_marks,
+            could_apply=containing(" "),
+        )
+    ),
+    RULES.add(
+        Rule(
+            "space.cjk_halfwidth",
+            STAGE,
+            "Chinese next to digits/Latin: no space (pangu: one)",
+            find_halfwidth_gaps,
+            could_apply=HALFWIDTH_RE.search,
+        )
+    ),
+    RULES.add(
+        Rule(
+            "space.enclosed_numeral",
+            STAGE,
+            "no space between ① ⑴ and Chinese",
+            find_enclosed_gaps,
+            could_apply=ENCLOSED_RE.search,
+        )
+    ),
+    RULES.add(
+        Rule("space.collapse", STAGE, "runs of spaces -> one", find_many_spaces, could_apply=containing("  "))
+    ),
+    RULES.regex(
+        "space.percent", STAGE, r"(?<=\d) +(?=%)", "", "no space between a number and %", needles=(" %",)
+    ),
+    RULES.add(
+        Rule(
+            "space.trim",
+            STAGE,
+            "no leading or trailing space in a block",
+            find_edge_spaces,
+            could_apply=has_edge_space,
+        )
+    ),
+    RULES.regex(
+        "space.inside_cjk",
+        BODY_STAGE,
+        BETWEEN_IDEOGRAPHS_RE,
+        "",
+        "no space between two ideographs",
+        needles=(" ",),
+    ),
+    RULES.add(
+        Rule(
+            "space.heading_word",
+            HEADING_STAGE,
+            "no OCR space inside a headline word",
+            find_heading_word_gaps,
+            could_apply=containing(" "),
+        )
+    ),
+    RULES.add(
+        Rule(
+            "space.cjk_quote",
+            BODY_STAGE,
+            "no space next to a quote between Chinese",
+            find_body_quote_gaps,
+            could_apply=containing(" "),
+        )
+    ),
+    RULES.add(
+        Rule(
+            "space.heading_quote",
+            HEADING_STAGE,
+            "a headline keeps one clause space outside a quote, none inside",
+            find_heading_quote_gaps,
+            could_apply=containing(" "),
+        )
+    ),
+    RULES.regex(
+        "space.heading_clause",
+        HEADING_STAGE,
+        f"(?<=[{IDEOGRAPH}]) {{2,}}(?=[{IDEOGRAPH}])",
+        " ",
+        "a headline keeps one space between clauses",
+        needles=("  ",),
+    ),
+]

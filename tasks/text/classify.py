@@ -1,0 +1,267 @@
+"""What a line of text is: sentence end, heading shape, caption, byline, subtitle, signature.
+
+Pure predicates on one string, shared by the joiner (paragraphs.py) and the
+segmenter (segment.py). They look at punctuation, length and a few generic
+words of the genre (STYLE.md sections 4 and 5), never at known titles or names.
+They accept both ASCII and full-width punctuation, because joining runs before
+typography and segmenting after it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from zhclean.tasks.text import bylines
+
+#: Characters that end a sentence, full-width and ASCII (`…` covers `……`).
+SENTENCE_FINAL = "。！？…!?.；;"
+#: Closing marks that end a sentence when they follow a sentence-final character.
+CLOSERS = "”’」』）)》\"'】"
+#: Characters after which a line cannot end a heading: the sentence goes on.
+NON_FINAL_PUNCT = "，、：,:（(《“‘「『【—-/"
+#: Opening/closing pairs: an unclosed opener means the sentence continues.
+PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "「": "」", "『": "』", "【": "】"}
+
+#: The mark the repair stage leaves for a character it could not recover: it could be anything.
+LOST = "〓"
+CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: A heading longer than this (in characters, spaces ignored) is rather a paragraph fragment.
+HEADING_MAX_CHARS = 32
+#: A `主题——副题` headline may run this long.
+TITLE_DASH_MAX_CHARS = 64
+#: Clause separators inside a heading: `风雨同舟 共克时艰`, `一声令下，全域联动`.
+CLAUSE_SEP = re.compile(r"[\s，,；;、]+")
+#: Enumerated section headings: `一、`, `（一）`, `1.`, `第一`.
+ENUMERATED = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]\s*\D)"
+)
+#: Function words a heading never ends on: a line ending on one is cut mid-clause
+#: (`……负责落实的` + `各项任务`), whatever its length. Only words that end no common
+#: compound: `向` (方向, 所向), `为` (作为), `与` (参与), `和` (祥和), `使` (天使) do.
+FRAGMENT_END = frozenset("的把被而并或也又")
+#: These end a short heading (`春天来了`, `人在心也在`) but not one with a clause comma
+#: (`……，也带动了`, `……，他们每天都守在`, `……，难以`).
+CLAUSE_FRAGMENT_END = frozenset("了在以")
+#: Measure words and units that follow a number: a line ending on a digit and a line
+#: opening with one of these are one number cut in two (`共完成42` + `个小区……`).
+UNIT_START = frozenset("个余多万亿元人户名次项件座所家条米吨斤亩岁年月日天周时分秒倍%％")
+#: A line that opens with a date or time reads as a sentence, not a heading.
+DATE_START = re.compile(r"^\s*(?:\d{1,4}\s*[年月日]|\d{1,2}\s*[:：点时])")
+
+# -- captions ---------------------------------------------------------------
+#: Photo arrows that open a caption; the mark itself is removed (`caption.arrow`).
+CAPTION_ARROW = re.compile(r"^\s*[▲▼△▽◆◇►▶◀]+\s*")
+#: A position note in a photo caption: `（左二）`, `(右)`, `（中）`, `(前排左三)`, `（右二为某某）`.
+POSITION_NOTE = re.compile(
+    r"[（(](?:前排|后排|中排)?[左右中上下前后][一二三四五六七八九十\d]?(?:为[^()（）]{1,12})?[)）]"
+)
+#: A caption's opening words: `图为……`, `上图：……`, `左图为……`.
+CAPTION_LEAD = re.compile(r"^\s*(?:[上下左右]?图\s*[：:]?\s*为|[上下左右]图\s*[：:])")
+#: Photo credits: `资料片由…提供`, `…摄`, `供图`, `图片来源`.
+CREDIT_WORDS = ("资料片", "资料图", "供图", "图片由", "照片由", "图片来源", "摄影", "提供")
+CREDIT_END = re.compile(r"(?:(?<!拍)摄|供图|提供)\s*$")
+#: A credit that is a caption on its own: `……。 某某 摄`, `……。（资料图片）`.
+PHOTO_CREDIT = re.compile(
+    r"(?<=[。！？!?”])\s*(?:(?:[\u4e00-\u9fff]{2,4}\s*){1,3}[/／]?\s*摄"
+    r"|[（(](?:资料图片?|资料照片|网络图片|图片来源[^()（）]{0,12}|(?:[\u4e00-\u9fff]{2,4}\s*){1,3}[/／]?\s*摄)[)）])\s*$"
+)
+#: A caption is one short descriptive sentence.
+CAPTION_MAX_CHARS = 90
+
+# -- bylines and subtitles ---------------------------------------------------
+#: A subtitle line under a title: `——记…`, `—— …`, or `记…` standing alone.
+SUBTITLE = re.compile(r"^\s*(?:[—－-]{1,3}|──)\s*(?P<text>\S.*)$")
+JI_SUBTITLE = re.compile(r"^\s*记\S{4,}$")
+#: The split of a title `主题——副题`.
+TITLE_DASH = re.compile(r"\s*(?:——|--|—)\s*")
+#: A trailing signature: a sentence end, then a 2–4 character name (maybe with one space).
+SIGNATURE = re.compile(r"(?<=[。！？!?”])\s*(?P<name>[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3})\s*$")
+#: A trailing parenthesised signature: `（张三）`.
+PAREN_SIGNATURE = re.compile(r"(?<=[。！？!?”])\s*[（(](?P<name>[\u4e00-\u9fff]{2,4})[)）]\s*$")
+#: A bare name line: a pen name or author under a title (`忠言`).
+NAME_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}\s*$")
+
+
+def visible(text: str) -> str:
+    """The text without whitespace and invisible format characters (zero-width spaces, BOM)."""
+    return "".join(ch for ch in text if not ch.isspace() and unicodedata.category(ch) != "Cf")
+
+
+def visible_len(text: str) -> int:
+    """Length without whitespace: OCR spaces and zero-width characters do not make a line longer."""
+    return len(visible(text))
+
+
+def cjk_count(text: str) -> int:
+    return len(CJK_CHAR.findall(text))
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends with sentence-final punctuation, maybe followed by closing marks."""
+    t = text.rstrip()
+    while t and (t[-1] in CLOSERS or t[-1] == LOST):
+        t = t[:-1].rstrip()
+    if not t:
+        return False
+    if t[-1] == "." and len(t) > 1 and t[-2].isdigit():
+        return False  # `2022.` is a number, not a sentence end
+    return t[-1] in SENTENCE_FINAL
+
+
+def ends_open(text: str) -> bool:
+    """True when the text stops on punctuation that cannot end anything (`，`, `、`, `《`)."""
+    t = text.rstrip()
+    return bool(t) and t[-1] in NON_FINAL_PUNCT
+
+
+def unclosed(text: str) -> bool:
+    """An opening bracket or quote without its closer, or an odd number of straight quotes."""
+    for left, right in PAIRS.items():
+        if text.count(left) > text.count(right):
+            return True
+    return text.count('"') % 2 == 1
+
+
+def opens_with_closer(text: str) -> bool:
+    """The text closes a bracket or quote it never opened, before its first sentence end."""
+    first = re.split(r"[。！？!?]", text, maxsplit=1)[0]
+    return any(first.count(right) > first.count(left) for left, right in PAIRS.items())
+
+
+def first_clause(text: str) -> str:
+    """The words before the first clause punctuation; spaces and quotes do not count."""
+    body = re.sub(r"[\s“”‘’\"'「」『』]", "", text)
+    return re.split(r"[，,。！？!?、；;：:（）()]", body, maxsplit=1)[0]
+
+
+def last_clause(text: str) -> str:
+    parts = re.split(r"[，,。！？!?、；;：:]", text.strip())
+    return parts[-1] if parts else ""
+
+
+def has_inner_sentence_end(text: str) -> bool:
+    """A sentence end inside the text (not at its end): it is prose, not a heading."""
+    return bool(re.search(r"[。！？!?；;](?=.*[\u4e00-\u9fff])", text.rstrip()))
+
+
+def clauses(text: str) -> list[str]:
+    return [c for c in CLAUSE_SEP.split(text.strip()) if c]
+
+
+def is_enumerated(text: str) -> bool:
+    return bool(ENUMERATED.match(text))
+
+
+def number_cut(left: str, right: str) -> bool:
+    """`……共完成42` + `个小区`: a number and its measure word on two lines."""
+    a, b = visible(left), visible(right)
+    return bool(a) and bool(b) and a[-1].isdigit() and b[0] in UNIT_START
+
+
+def ends_on_function_word(text: str) -> bool:
+    """The line stops on a word that needs a continuation (`的`, `和`, `把`; `了` after a comma).
+
+    A bare 2–4 character name (`李为`) is not cut: names may end on such characters.
+    """
+    t = visible(text)
+    if not t or (is_name_line(text) and t[-1] != "的"):
+        return False
+    if t[-1] in FRAGMENT_END:
+        return True
+    return t[-1] in CLAUSE_FRAGMENT_END and bool(re.search(r"[，,]", t))
+
+
+def heading_like(text: str) -> bool:
+    """Short, no sentence end, no dangling punctuation, no inner sentence: the shape of a heading."""
+    if not text.strip() or ends_sentence(text) or ends_open(text) or ends_on_function_word(text):
+        return False
+    if has_inner_sentence_end(text):
+        return False
+    if visible_len(text) > HEADING_MAX_CHARS and not title_dash_shape(text):
+        return False
+    return not DATE_START.match(text)
+
+
+# -- captions ---------------------------------------------------------------
+
+
+def caption_arrow(text: str) -> re.Match[str] | None:
+    return CAPTION_ARROW.match(text)
+
+
+def strong_caption(text: str) -> bool:
+    """A caption by its marks: an arrow, a position note or a photo credit, in one short text."""
+    if caption_arrow(text):
+        return True
+    if visible_len(text) > CAPTION_MAX_CHARS:
+        return False
+    if POSITION_NOTE.search(text) and text.count("。") <= 1:
+        return True
+    if CAPTION_LEAD.match(text) and text.count("。") <= 1:
+        return True
+    if PHOTO_CREDIT.search(text) and len(re.findall(r"[。！？!?]", text)) <= 1:
+        return True
+    return bool(CREDIT_END.search(text)) and any(w in text for w in CREDIT_WORDS)
+
+
+def caption_sized(text: str) -> bool:
+    """Short enough, and at most one sentence, to be a caption next to other captions."""
+    body = text.strip()
+    return 0 < visible_len(body) <= CAPTION_MAX_CHARS // 2 and len(re.findall(r"[。！？!?]", body)) <= 1
+
+
+# -- bylines, subtitles, signatures -----------------------------------------
+
+
+def byline_names(text: str) -> list[str] | None:
+    """Names of a byline such as `本报记者 某某 通讯员 某某`, or None when the line is not one."""
+    return bylines.credit_names(text)
+
+
+def subtitle_text(text: str) -> str | None:
+    """The subtitle of a `——记…` line (dashes dropped), or a bare `记…` line; else None."""
+    m = SUBTITLE.match(text)
+    if m and cjk_count(m.group("text")) >= 2:
+        return m.group("text").strip()
+    if JI_SUBTITLE.match(text) and heading_like(text):
+        return text.strip()
+    return None
+
+
+def split_title(text: str) -> tuple[str, str | None]:
+    """`主题——副题` → (主题, 副题) when both sides are real phrases; else (text, None)."""
+    parts = TITLE_DASH.split(text.strip(), maxsplit=1)
+    if len(parts) == 2 and cjk_count(parts[0]) >= 4 and cjk_count(parts[1]) >= 4:
+        return parts[0].strip(), parts[1].strip()
+    return text.strip(), None
+
+
+def trailing_signature(text: str) -> tuple[str, str] | None:
+    """(text without signature, name) when a paragraph ends `……。某某` or `……。（某某）`."""
+    for pattern in (PAREN_SIGNATURE, SIGNATURE):
+        m = pattern.search(text)
+        if m and cjk_count(text[: m.start()]) >= 10:
+            return text[: m.start()].rstrip(), re.sub(r"\s+", "", m.group("name"))
+    return None
+
+
+def subtitle_names(subtitle: str) -> str | None:
+    """Who a `记…` subtitle portrays (`记某单位某某` → `某单位某某`): the body's spelling of the author."""
+    m = re.match(r"^\s*记\s*(?P<who>\S.*)$", subtitle)
+    return m.group("who").strip() if m else None
+
+
+def title_dash_shape(text: str) -> bool:
+    """`主题——副题` with no clause punctuation: a headline, even when longer than a heading."""
+    parts = TITLE_DASH.split(text.strip(), maxsplit=1)
+    return (
+        len(parts) == 2
+        and all(cjk_count(p) >= 4 for p in parts)
+        and not re.search(r"[，,。！？!?；;]", text)
+        and visible_len(text) <= TITLE_DASH_MAX_CHARS
+    )
+
+
+def is_name_line(text: str) -> bool:
+    return bool(NAME_LINE.match(text))

@@ -1,0 +1,1 @@
+"""zhclean: clean, simplified-Chinese editions from raw Chinese document corpora."""
