@@ -10,15 +10,15 @@ record, and that is a bug.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from typing import Any
 
 from zhclean.tasks.core.model import Document
+from zhclean.tasks.text.charsets import IDEOGRAPH
 
-CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+CJK = IDEOGRAPH
 
 
 def cjk_counter(texts: Iterable[str]) -> Counter[str]:

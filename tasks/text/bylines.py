@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from zhclean.tasks.text.charsets import HAN_CLASS
+
 #: Who a reporter works for or what kind of reporter: `本刊记者`, `特约通讯员`, `新华社记者`.
 ROLE_PREFIXES = ("本报", "本刊", "本台", "本网", "本站", "新华社", "特约", "见习", "摄影", "首席", "特派")
 #: Roles that take such a prefix.
@@ -40,9 +42,9 @@ LABEL = re.compile("|".join(re.escape(w) for w in sorted(BYLINE_LABELS, key=len,
 #: What may separate labels and names.
 SEPARATOR = re.compile(r"[\s、，,:：]+")
 #: A name: 2–4 CJK characters, maybe with the middle dot of a transliterated name.
-NAME = re.compile(r"^[\u4e00-\u9fff](?:[\u4e00-\u9fff·]){1,5}$")
+NAME = re.compile(rf"^[{HAN_CLASS}](?:[{HAN_CLASS}·]){{1,5}}$")
 NAME_MAX_CHARS = 4
-CJK_RUN = re.compile(r"[\u4e00-\u9fff·]")
+CJK_RUN = re.compile(rf"[{HAN_CLASS}·]")
 
 
 def label_at(text: str, pos: int, bare: bool) -> re.Match[str] | None:

@@ -1,7 +1,11 @@
-"""Character classes shared by the repair and script rules.
+"""Character classes shared by every stage, defined once.
 
-Kept in one place so every damage detector agrees on what "a CJK character"
-and "a common character" are. "Common" is measured, not listed: a character
+Kept in one place so every rule agrees on what "a CJK character" and "a common
+character" are. Three classes, for three questions: `HAN_CLASS` (the unified
+block, where personal names and headline words live), `CJK_CLASS` (what a
+detector counts as Chinese text: adds extension A and compatibility ideographs)
+and `IDEOGRAPH_CLASS` (every ideograph a document can hold, supplementary planes
+included: what accounting must not lose). "Common" is measured, not listed: a character
 is common when its simplified form is in level 1 of GB 2312 (the 3,755 most
 frequent hanzi, lead bytes 0xB0-0xD7), which is what mojibake detectors need
 to tell a real sentence from garbage decoded with the wrong codec.
@@ -14,9 +18,14 @@ from functools import cache
 
 from opencc import OpenCC
 
+#: CJK unified ideographs of the basic block only, as a regex class body.
+HAN_CLASS = "\u4e00-\u9fff"
 #: CJK unified ideographs (BMP, extension A, compatibility) as a regex class body.
 CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK = re.compile(f"[{CJK_CLASS}]")
+#: Every ideograph, supplementary planes (extensions B-H) included.
+IDEOGRAPH_CLASS = CJK_CLASS + "\U00020000-\U0003134f"
+IDEOGRAPH = re.compile(f"[{IDEOGRAPH_CLASS}]")
 
 #: Full-width / CJK punctuation that is part of ordinary Chinese text.
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】—…·「」『』〔〕～"

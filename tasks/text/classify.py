@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from zhclean.tasks.text import bylines
+from zhclean.tasks.text.charsets import CJK, HAN_CLASS
 
 #: Characters that end a sentence, full-width and ASCII (`…` covers `……`).
 SENTENCE_FINAL = "。！？…!?.；;"
@@ -25,7 +26,7 @@ PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "「"
 
 #: The mark the repair stage leaves for a character it could not recover: it could be anything.
 LOST = "〓"
-CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+CJK_CHAR = CJK
 #: A heading longer than this (in characters, spaces ignored) is rather a paragraph fragment.
 HEADING_MAX_CHARS = 32
 #: A `主题——副题` headline may run this long.
@@ -63,8 +64,8 @@ CREDIT_WORDS = ("资料片", "资料图", "供图", "图片由", "照片由", "�
 CREDIT_END = re.compile(r"(?:(?<!拍)摄|供图|提供)\s*$")
 #: A credit that is a caption on its own: `……。 某某 摄`, `……。（资料图片）`.
 PHOTO_CREDIT = re.compile(
-    r"(?<=[。！？!?”])\s*(?:(?:[\u4e00-\u9fff]{2,4}\s*){1,3}[/／]?\s*摄"
-    r"|[（(](?:资料图片?|资料照片|网络图片|图片来源[^()（）]{0,12}|(?:[\u4e00-\u9fff]{2,4}\s*){1,3}[/／]?\s*摄)[)）])\s*$"
+    rf"(?<=[。！？!?”])\s*(?:(?:[{HAN_CLASS}]{{2,4}}\s*){{1,3}}[/／]?\s*摄"
+    rf"|[（(](?:资料图片?|资料照片|网络图片|图片来源[^()（）]{{0,12}}|(?:[{HAN_CLASS}]{{2,4}}\s*){{1,3}}[/／]?\s*摄)[)）])\s*$"
 )
 #: A caption is one short descriptive sentence.
 CAPTION_MAX_CHARS = 90
@@ -76,11 +77,11 @@ JI_SUBTITLE = re.compile(r"^\s*记\S{4,}$")
 #: The split of a title `主题——副题`.
 TITLE_DASH = re.compile(r"\s*(?:——|--|—)\s*")
 #: A trailing signature: a sentence end, then a 2–4 character name (maybe with one space).
-SIGNATURE = re.compile(r"(?<=[。！？!?”])\s*(?P<name>[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3})\s*$")
+SIGNATURE = re.compile(rf"(?<=[。！？!?”])\s*(?P<name>[{HAN_CLASS}](?:\s?[{HAN_CLASS}]){{1,3}})\s*$")
 #: A trailing parenthesised signature: `（张三）`.
-PAREN_SIGNATURE = re.compile(r"(?<=[。！？!?”])\s*[（(](?P<name>[\u4e00-\u9fff]{2,4})[)）]\s*$")
+PAREN_SIGNATURE = re.compile(rf"(?<=[。！？!?”])\s*[（(](?P<name>[{HAN_CLASS}]{{2,4}})[)）]\s*$")
 #: A bare name line: a pen name or author under a title (`忠言`).
-NAME_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}\s*$")
+NAME_LINE = re.compile(rf"^\s*[{HAN_CLASS}]{{2,4}}\s*$")
 
 
 def visible(text: str) -> str:
@@ -142,7 +143,7 @@ def last_clause(text: str) -> str:
 
 def has_inner_sentence_end(text: str) -> bool:
     """A sentence end inside the text (not at its end): it is prose, not a heading."""
-    return bool(re.search(r"[。！？!?；;](?=.*[\u4e00-\u9fff])", text.rstrip()))
+    return bool(re.search(rf"[。！？!?；;](?=.*[{HAN_CLASS}])", text.rstrip()))
 
 
 def clauses(text: str) -> list[str]:

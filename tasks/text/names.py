@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 
+from zhclean.tasks.text.charsets import HAN_CLASS
+
 #: Separators between names in a credit line.
 NAME_SEPARATORS = re.compile(r"[\s、,，/／;；]+")
 #: A token that can be a Chinese personal name: 2-3 ideographs. Four-character names
 #: (compound surnames) are given up: a pair of four-character phrases is far more
 #: often a headline than two names.
-NAME_TOKEN = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+NAME_TOKEN = re.compile(rf"^[{HAN_CLASS}]{{2,3}}$")
 #: A run of single characters longer than this is not a spaced-out name.
 MAX_NAME_CHARS = 3
 

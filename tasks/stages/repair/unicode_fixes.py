@@ -18,7 +18,7 @@ import ftfy
 
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import Change, Rule, RuleList
-from zhclean.tasks.stages.typography.punctuation import SMALL_FORM_RE, find_small_forms
+from zhclean.tasks.text.forms import SMALL_FORM_RE, find_small_forms
 
 #: This module's rules, in the order they run.
 RULES = RuleList()

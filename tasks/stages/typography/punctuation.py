@@ -18,6 +18,7 @@ from zhclean.tasks.core.rules import Change, Rule, RuleList, containing
 # Imported for its side effect: the quote rule registers first, so the marks below see curled
 # quotes (`”,` -> `”，`) in the same pass as in the next one (the stage is idempotent).
 from zhclean.tasks.stages.typography import quotes  # noqa: F401
+from zhclean.tasks.text.forms import SMALL_FORM_RE, find_small_forms
 
 #: This module's rules, in the order they run.
 RULES = RuleList()
@@ -140,51 +141,6 @@ def _fullwidth_finder(mark: str):
                 yield Change(i, i + 1, full)
 
     return find
-
-
-# --- small-form and vertical presentation variants ---------------------------------------
-
-#: Small-form (U+FE50..) and vertical (U+FE10.., U+FE30..) variants -> the full-width forms of print.
-SMALL_FORMS = {
-    "﹐": "，",
-    "﹑": "、",
-    "﹒": "。",
-    "﹔": "；",
-    "﹕": "：",
-    "﹖": "？",
-    "﹗": "！",
-    "﹙": "（",
-    "﹚": "）",
-    "﹝": "〔",
-    "﹞": "〕",
-    "︐": "，",
-    "︑": "、",
-    "︒": "。",
-    "︓": "：",
-    "︔": "；",
-    "︕": "！",
-    "︖": "？",
-    "︵": "（",
-    "︶": "）",
-    "︹": "〔",
-    "︺": "〕",
-    "︻": "【",
-    "︼": "】",
-    "︽": "《",
-    "︾": "》",
-    "︿": "〈",
-    "﹀": "〉",
-    "﹁": "「",
-    "﹂": "」",
-    "﹃": "『",
-    "﹄": "』",
-}
-SMALL_FORM_RE = re.compile("[" + "".join(SMALL_FORMS) + "]")
-
-
-def find_small_forms(text: str, _options: Options) -> Iterator[Change]:
-    for m in SMALL_FORM_RE.finditer(text):
-        yield Change(m.start(), m.end(), SMALL_FORMS[m.group()])
 
 
 # --- ellipsis ---------------------------------------------------------------------------

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from paths import RAW
 
 from zhclean.tasks.check.lint import check_text as check
 from zhclean.tasks.core.model import Line
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.stages.script import convert as script
-
-RAW = Path(__file__).resolve().parent.parent / "raw"
 
 
 def convert(text: str, options: Options | None = None) -> str:

@@ -1,15 +1,13 @@
 """The shape of the result on the five raw documents: article counts, titles, authors, accounting."""
 
 from functools import cache
-from pathlib import Path
 
 import pytest
+from paths import RAW
 
 from zhclean.tasks.core.model import Document
 from zhclean.tasks.pipeline.accounting import describe, unaccounted
 from zhclean.tasks.pipeline.run import normalize_document
-
-RAW = Path(__file__).resolve().parent.parent / "raw"
 
 
 @cache

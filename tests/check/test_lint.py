@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from paths import ROOT
+
 from zhclean.tasks.check.lint import TextBlock, format_report, lint_blocks, lint_path, markdown_blocks
 from zhclean.tasks.core.model import Block
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.stages.typography.blocks import typeset_blocks
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_counts_half_width_marks_straight_quotes_and_spaces(tmp_path: Path) -> None:

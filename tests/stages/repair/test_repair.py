@@ -8,6 +8,7 @@ import ftfy
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from paths import RAW
 
 from zhclean.tasks.check.lint import check_text as check
 from zhclean.tasks.core.model import Line
@@ -16,8 +17,6 @@ from zhclean.tasks.pipeline.accounting import cjk_counter
 from zhclean.tasks.stages import repair
 from zhclean.tasks.stages.repair import unicode_fixes
 from zhclean.tasks.stages.script import convert as script
-
-RAW = Path(__file__).resolve().parent.parent / "raw"
 
 
 def repair_text(text: str, options: Options | None = None) -> tuple[str, list[str]]:

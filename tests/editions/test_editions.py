@@ -13,6 +13,7 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from paths import RAW
 
 from zhclean.tasks.core.model import Article, Block, Document
 from zhclean.tasks.editions.json_edition import validate_article, write_json_edition
@@ -27,8 +28,6 @@ from zhclean.tasks.editions.markdown_edition import (
     write_markdown_edition,
 )
 from zhclean.tasks.pipeline.run import normalize_document
-
-RAW = Path(__file__).resolve().parent.parent / "raw"
 
 # Text written for these tests: every character or line start with a Markdown meaning.
 TRAPS = [

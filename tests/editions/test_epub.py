@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from paths import RAW
 
 from zhclean.tasks.core.model import Article, Block, Document
 from zhclean.tasks.editions import epub_edition as edition_epub
@@ -23,7 +24,6 @@ from zhclean.tasks.editions.epub_edition import (
 )
 from zhclean.tasks.pipeline.run import normalize_document
 
-RAW = Path(__file__).resolve().parent.parent / "raw"
 SCRIPT = "<script>alert(1)</script>"
 
 
