@@ -26,12 +26,7 @@ from functools import cache
 
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import Change, Rule, RuleList, containing
-
-# Repair rules run in the order they are registered: whoever imports this module first, the
-# rules that must see the text before it (HTML remnants, ftfy) are registered before it.
-from zhclean.tasks.stages.repair import (
-    unicode_fixes,  # noqa: F401
-)
+from zhclean.tasks.stages.repair.gbk import LATIN1_RUN, latin1_as_gbk
 from zhclean.tasks.stages.repair.pinyin import SYLLABLE_RUN
 from zhclean.tasks.text.charsets import CJK, CJK_CLASS, CJK_PUNCT, is_common, rare_count
 
@@ -177,24 +172,7 @@ def find_utf8_as_gbk(text: str, _options: Options) -> Iterable[Change]:
 
 # --- GBK read as Latin-1 -----------------------------------------------------
 
-LATIN1_RUN = re.compile(r"[\u0080-\u00ff]{2,}")
-
-
-def latin1_as_gbk(m: re.Match[str]) -> str:
-    run = m.group()
-    letters = sum(1 for ch in run if ch.isalpha())
-    if len(run) % 2 or len(set(run)) == 1 or letters * 2 < len(run):
-        return run  # odd length, `······`, or mostly symbols: not a byte stream
-    try:
-        decoded = run.encode("latin-1").decode("gbk")
-    except UnicodeError:
-        return run
-    if not all(re.fullmatch(f"[{CJK_CLASS}]|[{CJK_PUNCT}]", ch) for ch in decoded):
-        return run
-    # two Latin-1 letters are too weak a signal unless they decode to a frequent character
-    if len(decoded) < 2 and rare_count(decoded):
-        return run
-    return decoded
+# LATIN1_RUN and latin1_as_gbk live in `gbk` (ftfy's guard needs them too).
 
 
 # --- GBK read one byte off, lossy ----------------------------------------------

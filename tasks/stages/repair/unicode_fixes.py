@@ -18,6 +18,7 @@ import ftfy
 
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import Change, Rule, RuleList
+from zhclean.tasks.stages.repair.gbk import LATIN1_RUN, latin1_as_gbk
 from zhclean.tasks.text.forms import SMALL_FORM_RE, find_small_forms
 
 #: This module's rules, in the order they run.
@@ -56,11 +57,6 @@ def gbk_runs(text: str) -> list[tuple[int, int]]:
     ftfy would "repair" parts of them as broken UTF-8 and destroy the bytes
     `repair.mojibake_latin1` (which runs later) needs; a run that decodes as
     strict UTF-8 is left to ftfy."""
-    from zhclean.tasks.stages.repair.mojibake import (  # late: keeps the rule order of repair
-        LATIN1_RUN,
-        latin1_as_gbk,
-    )
-
     runs = []
     for m in LATIN1_RUN.finditer(text):
         try:
