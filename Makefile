@@ -1,6 +1,6 @@
 # zhclean: two commands on a fresh machine (Python 3.11+ and make).
 #   make run   - create the virtualenv, install, run the flow on raw/ into output/
-#   make test  - create the virtualenv, install, lint the code, run the tests
+#   make test  - create the virtualenv, install, lint the code and its import contracts, run the tests
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -21,6 +21,7 @@ run: $(STAMP)
 test: $(STAMP) system-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python tools/lint_imports.py
 	$(BIN)/pytest
 
 # Debian packages the tests use (root or sudo, once): epubcheck validates every EPUB,

@@ -11,8 +11,6 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
 from zhclean.tasks.editions.epub_edition import epubcheck, write_epub_edition
 from zhclean.tasks.editions.json_edition import write_json_edition
 from zhclean.tasks.editions.markdown_edition import write_markdown_edition

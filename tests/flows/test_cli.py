@@ -104,3 +104,29 @@ def test_an_unknown_script_table_is_refused_before_anything_runs(tmp_path, raw_f
     assert result.exit_code == EXIT_FATAL
     assert "--script-table must be one of" in result.output
     assert not (tmp_path / "o").exists()
+
+
+def test_disabling_an_unknown_rule_is_refused_with_the_closest_names(tmp_path, raw_files):
+    result = runner.invoke(
+        app,
+        [
+            "run",
+            "--raw",
+            str(raw_files[0].parent),
+            "--out",
+            str(tmp_path / "o"),
+            "--disable",
+            "punct.fullwidth_coma",
+        ],
+    )
+    assert result.exit_code == EXIT_FATAL
+    assert "unknown rule 'punct.fullwidth_coma'" in result.output
+    assert "punct.fullwidth_comma" in result.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_no_such_rule_exits_2_for_run_and_lint(tmp_path, raw_files):
+    run = runner.invoke(app, ["run", "--raw", str(raw_files[0].parent), "--disable", "no.such.rule"])
+    assert (run.exit_code, "unknown rule 'no.such.rule'" in run.output) == (2, True)
+    lint = runner.invoke(app, ["lint", str(raw_files[0]), "--disable", "no.such.rule"])
+    assert (lint.exit_code, "unknown rule 'no.such.rule'" in lint.output) == (2, True)
