@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from zhclean.tasks.core.model import Edit
 from zhclean.tasks.core.options import Options
@@ -75,22 +76,9 @@ class RuleList(list[Rule]):
         self.append(rule)
         return rule
 
-    def regex(
-        self,
-        name: str,
-        stage: str,
-        pattern: str | re.Pattern[str],
-        replacement: str | Callable[[re.Match[str]], str],
-        description: str,
-        lint: bool = True,
-        needles: tuple[str, ...] = (),
-    ) -> Rule:
-        """Add a rule that replaces every match of `pattern` (a string uses `Match.expand`).
-
-        `needles`: substrings of which every match contains at least one; a text holding none of
-        them is skipped without running the regex (a cheap "could this apply at all" test, as
-        most lines of a corpus give most rules nothing to do)."""
-        return self.add(regex_rule(name, stage, pattern, replacement, description, lint, needles))
+    def regex(self, *args: Any, **kwargs: Any) -> Rule:
+        """Add a `regex_rule` (same arguments)."""
+        return self.add(regex_rule(*args, **kwargs))
 
     def declare(self, name: str, stage: str, description: str, *, fixed: str | None = None) -> Rule:
         """Add a rule whose decision is made by stage code rather than a text finder (a line
@@ -108,7 +96,11 @@ def regex_rule(
     lint: bool = True,
     needles: tuple[str, ...] = (),
 ) -> Rule:
-    """A rule that replaces every match of `pattern` (see `RuleList.regex`)."""
+    """A rule that replaces every match of `pattern` (a string uses `Match.expand`).
+
+    `needles`: substrings of which every match contains at least one; a text holding none of
+    them is skipped without running the regex (a cheap "could this apply at all" test, as
+    most lines of a corpus give most rules nothing to do)."""
     compiled = re.compile(pattern) if isinstance(pattern, str) else pattern
 
     def find(text: str, _options: Options) -> Iterable[Change]:
