@@ -132,6 +132,30 @@ LINE_ENDS = (("\r\n", "crlf"), ("\r", "cr"), ("\x0b", "vt"), ("\x0c", "ff"))
 #: Characters that carry no text: a file of only these is `whitespace_only`.
 BLANK = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "\u200b\u200c\u200d\u2060\ufeff"
 
+# --- the rules: each kind of edit this stage writes, in the order they apply ----
+
+#: One rule per kind of line end, `ingest.line_end_crlf` ...
+LINE_END_RULES = {
+    kind: RULES.declare(
+        f"ingest.line_end_{kind}",
+        "ingest",
+        f"{kind.upper()} line ends become LF (one edit per kind and file)",
+        fixed="every later stage splits lines at LF; another line end left in would sit inside a line",
+    )
+    for _, kind in LINE_ENDS
+}
+NUL_RULE = RULES.declare("ingest.nul", "ingest", "NUL characters removed")
+CONTROL_RULE = RULES.declare(
+    "ingest.control_char", "ingest", "C0 control characters and DEL removed (tab and line ends excepted)"
+)
+INVALID_BYTES_RULE = RULES.declare(
+    "ingest.invalid_bytes",
+    "ingest",
+    f"byte sequences invalid in the file's encoding, each replaced by {GETA} and reported",
+    fixed=f"a byte sequence that decodes to no character must become some character; {GETA} marks the place",
+)
+NFC_RULE = RULES.declare("ingest.nfc", "ingest", "Unicode NFC, so later rules see one form per character")
+
 _local = threading.local()
 
 
@@ -311,13 +335,15 @@ def normalize_line_ends(text: str) -> tuple[str, list[Edit]]:
     for end, kind in LINE_ENDS:
         at = text.find(end)
         if at >= 0:
-            edits.append(Edit("ingest", f"ingest.line_end_{kind}", end, "\n", text.count("\n", 0, at) + 1))
+            edits.append(Edit("ingest", LINE_END_RULES[kind].name, end, "\n", text.count("\n", 0, at) + 1))
             text = text.replace(end, "\n")
     return text, edits
 
 
-def clean(text: str, bad: list[bytes]) -> tuple[str, list[Edit]]:
+def clean(text: str, bad: list[bytes], options: Options | None = None) -> tuple[str, list[Edit]]:
     """One pass: placeholders to `〓`, NUL runs and other control runs out, each run an edit.
+
+    With `ingest.nul` or `ingest.control_char` switched off, those runs stay in the text.
 
     The scan starts at the first such character and line numbers are counted
     incrementally between matches, so the pass stays linear on a file of a
@@ -326,6 +352,9 @@ def clean(text: str, bad: list[bytes]) -> tuple[str, list[Edit]]:
     first = min((i for ch in CLEAN_CHARS if (i := text.find(ch)) >= 0), default=-1)
     if first < 0:
         return text, []
+    options = options or Options()
+    keep_nul = not options.enabled(NUL_RULE.name)
+    keep_control = not options.enabled(CONTROL_RULE.name)
     edits: list[Edit] = []
     pending = iter(bad)
     line_start = text.rfind("\n", 0, first) + 1
@@ -344,14 +373,20 @@ def clean(text: str, bad: list[bytes]) -> tuple[str, list[Edit]]:
             nul, control, marks = piece.groups()
             offset = at + piece.start() - line_start
             if nul:
-                edits.append(Edit("ingest", "ingest.nul", nul, "", line, offset))
+                if keep_nul:
+                    out.append(nul)
+                else:
+                    edits.append(Edit("ingest", NUL_RULE.name, nul, "", line, offset))
             elif control:
-                edits.append(Edit("ingest", "ingest.control_char", control, "", line, offset))
+                if keep_control:
+                    out.append(control)
+                else:
+                    edits.append(Edit("ingest", CONTROL_RULE.name, control, "", line, offset))
             else:
                 shown = " | ".join(next(pending).hex(" ") for _ in marks)
                 edits.append(
                     Edit(
-                        "ingest", "ingest.invalid_bytes", f"<bytes {shown}>", GETA * len(marks), line, offset
+                        "ingest", INVALID_BYTES_RULE.name, f"<bytes {shown}>", GETA * len(marks), line, offset
                     )
                 )
                 out.append(GETA * len(marks))
@@ -385,7 +420,7 @@ def to_nfc(text: str) -> tuple[str, list[Edit]]:
         head = _common_prefix(line, new)
         tail = _common_prefix(line[head:][::-1], new[head:][::-1])
         edits.append(
-            Edit("ingest", "ingest.nfc", line[head : len(line) - tail], new[head : len(new) - tail], n, head)
+            Edit("ingest", NFC_RULE.name, line[head : len(line) - tail], new[head : len(new) - tail], n, head)
         )
         lines[n - 1] = new
     return "\n".join(lines), edits
@@ -401,18 +436,18 @@ def decode(data: bytes, name: str, options: Options) -> Decoded:
         raise IngestError("empty", f"{name}: the file is empty (0 bytes)")
     text, encoding, bad = choose_decoding(data, name)
     text, edits = normalize_line_ends(text)
-    text, cleaned = clean(text, bad)
-    text, nfc = to_nfc(text)
+    text, cleaned = clean(text, bad, options)
+    text, nfc = to_nfc(text) if options.enabled(NFC_RULE.name) else (text, [])
     if not text.strip(BLANK):
         raise IngestError("whitespace_only", f"{name}: the file holds only whitespace, no text")
     problems = []
     if bad:
-        first = next(e.line for e in cleaned if e.kind == "ingest.invalid_bytes")
+        first = next(e.line for e in cleaned if e.kind == INVALID_BYTES_RULE.name)
         problems.append(
             Problem(
                 name,
                 "ingest",
-                "ingest.invalid_bytes",
+                INVALID_BYTES_RULE.name,
                 f"{name}: {len(bad)} byte sequence(s) are not valid {encoding} and were replaced by "
                 f"{GETA} (first on line {first})",
             )

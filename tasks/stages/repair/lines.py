@@ -20,6 +20,6 @@ def repair_lines(
         edits.extend(new)
         out.append(Line(text, line.number))
     removed: list[Removed] = []
-    if options.enabled("repair.ocr_duplicate_line"):
+    if options.enabled(ocr_duplicates.OCR_DUPLICATE_LINE.name):
         out, removed = ocr_duplicates.drop_repeated_lines(out)
     return out, edits, removed

@@ -60,6 +60,13 @@ OCR_DUPLICATE_CLAUSE = RULES.add(
 )
 
 
+OCR_DUPLICATE_LINE = RULES.declare(
+    "repair.ocr_duplicate_line",
+    "repair",
+    "a line identical to the previous non-blank line (a re-scanned paragraph) removed",
+)
+
+
 def drop_repeated_lines(lines: list[Line]) -> tuple[list[Line], list[Removed]]:
     """Remove a line identical to the previous non-blank line (a re-scanned paragraph)."""
     out: list[Line] = []
@@ -71,7 +78,7 @@ def drop_repeated_lines(lines: list[Line]) -> tuple[list[Line], list[Removed]]:
             out.append(line)
             continue
         if text == previous and len(CJK.findall(text)) >= MIN_CJK:
-            removed.append(Removed(line.text, "repair.ocr_duplicate_line", line.number))
+            removed.append(Removed(line.text, OCR_DUPLICATE_LINE.name, line.number))
             continue
         previous = text
         out.append(line)

@@ -18,13 +18,22 @@ from functools import cache
 from opencc import OpenCC
 
 from zhclean.tasks.core.model import Edit, Line, ScriptInfo
-from zhclean.tasks.core.options import Options
+from zhclean.tasks.core.options import SCRIPT_TABLES, Options
 from zhclean.tasks.core.rules import Change, Rule, RuleList, apply_rule
 from zhclean.tasks.stages.script.zhe_particle import PARTICLE_ZHE
 from zhclean.tasks.text.charsets import CJK
 
 #: This module's rules, in the order they run.
 RULES = RuleList()
+
+#: The conversion, one rule per OpenCC table (the edit kind names the table that made it); only
+#: the table chosen in `Options.script_table` runs, and switching its rule off leaves the script as it is.
+TABLE_RULES = {
+    table: RULES.declare(
+        f"script.{table}", "script", f"traditional characters converted to simplified with OpenCC's {table}"
+    )
+    for table in SCRIPT_TABLES
+}
 
 #: Share of script-specific characters that are traditional, above which a document is traditional.
 TRADITIONAL_AT = 0.9
@@ -90,7 +99,9 @@ def changes(text: str, table: str) -> list[Change]:
 #: `t2s` turns 甚麼 into 甚么, a variant; mainland print writes 什么. Only where the source had
 #: 麼 (a simplified 甚么 is the author's choice, and conversion changes nothing it does not own).
 SHENME = ("甚", "么", "什")
-SHENME_RULE = "script.shenme"
+SHENME_RULE = RULES.declare(
+    "script.shenme", "script", "甚麼 converted to 什么 (mainland print), not the table's 甚么"
+).name
 
 
 def shenme_changes(text: str, found: list[Change]) -> list[Change]:
