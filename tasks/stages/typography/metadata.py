@@ -11,14 +11,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from zhclean.tasks.core.data import load
 from zhclean.tasks.core.model import Edit
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.stages.typography.blocks import typeset_text
 
+_DATA = load(__file__, "metadata")
 #: Top-level metadata strings that are headline-like text.
-TITLE_KEYS = ("original_title",)
+TITLE_KEYS: tuple[str, ...] = tuple(_DATA["title_keys"])
 #: Lists of entries whose string fields (these) are headline-like text.
-ENTRY_LISTS = {"toc": ("title", "subtitle", "section", "author"), "section_labels": ("text",)}
+ENTRY_LISTS: dict[str, tuple[str, ...]] = {key: tuple(fields) for key, fields in _DATA["entry_lists"].items()}
 
 
 def typeset_metadata(metadata: dict[str, Any], options: Options) -> list[Edit]:

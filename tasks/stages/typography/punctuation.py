@@ -12,29 +12,27 @@ import re
 import string
 from collections.abc import Iterable, Iterator
 
+from zhclean.tasks.core.data import load
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import Change, Rule, RuleList, containing
-
-# Imported for its side effect: the quote rule registers first, so the marks below see curled
-# quotes (`”,` -> `”，`) in the same pass as in the next one (the stage is idempotent).
-from zhclean.tasks.stages.typography import quotes  # noqa: F401
+from zhclean.tasks.text.charsets import IDEOGRAPH, IDEOGRAPH_CLASS
 from zhclean.tasks.text.forms import SMALL_FORM_RE, find_small_forms
 
-#: This module's rules, in the order they run.
+#: This module's rules, in the order they run (the stage runs the quote rules before them, so
+#: the marks here see curled quotes: `”,` -> `”，` in the same pass as in the next one).
 RULES = RuleList()
 
-#: CJK ideographs (unified, extension A, compatibility, supplementary planes).
-IDEOGRAPH = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-IDEOGRAPH_RE = re.compile(f"[{IDEOGRAPH}]")
+#: The marks, sets and thresholds of this module (`data/punctuation.toml` says why each is so).
+DATA = load(__file__, "punctuation")
 
 #: Punctuation that belongs to Chinese text: CJK symbols, full-width forms, curly quotes, … and —.
-CJK_PUNCT = "\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2026\u2014\u00b7"
+CJK_PUNCT: str = DATA["cjk_punct"]
 
 #: A character that makes its neighbourhood Chinese.
-CJK_CONTEXT_RE = re.compile(f"[{IDEOGRAPH}{CJK_PUNCT}]")
+CJK_CONTEXT_RE = re.compile(f"[{IDEOGRAPH_CLASS}{CJK_PUNCT}]")
 
 #: Spaces of every kind: skipped when looking for the neighbour of a mark.
-SPACE_CHARS = " \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff"
+SPACE_CHARS: str = DATA["space_chars"]
 SPACE_CLASS = f"[{SPACE_CHARS}]"
 SPACE_RE = re.compile(SPACE_CLASS)
 
@@ -45,16 +43,13 @@ LOOK_PAST = string.punctuation
 #: The full-width marks this stage makes from ASCII ones. A rule that decides from a neighbour
 #: mark looks past both forms, so a neighbour converted by a later rule (or in this pass rather
 #: than the next) cannot change its decision.
-MADE_FULLWIDTH = "（），：；？！。"
+MADE_FULLWIDTH: str = DATA["made_fullwidth"]
 LOOK_PAST_BOTH = LOOK_PAST + MADE_FULLWIDTH
 
 #: Spans where ASCII punctuation is part of the token: URLs and e-mail addresses.
-PROTECTED_RE = re.compile(
-    r"(?:https?|ftp)://[!-~]+|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[!-~]*)?"
-    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
-)
+PROTECTED_RE = re.compile(DATA["protected"])
 #: Trailing marks that end a sentence after a URL rather than belong to it.
-URL_TRAILING = ".,;:!?)\"'"
+URL_TRAILING: str = DATA["url_trailing"]
 
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
@@ -93,12 +88,9 @@ def touches_cjk(text: str, start: int, end: int, skip: str = LOOK_PAST) -> bool:
 # --- half-width marks -> full-width -------------------------------------------------------
 
 #: Half-width mark -> full-width mark, with a pattern of where the ASCII form must stay.
-FULLWIDTH = {
-    ",": ("，", re.compile(r"\d,\d{3}(?!\d)")),  # 1,200
-    ":": ("：", re.compile(r"\d:\d")),  # 10:52, 3:1
-    ";": ("；", None),
-    "?": ("？", None),
-    "!": ("！", None),
+FULLWIDTH: dict[str, tuple[str, re.Pattern[str] | None]] = {
+    mark: (entry["full"], re.compile(entry["keep_ascii"]) if "keep_ascii" in entry else None)
+    for mark, entry in DATA["fullwidth"].items()
 }
 
 
@@ -111,9 +103,9 @@ def _keeps_ascii(pattern: re.Pattern[str] | None, text: str, i: int) -> bool:
 
 
 #: The Latin text before a mark, back to the nearest Chinese character or quote.
-LATIN_BEFORE_RE = re.compile(f'[^{IDEOGRAPH}{CJK_PUNCT}"]*$')
+LATIN_BEFORE_RE = re.compile(f'[^{IDEOGRAPH_CLASS}{CJK_PUNCT}"]*$')
 #: Two Latin words with a space between them make an English sentence, not a term (`APP`, `Wi-Fi`).
-LATIN_SENTENCE_RE = re.compile(r"[A-Za-z][A-Za-z'-]*[,;:]?\s+[A-Za-z]")
+LATIN_SENTENCE_RE = re.compile(DATA["latin_sentence"])
 
 
 def in_latin_sentence(text: str, i: int) -> bool:
@@ -145,14 +137,20 @@ def _fullwidth_finder(mark: str):
 
 # --- ellipsis ---------------------------------------------------------------------------
 
-ELLIPSIS = "……"
+ELLIPSIS: str = DATA["ellipsis"]["mark"]
+#: Middle dots, three of which make an ellipsis; a character that is one on its own.
+ELLIPSIS_DOTS: str = DATA["ellipsis"]["dots"]
+ELLIPSIS_SINGLE: str = DATA["ellipsis"]["single"]
 #: Pieces of an ellipsis: three or more dots, ideographic stops or middle dots (spaces between
 #: them allowed), a midline or vertical ellipsis, U+2026. A run of pieces is one ellipsis.
 _SP = f"{SPACE_CLASS}*"
-ELLIPSIS_PIECE = f"\\.(?:{_SP}\\.){{2,}}|。(?:{_SP}。){{2,}}|[·・•](?:{_SP}[·・•]){{2,}}|[⋯︙…]"
+ELLIPSIS_PIECE = (
+    f"\\.(?:{_SP}\\.){{2,}}|。(?:{_SP}。){{2,}}"
+    f"|[{ELLIPSIS_DOTS}](?:{_SP}[{ELLIPSIS_DOTS}]){{2,}}|[{ELLIPSIS_SINGLE}]"
+)
 ELLIPSIS_RE = re.compile(f"(?:{ELLIPSIS_PIECE})(?:{_SP}(?:{ELLIPSIS_PIECE}))*")
 #: Text without one of these holds no ellipsis (a lone 。 is a full stop).
-ELLIPSIS_HINT_RE = re.compile(f"[.·・•⋯︙…]|。{_SP}。")
+ELLIPSIS_HINT_RE = re.compile(f"[.{ELLIPSIS_DOTS}{ELLIPSIS_SINGLE}]|。{_SP}。")
 #: An ellipsis made of ASCII dots only counts in Chinese context (not `1...10` in code).
 ASCII_DOTS = re.compile(f"[.{SPACE_CHARS}]+")
 
@@ -172,18 +170,18 @@ def find_ellipses(text: str, _options: Options) -> Iterator[Change]:
 
 # --- dash -------------------------------------------------------------------------------
 
-DASH = "——"
+DASH: str = DATA["dash"]["mark"]
 #: Runs of dash-like characters: em dash, horizontal bar, box lines, full-width and ASCII hyphens;
 #: spaces between them do not split the run (`— —`, `--—` are one dash).
-DASH_CHARS = "—―─━－-"
+DASH_CHARS: str = DATA["dash"]["chars"]
 DASH_RE = re.compile(f"[{DASH_CHARS}](?:{SPACE_CLASS}*[{DASH_CHARS}])*")
 DASH_HINT_RE = re.compile(f"[{DASH_CHARS}]")
 #: A single one of these is a hyphen or a minus sign, not a dash.
-HYPHENS = "-－"
+HYPHENS: str = DATA["dash"]["hyphens"]
 
 
 #: A lone — between two Chinese runs this short is a connector (`甲—乙—丙`), not a dash.
-CONNECTOR_MAX_RUN = 4
+CONNECTOR_MAX_RUN: int = DATA["dash"]["connector_max_run"]
 
 
 def _ideograph_run(text: str, pos: int, step: int) -> tuple[int, str]:
@@ -193,7 +191,7 @@ def _ideograph_run(text: str, pos: int, step: int) -> tuple[int, str]:
     i = pos
     while 0 <= i < len(text):
         ch = text[i]
-        if IDEOGRAPH_RE.match(ch):
+        if IDEOGRAPH.match(ch):
             n += 1
         elif not re.match(SPACE_CLASS, ch):
             return n, ch
@@ -299,9 +297,9 @@ def find_parens(text: str, _options: Options) -> Iterator[Change]:
 # --- full stop --------------------------------------------------------------------------
 
 #: What may follow a Chinese full stop: Chinese, a quote, a parenthesis, or the end.
-PERIOD_NEXT_RE = re.compile(f"[{IDEOGRAPH}“‘\"'”’)）(（《]")
+PERIOD_NEXT_RE = re.compile(f"[{IDEOGRAPH_CLASS}{DATA['period']['next_marks']}]")
 #: A sentence may end on these after its last ideograph (`占比40%.`, `（见附件）.`, `“再见”.`).
-PERIOD_AFTER_TAIL = "0123456789%)）”’》\"' "
+PERIOD_AFTER_TAIL: str = DATA["period"]["after_tail"]
 
 
 def ends_chinese_sentence(text: str, i: int) -> bool:
@@ -311,7 +309,7 @@ def ends_chinese_sentence(text: str, i: int) -> bool:
     while j >= 0 and (text[j] in PERIOD_AFTER_TAIL or SPACE_RE.match(text[j])):
         tail = text[j] + tail
         j -= 1
-    if j < 0 or not IDEOGRAPH_RE.match(text[j]):
+    if j < 0 or not IDEOGRAPH.match(text[j]):
         return False
     marks = "".join(tail.split())
     return not marks or not marks.isdigit()  # `第3.` / `2022.2`: a number
@@ -335,8 +333,8 @@ def find_periods(text: str, _options: Options) -> Iterator[Change]:
 #: way: `２０２２年` -> `2022年`, `ＡＰＰ` -> `APP`. (Full-width punctuation is a different matter.)
 #: Inside such a run, a full-width point or hyphen is the decimal point or hyphen of the token
 #: (`９８．５`, `Ｗｉ－Ｆｉ`, `０４３２－６２０１`); elsewhere they are Chinese marks and stay.
-_FW_ALNUM = "[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+"
-FULLWIDTH_ALNUM_RE = re.compile(f"{_FW_ALNUM}(?:[．－]{_FW_ALNUM})*")
+_FW_ALNUM: str = DATA["fullwidth_alnum"]["run"]
+FULLWIDTH_ALNUM_RE = re.compile(f"{_FW_ALNUM}(?:[{DATA['fullwidth_alnum']['joiners']}]{_FW_ALNUM})*")
 
 
 def find_fullwidth_alnum(text: str, _options: Options) -> Iterator[Change]:
@@ -349,7 +347,9 @@ def find_fullwidth_alnum(text: str, _options: Options) -> Iterator[Change]:
 #: `<红楼梦>` or `<<红楼梦>>` -> `《红楼梦》`: the brackets hold a Chinese title (two or more
 #: ideographs, mostly ideographs, no spaces, `=` or brackets), which a formula (`a<b且b>c`) or a
 #: tag (`<p>`, always Latin) never is.
-ANGLE_TITLE_RE = re.compile(f"(<<?)([{IDEOGRAPH}][^<>=\\s]{{0,40}}?)(>>?)")
+ANGLE_TITLE_MAX_CHARS: int = DATA["angle_title"]["max_chars"]
+ANGLE_TITLE_MIN_IDEOGRAPHS: int = DATA["angle_title"]["min_ideographs"]
+ANGLE_TITLE_RE = re.compile(f"(<<?)([{IDEOGRAPH_CLASS}][^<>=\\s]{{0,{ANGLE_TITLE_MAX_CHARS}}}?)(>>?)")
 
 
 def find_angle_titles(text: str, _options: Options) -> Iterator[Change]:
@@ -357,8 +357,12 @@ def find_angle_titles(text: str, _options: Options) -> Iterator[Change]:
         return
     for m in ANGLE_TITLE_RE.finditer(text):
         inside = m.group(2)
-        ideographs = len(IDEOGRAPH_RE.findall(inside))
-        if len(m.group(1)) != len(m.group(3)) or ideographs < 2 or ideographs * 2 < len(inside):
+        ideographs = len(IDEOGRAPH.findall(inside))
+        if (
+            len(m.group(1)) != len(m.group(3))
+            or ideographs < ANGLE_TITLE_MIN_IDEOGRAPHS
+            or ideographs * 2 < len(inside)
+        ):
             continue
         yield Change(m.start(), m.end(), f"《{inside}》")
 
@@ -374,73 +378,69 @@ MARK_RULES = {
     "!": "punct.fullwidth_exclamation",
 }
 
-RULES: list[Rule] = [
+RULES.add(
+    Rule(
+        "punct.small_form",
+        STAGE,
+        "small-form/vertical variants -> full-width",
+        find_small_forms,
+        could_apply=SMALL_FORM_RE.search,
+    )
+)
+RULES.add(
+    Rule(
+        "punct.halfwidth_alnum",
+        STAGE,
+        "full-width digits/letters -> ASCII",
+        find_fullwidth_alnum,
+        could_apply=FULLWIDTH_ALNUM_RE.search,
+    )
+)
+RULES.add(
+    Rule(
+        "punct.book_title_angle",
+        STAGE,
+        "<书名> -> 《书名》",
+        find_angle_titles,
+        could_apply=containing("<"),
+    )
+)
+RULES.add(
+    Rule(
+        "punct.ellipsis",
+        STAGE,
+        "ellipsis variants -> ……",
+        find_ellipses,
+        could_apply=ELLIPSIS_HINT_RE.search,
+    )
+)
+RULES.add(Rule("punct.dash", STAGE, "dash variants -> ——", find_dashes, could_apply=DASH_HINT_RE.search))
+# Parentheses before the marks: `,(中)` -> `,（中）` -> `，（中）` in one pass, as in the next.
+RULES.add(
+    Rule(
+        "punct.fullwidth_parens",
+        STAGE,
+        "( ) around or next to Chinese -> （ ）",
+        find_parens,
+        could_apply=containing("(", ")"),
+    )
+)
+for _mark, _name in MARK_RULES.items():
     RULES.add(
         Rule(
-            "punct.small_form",
+            _name,
             STAGE,
-            "small-form/vertical variants -> full-width",
-            find_small_forms,
-            could_apply=SMALL_FORM_RE.search,
+            f"{_mark} touching Chinese -> {FULLWIDTH[_mark][0]}",
+            _fullwidth_finder(_mark),
+            could_apply=containing(_mark),
         )
-    ),
-    RULES.add(
-        Rule(
-            "punct.halfwidth_alnum",
-            STAGE,
-            "full-width digits/letters -> ASCII",
-            find_fullwidth_alnum,
-            could_apply=FULLWIDTH_ALNUM_RE.search,
-        )
-    ),
-    RULES.add(
-        Rule(
-            "punct.book_title_angle",
-            STAGE,
-            "<书名> -> 《书名》",
-            find_angle_titles,
-            could_apply=containing("<"),
-        )
-    ),
-    RULES.add(
-        Rule(
-            "punct.ellipsis",
-            STAGE,
-            "ellipsis variants -> ……",
-            find_ellipses,
-            could_apply=ELLIPSIS_HINT_RE.search,
-        )
-    ),
-    RULES.add(Rule("punct.dash", STAGE, "dash variants -> ——", find_dashes, could_apply=DASH_HINT_RE.search)),
-    # Parentheses before the marks: `,(中)` -> `,（中）` -> `，（中）` in one pass, as in the next.
-    RULES.add(
-        Rule(
-            "punct.fullwidth_parens",
-            STAGE,
-            "( ) around or next to Chinese -> （ ）",
-            find_parens,
-            could_apply=containing("(", ")"),
-        )
-    ),
-    *(
-        RULES.add(
-            Rule(
-                name,
-                STAGE,
-                f"{mark} touching Chinese -> {FULLWIDTH[mark][0]}",
-                _fullwidth_finder(mark),
-                could_apply=containing(mark),
-            )
-        )
-        for mark, name in MARK_RULES.items()
-    ),
-    RULES.add(
-        Rule(
-            "punct.fullwidth_period",
-            STAGE,
-            ". after Chinese -> 。",
-            find_periods,
-            could_apply=containing("."),
-        )
-    ),
-]
+    )
+RULES.add(
+    Rule(
+        "punct.fullwidth_period",
+        STAGE,
+        ". after Chinese -> 。",
+        find_periods,
+        could_apply=containing("."),
+    )
+)

@@ -12,12 +12,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from zhclean.tasks.core.data import load
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import Change, Rule, RuleList
-from zhclean.tasks.pipeline.accounting import CJK as IDEOGRAPH_RE
+from zhclean.tasks.text.charsets import IDEOGRAPH
 
 #: This module's rules, in the order they run.
 RULES = RuleList()
+
+#: The quote tables and thresholds of this module (`data/quotes.toml` says why each is so).
+DATA = load(__file__, "quotes")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,13 +33,13 @@ class QuoteKind:
     right: str
 
 
-DOUBLE = QuoteKind(straight='"＂', left="“", right="”")
-SINGLE = QuoteKind(straight="'＇", left="‘", right="’")
+DOUBLE = QuoteKind(**DATA["double"])
+SINGLE = QuoteKind(**DATA["single"])
 KINDS = (DOUBLE, SINGLE)
 
 #: An apostrophe inside a Latin word (`don't`, `China's`) is not a quote; full-width letters
 #: count (`punct.halfwidth_alnum` makes them ASCII after this rule has run).
-APOSTROPHE_RE = re.compile(r"(?<=[A-Za-zＡ-Ｚａ-ｚ])'(?=[A-Za-zＡ-Ｚａ-ｚ])")
+APOSTROPHE_RE = re.compile(DATA["apostrophe"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,12 +86,14 @@ def is_empty_pair(text: str, start: int, end: int) -> bool:
 
 
 def has_chinese(text: str) -> bool:
-    return IDEOGRAPH_RE.search(text) is not None
+    return IDEOGRAPH.search(text) is not None
 
 
 #: Only straight quotes are ever changed; quotes of any form take part in pairing.
-STRAIGHT_RE = re.compile("[\"＂'＇]")
-ANY_QUOTE_RE = re.compile("[\"＂'＇“”‘’]")
+STRAIGHT_RE = re.compile(f"[{DOUBLE.straight}{SINGLE.straight}]")
+ANY_QUOTE_RE = re.compile(
+    f"[{DOUBLE.straight}{SINGLE.straight}{DOUBLE.left}{DOUBLE.right}{SINGLE.left}{SINGLE.right}]"
+)
 
 
 def find_quotes(text: str, _options: Options) -> Iterator[Change]:
@@ -116,12 +122,12 @@ def find_unpaired(text: str, _options: Options) -> Iterator[Change]:
 #: `"甲""乙""丙"`: Chinese print lists short terms as quoted items written back to back.
 #: Between two Chinese characters, two adjacent straight double quotes can only be the close
 #: of one item and the open of the next.
-ADJACENT_PAIR_RE = re.compile(f'(?<={IDEOGRAPH_RE.pattern})( *)"" *(?={IDEOGRAPH_RE.pattern})')
+ADJACENT_PAIR_RE = re.compile(f'(?<={IDEOGRAPH.pattern})( *)"" *(?={IDEOGRAPH.pattern})')
 
 #: The longest item (in characters, spaces left by OCR allowed) whose opening quote may be
 #: restored: enumerated terms are short; a longer run could be ordinary prose.
-MAX_ITEM_CHARS = 8
-ITEM_RE = re.compile(f"(?:{IDEOGRAPH_RE.pattern}|[ ]){{1,{MAX_ITEM_CHARS}}}")
+MAX_ITEM_CHARS: int = DATA["enumeration"]["max_item_chars"]
+ITEM_RE = re.compile(f"(?:{IDEOGRAPH.pattern}|[ ]){{1,{MAX_ITEM_CHARS}}}")
 
 
 def enumeration_gaps(text: str) -> list[int]:
@@ -172,8 +178,8 @@ def find_enumeration_gaps(text: str, _options: Options) -> Iterator[Change]:
 #: GB/T 15834-2011 (mainland) writes quotation marks as “ ” with ‘ ’ nested inside; Taiwan and
 #: Hong Kong print uses 「 」 with 『 』 nested inside. The nesting levels map one to one.
 #: Their vertical presentation forms (`﹁﹂﹃﹄`) too: this rule runs before `punct.small_form`.
-CORNER_QUOTES = {"「": "“", "」": "”", "『": "‘", "』": "’", "﹁": "“", "﹂": "”", "﹃": "‘", "﹄": "’"}
-CORNER_RE = re.compile("[「」『』﹁﹂﹃﹄]")
+CORNER_QUOTES: dict[str, str] = DATA["corner"]
+CORNER_RE = re.compile(f"[{''.join(CORNER_QUOTES)}]")
 
 
 def find_corner_quotes(text: str, _options: Options) -> Iterator[Change]:
@@ -187,44 +193,42 @@ ENUMERATION_RULE = "punct.enumeration_quote"
 #: Lint-only rules live in this stage, which the pipeline never applies.
 LINT_STAGE = "lint"
 
-RULES: list[Rule] = [
-    # Corner quotes first: the curly quotes they become take part in pairing straight ones.
-    RULES.add(
-        Rule(
-            "punct.corner_quotes",
-            "typography",
-            "「」『』 -> “”‘’ (GB/T 15834)",
-            find_corner_quotes,
-            could_apply=CORNER_RE.search,
-        )
-    ),
-    # Before pairing: a quote an enumeration lost is restored (and reported as a guess).
-    RULES.add(
-        Rule(
-            ENUMERATION_RULE,
-            "typography",
-            'an enumeration\'s lost quote: `"甲"乙""丙"` -> `"甲""乙""丙"` (a guess, reported)',
-            find_enumeration_gaps,
-            could_apply=ADJACENT_PAIR_RE.search,
-        )
-    ),
-    RULES.add(
-        Rule(
-            "punct.curly_quotes",
-            "typography",
-            "paired straight quotes -> “ ” / ‘ ’",
-            find_quotes,
-            could_apply=STRAIGHT_RE.search,
-        )
-    ),
-    RULES.add(
-        Rule(
-            "punct.unpaired_quote",
-            LINT_STAGE,
-            "a quote with no partner in its block (a warning: reported, not guessed)",
-            find_unpaired,
-            could_apply=ANY_QUOTE_RE.search,
-            severity="warning",
-        )
-    ),
-]
+# Corner quotes first: the curly quotes they become take part in pairing straight ones.
+RULES.add(
+    Rule(
+        "punct.corner_quotes",
+        "typography",
+        "「」『』 -> “”‘’ (GB/T 15834)",
+        find_corner_quotes,
+        could_apply=CORNER_RE.search,
+    )
+)
+# Before pairing: a quote an enumeration lost is restored (and reported as a guess).
+RULES.add(
+    Rule(
+        ENUMERATION_RULE,
+        "typography",
+        'an enumeration\'s lost quote: `"甲"乙""丙"` -> `"甲""乙""丙"` (a guess, reported)',
+        find_enumeration_gaps,
+        could_apply=ADJACENT_PAIR_RE.search,
+    )
+)
+RULES.add(
+    Rule(
+        "punct.curly_quotes",
+        "typography",
+        "paired straight quotes -> “ ” / ‘ ’",
+        find_quotes,
+        could_apply=STRAIGHT_RE.search,
+    )
+)
+RULES.add(
+    Rule(
+        "punct.unpaired_quote",
+        LINT_STAGE,
+        "a quote with no partner in its block (a warning: reported, not guessed)",
+        find_unpaired,
+        could_apply=ANY_QUOTE_RE.search,
+        severity="warning",
+    )
+)

@@ -13,47 +13,54 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from zhclean.tasks.core.data import load
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import Change, Rule, RuleList, containing
-from zhclean.tasks.stages.typography.punctuation import CJK_CONTEXT_RE, CJK_PUNCT, IDEOGRAPH, protected_spans
+from zhclean.tasks.stages.typography.punctuation import CJK_CONTEXT_RE, CJK_PUNCT, protected_spans
+from zhclean.tasks.text.charsets import IDEOGRAPH_CLASS
 
 #: This module's rules, in the order they run.
 RULES = RuleList()
+
+#: The character sets and thresholds of this module (`data/spacing.toml` says why each is so).
+DATA = load(__file__, "spacing")
 
 STAGE = "typography"
 BODY_STAGE = "typography.body"
 HEADING_STAGE = "typography.heading"
 
 #: Zero-width characters: removed.
-ZERO_WIDTH = "\u200b\u2060\ufeff"
+ZERO_WIDTH: str = DATA["zero_width"]
 #: Other spaces (no-break, fixed-width, ideographic, tab): become one ordinary space.
-ODD_SPACES = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+ODD_SPACES: str = DATA["odd_spaces"]
 SPACE_UNICODE_RE = re.compile(f"[{ZERO_WIDTH}]|[{ODD_SPACES}]")
 
 #: Marks that also appear in Latin text (“ ” ‘ ’ — … ·): a space next to them only goes when
 #: the other side is Chinese too. Every other CJK mark carries its own spacing.
-SHARED_MARKS = "“”‘’—…·"
+SHARED_MARKS: str = DATA["shared_marks"]
 OWN_SPACING = "".join(ch for ch in CJK_PUNCT if ch not in SHARED_MARKS)
 SPACE_BEFORE_MARK_RE = re.compile(f"(?<=\\S) +(?=[{OWN_SPACING}])")
 SPACE_AFTER_MARK_RE = re.compile(f"(?<=[{OWN_SPACING}]) +(?=\\S)")
-OPENING_QUOTES = "“‘"
-CLOSING_QUOTES = "”’"
+OPENING_QUOTES: str = DATA["opening_quotes"]
+CLOSING_QUOTES: str = DATA["closing_quotes"]
 QUOTES = OPENING_QUOTES + CLOSING_QUOTES
 SPACE_BY_QUOTE_RE = re.compile(f"(?<=[{QUOTES}]) +(?=\\S)|(?<=\\S) +(?=[{QUOTES}])")
 SPACE_BY_SHARED_RE = re.compile(f"(?<=[{SHARED_MARKS}]) +(?=\\S)|(?<=\\S) +(?=[{SHARED_MARKS}])")
 
 #: Half-width runs whose distance to Chinese the pangu option decides: digits, Latin, %.
-HALFWIDTH = "A-Za-z0-9%"
+HALFWIDTH: str = DATA["halfwidth"]
 HALFWIDTH_RE = re.compile(f"[{HALFWIDTH}]")
-CJK_THEN_HALF_RE = re.compile(f"(?<=[{IDEOGRAPH}])( *)(?=[{HALFWIDTH}])")
-HALF_THEN_CJK_RE = re.compile(f"(?<=[{HALFWIDTH}])( *)(?=[{IDEOGRAPH}])")
+CJK_THEN_HALF_RE = re.compile(f"(?<=[{IDEOGRAPH_CLASS}])( *)(?=[{HALFWIDTH}])")
+HALF_THEN_CJK_RE = re.compile(f"(?<=[{HALFWIDTH}])( *)(?=[{IDEOGRAPH_CLASS}])")
 
 #: Enclosed numerals (`① ⑴ ⒈ ❶`) number list items: no space between one and its Chinese item.
-ENCLOSED = "\u2460-\u24ff\u2776-\u2793"
+ENCLOSED: str = DATA["enclosed"]
 ENCLOSED_RE = re.compile(f"[{ENCLOSED}]")
-ENCLOSED_GAP_RE = re.compile(f"(?<=[{ENCLOSED}]) +(?=[{IDEOGRAPH}])|(?<=[{IDEOGRAPH}]) +(?=[{ENCLOSED}])")
+ENCLOSED_GAP_RE = re.compile(
+    f"(?<=[{ENCLOSED}]) +(?=[{IDEOGRAPH_CLASS}])|(?<=[{IDEOGRAPH_CLASS}]) +(?=[{ENCLOSED}])"
+)
 
-BETWEEN_IDEOGRAPHS_RE = re.compile(f"(?<=[{IDEOGRAPH}]) +(?=[{IDEOGRAPH}])")
+BETWEEN_IDEOGRAPHS_RE = re.compile(f"(?<=[{IDEOGRAPH_CLASS}]) +(?=[{IDEOGRAPH_CLASS}])")
 MANY_SPACES_RE = re.compile(" {2,}")
 
 
@@ -127,7 +134,7 @@ def find_enclosed_gaps(text: str, _options: Options) -> Iterator[Change]:
 
 def handled_elsewhere(before: str, after: str) -> bool:
     """Whether the spaces between these neighbours belong to another spacing rule."""
-    ideo = f"[{IDEOGRAPH}]"
+    ideo = f"[{IDEOGRAPH_CLASS}]"
     half = f"[{HALFWIDTH}]"
     if not before or not after:
         return True  # space.trim
@@ -167,19 +174,19 @@ def find_edge_spaces(text: str, _options: Options) -> Iterator[Change]:
 
 
 #: A headline that already separates its clauses with these marks has no clause space.
-CLAUSE_MARKS = "，；。！？"
+CLAUSE_MARKS: str = DATA["heading"]["clause_marks"]
 #: A clause of fewer ideographs than this is a word cut by OCR (`堡 垒`), not a clause.
-MIN_CLAUSE = 2
+MIN_CLAUSE: int = DATA["heading"]["min_clause"]
 #: Quotes and book-title marks belong to the clause they sit in.
-CLAUSE_INNER = "“”‘’《》〈〉「」『』"
+CLAUSE_INNER: str = DATA["heading"]["clause_inner"]
 
 
 def _clause_size(text: str, pos: int, step: int) -> int:
     """Ideographs from pos in direction step up to the next space or clause mark."""
     n = 0
     while 0 <= pos < len(text) and not text[pos].isspace() and text[pos] not in CLAUSE_MARKS:
-        n += bool(re.match(f"[{IDEOGRAPH}]", text[pos]))
-        if not (re.match(f"[{IDEOGRAPH}]", text[pos]) or text[pos] in CLAUSE_INNER):
+        n += bool(re.match(f"[{IDEOGRAPH_CLASS}]", text[pos]))
+        if not (re.match(f"[{IDEOGRAPH_CLASS}]", text[pos]) or text[pos] in CLAUSE_INNER):
             break
         pos += step
     return n
@@ -198,16 +205,16 @@ def find_heading_word_gaps(text: str, _options: Options) -> Iterator[Change]:
 
 
 #: A headline split into this many pieces or more ...
-SEGMENTED_MIN_PIECES = 4
+SEGMENTED_MIN_PIECES: int = DATA["heading"]["segmented"]["min_pieces"]
 #: ... most of them this short (`湖畔 读书 会 迎来 第十 个 年头`) was cut into words by OCR or a
 #: word segmenter: no piece is a clause, every space goes.
-SEGMENTED_WORD_MAX = 2
+SEGMENTED_WORD_MAX: int = DATA["heading"]["segmented"]["word_max"]
 #: With a one-character piece among them, this many pieces are enough to tell.
-SEGMENTED_MIN_PIECES_WITH_SINGLE = 3
+SEGMENTED_MIN_PIECES_WITH_SINGLE: int = DATA["heading"]["segmented"]["min_pieces_with_single"]
 
 
 def word_segmented(text: str) -> bool:
-    pieces = [len(re.findall(f"[{IDEOGRAPH}]", p)) for p in text.split()]
+    pieces = [len(re.findall(f"[{IDEOGRAPH_CLASS}]", p)) for p in text.split()]
     pieces = [n for n in pieces if n]
     short = sum(1 for n in pieces if n <= SEGMENTED_WORD_MAX)
     # a single ideograph is never a clause, so three pieces with one (`一线 党旗 红`) are cut
@@ -218,99 +225,95 @@ def word_segmented(text: str) -> bool:
     return len(pieces) > SEGMENTED_MIN_PIECES and short * 2 > len(pieces)
 
 
-RULES: list[Rule] = [
-    RULES.add(
-        Rule(
-            "space.unicode",
-            STAGE,
-            "no-break, zero-width, ideographic spaces normalised",
-            find_odd_spaces,
-            could_apply=SPACE_UNICODE_RE.search,
-        )
-    ),
-    RULES.add(
-        Rule(
-            "space.cjk_punct",
-            STAGE,
-            "no space next to a full-width mark",
-            find_spaces_by_marks,
-            could_apply=containing(" "),
-        )
-    ),
-    RULES.add(
-        Rule(
-            "space.cjk_halfwidth",
-            STAGE,
-            "Chinese next to digits/Latin: no space (pangu: one)",
-            find_halfwidth_gaps,
-            could_apply=HALFWIDTH_RE.search,
-        )
-    ),
-    RULES.add(
-        Rule(
-            "space.enclosed_numeral",
-            STAGE,
-            "no space between ① ⑴ and Chinese",
-            find_enclosed_gaps,
-            could_apply=ENCLOSED_RE.search,
-        )
-    ),
-    RULES.add(
-        Rule("space.collapse", STAGE, "runs of spaces -> one", find_many_spaces, could_apply=containing("  "))
-    ),
-    RULES.regex(
-        "space.percent", STAGE, r"(?<=\d) +(?=%)", "", "no space between a number and %", needles=(" %",)
-    ),
-    RULES.add(
-        Rule(
-            "space.trim",
-            STAGE,
-            "no leading or trailing space in a block",
-            find_edge_spaces,
-            could_apply=has_edge_space,
-        )
-    ),
-    RULES.regex(
-        "space.inside_cjk",
-        BODY_STAGE,
-        BETWEEN_IDEOGRAPHS_RE,
-        "",
-        "no space between two ideographs",
-        needles=(" ",),
-    ),
-    RULES.add(
-        Rule(
-            "space.heading_word",
-            HEADING_STAGE,
-            "no OCR space inside a headline word",
-            find_heading_word_gaps,
-            could_apply=containing(" "),
-        )
-    ),
-    RULES.add(
-        Rule(
-            "space.cjk_quote",
-            BODY_STAGE,
-            "no space next to a quote between Chinese",
-            find_body_quote_gaps,
-            could_apply=containing(" "),
-        )
-    ),
-    RULES.add(
-        Rule(
-            "space.heading_quote",
-            HEADING_STAGE,
-            "a headline keeps one clause space outside a quote, none inside",
-            find_heading_quote_gaps,
-            could_apply=containing(" "),
-        )
-    ),
-    RULES.regex(
-        "space.heading_clause",
+RULES.add(
+    Rule(
+        "space.unicode",
+        STAGE,
+        "no-break, zero-width, ideographic spaces normalised",
+        find_odd_spaces,
+        could_apply=SPACE_UNICODE_RE.search,
+    )
+)
+RULES.add(
+    Rule(
+        "space.cjk_punct",
+        STAGE,
+        "no space next to a full-width mark",
+        find_spaces_by_marks,
+        could_apply=containing(" "),
+    )
+)
+RULES.add(
+    Rule(
+        "space.cjk_halfwidth",
+        STAGE,
+        "Chinese next to digits/Latin: no space (pangu: one)",
+        find_halfwidth_gaps,
+        could_apply=HALFWIDTH_RE.search,
+    )
+)
+RULES.add(
+    Rule(
+        "space.enclosed_numeral",
+        STAGE,
+        "no space between ① ⑴ and Chinese",
+        find_enclosed_gaps,
+        could_apply=ENCLOSED_RE.search,
+    )
+)
+RULES.add(
+    Rule("space.collapse", STAGE, "runs of spaces -> one", find_many_spaces, could_apply=containing("  "))
+)
+RULES.regex("space.percent", STAGE, r"(?<=\d) +(?=%)", "", "no space between a number and %", needles=(" %",))
+RULES.add(
+    Rule(
+        "space.trim",
+        STAGE,
+        "no leading or trailing space in a block",
+        find_edge_spaces,
+        could_apply=has_edge_space,
+    )
+)
+RULES.regex(
+    "space.inside_cjk",
+    BODY_STAGE,
+    BETWEEN_IDEOGRAPHS_RE,
+    "",
+    "no space between two ideographs",
+    needles=(" ",),
+)
+RULES.add(
+    Rule(
+        "space.heading_word",
         HEADING_STAGE,
-        f"(?<=[{IDEOGRAPH}]) {{2,}}(?=[{IDEOGRAPH}])",
-        " ",
-        "a headline keeps one space between clauses",
-        needles=("  ",),
-    ),
-]
+        "no OCR space inside a headline word",
+        find_heading_word_gaps,
+        could_apply=containing(" "),
+    )
+)
+RULES.add(
+    Rule(
+        "space.cjk_quote",
+        BODY_STAGE,
+        "no space next to a quote between Chinese",
+        find_body_quote_gaps,
+        could_apply=containing(" "),
+    )
+)
+RULES.add(
+    Rule(
+        "space.heading_quote",
+        HEADING_STAGE,
+        "a headline keeps one clause space outside a quote, none inside",
+        find_heading_quote_gaps,
+        could_apply=containing(" "),
+    )
+)
+RULES.regex(
+    "space.heading_clause",
+    HEADING_STAGE,
+    f"(?<=[{IDEOGRAPH_CLASS}]) {{2,}}(?=[{IDEOGRAPH_CLASS}])",
+    " ",
+    "a headline keeps one space between clauses",
+    needles=("  ",),
+)

@@ -16,8 +16,8 @@ from zhclean.tasks.core.model import Block
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.pipeline.catalogue import ALL_RULES
 from zhclean.tasks.stages.typography.blocks import ALL_TYPOGRAPHY_STAGES, typeset_blocks
-from zhclean.tasks.stages.typography.punctuation import IDEOGRAPH_RE
 from zhclean.tasks.stages.typography.quotes import LINT_STAGE
+from zhclean.tasks.text.charsets import IDEOGRAPH as IDEOGRAPH_RE
 
 IDEOGRAPHS = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
 HALF_PUNCT = st.sampled_from(list(",.;:?!()-+%/@<>"))
