@@ -8,9 +8,25 @@ from __future__ import annotations
 
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.stage import StageDef, StageResult, State
-from zhclean.tasks.stages.furniture import strip
+from zhclean.tasks.stages.furniture import (
+    masthead,
+    page_header,
+    running_heads,
+    section_labels,
+    strip,
+    toc,
+    web_meta,
+)
 
-RULES = tuple(strip.RULES)
+#: The stage's rules, by detector module in about the order `strip.DETECTORS` runs them.
+RULES = (
+    *toc.RULES,
+    *masthead.RULES,
+    *running_heads.RULES,
+    *page_header.RULES,
+    *section_labels.RULES,
+    *web_meta.RULES,
+)
 
 
 def run(state: State, options: Options) -> StageResult:

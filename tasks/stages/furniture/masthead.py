@@ -18,6 +18,7 @@ import re
 from typing import Any
 
 from zhclean.tasks.core.model import Line
+from zhclean.tasks.core.rules import RuleList
 from zhclean.tasks.stages.furniture.base import (
     Claim,
     Found,
@@ -29,8 +30,17 @@ from zhclean.tasks.stages.furniture.base import (
 )
 from zhclean.tasks.text.names import split_names
 
-RULE = "furniture.masthead"
-ISSUE_RULE = "furniture.issue"
+RULES = RuleList()
+ISSUE_RULE = RULES.declare(
+    "furniture.issue",
+    "furniture",
+    "a line that is only an issue number (`2022 年第 2 期`) leaves the body; the first goes to metadata `issue`",
+).name
+RULE = RULES.declare(
+    "furniture.masthead",
+    "furniture",
+    "a cluster of colophon or editorial-board lines (主办, 地址, 主编 …) leaves the body for metadata `masthead`",
+).name
 
 #: Colophon labels: who publishes, where, how to reach them, when and where printed.
 COLOPHON_LABELS = (

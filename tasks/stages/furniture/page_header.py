@@ -20,6 +20,7 @@ import re
 from typing import Any
 
 from zhclean.tasks.core.model import Line
+from zhclean.tasks.core.rules import RuleList
 from zhclean.tasks.stages.furniture.base import Claim, Found, bare, collapse, ends_sentence, nonblank
 from zhclean.tasks.stages.furniture.web_meta import (
     DATE,
@@ -29,7 +30,13 @@ from zhclean.tasks.stages.furniture.web_meta import (
     parse_editors,
 )
 
-RULE = "furniture.page_header"
+RULES = RuleList()
+RULE = RULES.declare(
+    "furniture.page_header",
+    "furniture",
+    "a newspaper page header (date, weekday, edition number, page name) leaves the body;"
+    " its date and edition go to metadata",
+).name
 
 #: `第3版`, `第A05版`: an edition number that says so.
 EDITION_WORD = re.compile(r"^第\s*(?P<page>[A-Z]?\d{1,3})\s*版$")

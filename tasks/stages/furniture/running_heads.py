@@ -17,10 +17,20 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from zhclean.tasks.core.model import Line
+from zhclean.tasks.core.rules import RuleList
 from zhclean.tasks.stages.furniture.base import Claim, Found, bare, collapse, ends_sentence, has_cjk, squeeze
 
-RULE = "furniture.running_head"
-PAGE_RULE = "furniture.page_number"
+RULES = RuleList()
+RULE = RULES.declare(
+    "furniture.running_head",
+    "furniture",
+    "a running head or footer repeated page after page leaves the body (its text to metadata `running_heads`)",
+).name
+PAGE_RULE = RULES.declare(
+    "furniture.page_number",
+    "furniture",
+    "a line that is only a page number leaves the body (recorded in metadata `page_marks`)",
+).name
 
 #: A line that is only a page number: `12`, `- 12 -`, `第 12 页`, `·12·`, `P12`, `12/48`.
 PAGE_ONLY = re.compile(

@@ -11,9 +11,15 @@ from __future__ import annotations
 import re
 
 from zhclean.tasks.core.model import Line
+from zhclean.tasks.core.rules import RuleList
 from zhclean.tasks.stages.furniture.base import Claim, Found, bare, squeeze
 
-RULE = "furniture.section_label"
+RULES = RuleList()
+RULE = RULES.declare(
+    "furniture.section_label",
+    "furniture",
+    "a section label with its transliteration (`XX观察 GUANCHA`) leaves the body for metadata `section_labels`",
+).name
 
 #: Chinese words (joined by spaces or a middle dot: `民生·关注`), a space, then capital
 #: Latin words (either order).

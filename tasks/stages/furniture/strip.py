@@ -9,7 +9,8 @@ ones left (the TOC first, since its entries look like footers; the masthead
 after running heads, so a periodical title above it is already known).
 
 A rule switched off by name (`Options.disabled_rules`) leaves its lines in
-the body and takes nothing from them into metadata (see `_detect`).
+the body and takes nothing from them into metadata (see `_detect`); a detector
+whose rules are all switched off does not run.
 
 Whatever leaves the body is either kept in `metadata` or recorded in
 `removed` with the rule name as reason; a claimed line whose CJK text is
@@ -50,14 +51,10 @@ from typing import Any
 
 from zhclean.tasks.core.model import Edit, Line, Removed
 from zhclean.tasks.core.options import Options
-from zhclean.tasks.core.rules import RuleList
 from zhclean.tasks.stages.furniture import masthead, page_header, running_heads, section_labels, toc, web_meta
 from zhclean.tasks.stages.furniture.base import Found, has_cjk, leftover
 
-#: This stage's rules: decisions its code makes, declared so they can be listed and disabled.
-RULES = RuleList()
-
-Detector = Callable[[list[Line], set[int]], Found]
+Detector = Callable[[list[Line], set[int], Options], Found]
 
 
 @dataclass(slots=True)
@@ -68,20 +65,28 @@ class Furniture:
     edits: list[Edit] = field(default_factory=list)
 
 
-def _find_toc(lines: list[Line], taken: set[int]) -> Found:
-    return toc.find_toc(lines, taken, is_field=lambda text: masthead.parse_field(text) is not None)
+def _find_toc(lines: list[Line], taken: set[int], options: Options) -> Found:
+    return toc.find_toc(
+        lines, taken, is_field=lambda text: masthead.parse_field(text) is not None, options=options
+    )
 
 
-#: The detectors in the order they run, each with the rule name that switches it off.
-DETECTORS: tuple[tuple[str, Detector], ...] = (
-    (toc.RULE, _find_toc),
-    (masthead.ISSUE_RULE, masthead.find_issue_lines),
-    (running_heads.RULE, running_heads.find_running_heads),
-    (running_heads.PAGE_RULE, running_heads.find_page_numbers),
-    (page_header.RULE, page_header.find_page_headers),
-    (masthead.RULE, masthead.find_masthead),
-    (section_labels.RULE, section_labels.find_section_labels),
-    ("furniture.web", web_meta.find_web_furniture),
+def _plain(detect: Callable[[list[Line], set[int]], Found]) -> Detector:
+    """A detector that needs no options (the rules it claims under are checked by `_detect`)."""
+    return lambda lines, taken, _options: detect(lines, taken)
+
+
+#: The detectors in the order they run, each with the rules it claims lines under: a
+#: detector runs unless all of them are switched off.
+DETECTORS: tuple[tuple[tuple[str, ...], Detector], ...] = (
+    ((toc.RULE,), _find_toc),
+    ((masthead.ISSUE_RULE,), _plain(masthead.find_issue_lines)),
+    ((running_heads.RULE,), _plain(running_heads.find_running_heads)),
+    ((running_heads.PAGE_RULE,), _plain(running_heads.find_page_numbers)),
+    ((page_header.RULE,), _plain(page_header.find_page_headers)),
+    ((masthead.RULE,), _plain(masthead.find_masthead)),
+    ((section_labels.RULE,), _plain(section_labels.find_section_labels)),
+    (tuple(r.name for r in web_meta.RULES), _plain(web_meta.find_web_furniture)),
 )
 
 
@@ -109,13 +114,13 @@ def _detect(detect: Detector, lines: list[Line], taken: set[int], options: Optio
     masthead stops at a taken line), which is the conservative outcome.
     """
     hidden: set[int] = set()
-    found = detect(lines, taken)
+    found = detect(lines, taken, options)
     for _ in range(MAX_RERUNS):
         off = {c.index for c in found.claims if not options.enabled(c.rule)}
         if not off:
             return found
         hidden |= off
-        found = detect(lines, taken | hidden)
+        found = detect(lines, taken | hidden, options)
     found.claims = [c for c in found.claims if options.enabled(c.rule)]
     return found
 
@@ -124,8 +129,8 @@ def strip_furniture(lines: list[Line], options: Options) -> Furniture:
     """Take non-body lines out of the text into metadata or the removed list."""
     taken: set[int] = set()
     result = Furniture(lines)
-    for rule, detect in DETECTORS:
-        if not options.enabled(rule):
+    for rules, detect in DETECTORS:
+        if not any(options.enabled(rule) for rule in rules):
             continue
         found = _detect(detect, lines, taken, options)
         claims = [c for c in found.claims if c.index not in taken]

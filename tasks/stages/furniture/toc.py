@@ -16,10 +16,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from zhclean.tasks.core.model import Edit, Line
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.core.rules import RuleList
 from zhclean.tasks.stages.furniture.base import Claim, Found, bare, collapse, ends_sentence, has_cjk
 
-RULE = "furniture.toc"
-STRAY_RULE = "furniture.toc_stray_glyph"
+RULES = RuleList()
+RULE = RULES.declare(
+    "furniture.toc",
+    "furniture",
+    "a table of contents (from its 目录 heading through its entries) leaves the body for metadata `toc`",
+).name
+STRAY_RULE = RULES.declare(
+    "furniture.toc_stray_glyph",
+    "furniture",
+    "a stray OCR bar at the end of a TOC author line is dropped from the author's name",
+).name
 
 #: The heading that opens a table of contents (OCR may space its two characters).
 TOC_HEADING = re.compile(r"^(?:本期)?目\s*录$|^CONTENTS?$", re.IGNORECASE)
@@ -84,8 +95,17 @@ def _loose(text: str) -> bool:
     return len(text) <= MAX_LOOSE_LINE and has_cjk(text) and not ends_sentence(text)
 
 
-def find_toc(lines: list[Line], taken: set[int], is_field: Callable[[str], bool] | None = None) -> Found:
-    """Find the first table of contents; `is_field(text)` tells masthead lines that end it."""
+def find_toc(
+    lines: list[Line],
+    taken: set[int],
+    is_field: Callable[[str], bool] | None = None,
+    options: Options | None = None,
+) -> Found:
+    """Find the first table of contents; `is_field(text)` tells masthead lines that end it.
+
+    With `furniture.toc_stray_glyph` switched off in `options`, an author keeps its stray bar.
+    """
+    strip_stray = options is None or options.enabled(STRAY_RULE)
     found = Found()
     start = next(
         (i for i, ln in enumerate(lines) if i not in taken and TOC_HEADING.match(bare(ln.text))), None
@@ -144,7 +164,7 @@ def find_toc(lines: list[Line], taken: set[int], is_field: Callable[[str], bool]
             flush_pending(before_entry=False)
             name = author.group("author")
             stray = STRAY_GLYPH.search(name)
-            if stray:
+            if stray and strip_stray:
                 edits.append(Edit("furniture", STRAY_RULE, stray.group(0).strip(), "", lines[i].number))
                 name = name[: stray.start()]
             entries[-1].author = collapse(name)

@@ -16,18 +16,43 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from zhclean.tasks.core.model import Line
+from zhclean.tasks.core.rules import RuleList
 from zhclean.tasks.stages.furniture.base import Claim, Found, bare, collapse, ends_sentence, has_cjk, squeeze
 from zhclean.tasks.text.names import split_names
 
-DATE_RULE = "furniture.dateline"
-TITLE_RULE = "furniture.original_title"
-EDITOR_RULE = "furniture.editor_credit"
-READING_RULE = "furniture.recommended_reading"
-CHROME_RULE = "furniture.web_chrome"
-COUNTER_RULE = "furniture.hit_counter"
-PREV_NEXT_RULE = "furniture.prev_next"
-BREADCRUMB_RULE = "furniture.breadcrumb"
-FOOTER_RULE = "furniture.site_footer"
+RULES = RuleList()
+
+
+def _rule(name: str, description: str) -> str:
+    return RULES.declare(name, "furniture", description).name
+
+
+FOOTER_RULE = _rule(
+    "furniture.site_footer", "a site footer line (copyright, ICP number, site owner) leaves the body"
+)
+DATE_RULE = _rule(
+    "furniture.dateline",
+    "a web dateline (date, time, source, author) leaves the body; its fields go to metadata"
+    " `date`, `source`, `authors`",
+)
+COUNTER_RULE = _rule("furniture.hit_counter", "a page counter line (`点击量：1286`) leaves the body")
+TITLE_RULE = _rule(
+    "furniture.original_title", "an `原标题：` line leaves the body for metadata `original_title`"
+)
+EDITOR_RULE = _rule(
+    "furniture.editor_credit",
+    "an editor credit (`（责任编辑：某某）`) leaves the body for metadata `editors`",
+)
+PREV_NEXT_RULE = _rule("furniture.prev_next", "a `上一篇：` / `下一篇：` link leaves the body")
+BREADCRUMB_RULE = _rule("furniture.breadcrumb", "a breadcrumb trail (`当前位置：首页 > …`) leaves the body")
+CHROME_RULE = _rule(
+    "furniture.web_chrome",
+    "a row of page buttons (分享, 打印, 关闭), a font-size widget or a QR prompt leaves the body",
+)
+READING_RULE = _rule(
+    "furniture.recommended_reading",
+    "a 'recommended reading' heading and the link titles under it leave the body",
+)
 
 _DATE = (
     r"(?P<y>\d{4})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*日?"
