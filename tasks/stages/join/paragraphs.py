@@ -23,6 +23,7 @@ from zhclean.tasks.text import classify as cl
 
 #: This stage's rules: decisions its code makes, declared so they can be listed and disabled.
 RULES = RuleList()
+DEFAULT_OPTIONS = Options()
 
 HEADING_MARK = re.compile(r"^(#{1,6})\s*")
 #: A line made only of OCR debris: bars, dots, lone arrows.
@@ -44,12 +45,38 @@ CLAUSE_COMMA = re.compile(r"[，,]")
 #: Characters of context kept on each side of a join in the edit log.
 EDIT_CONTEXT = 6
 
-RULE_PAGE_BREAK = "join.page_break"
-RULE_HEADING_BREAK = "join.heading_break"
-RULE_STRAY = "join.stray_glyph"
-RULE_HEADING_MARK = "join.heading_mark"
-RULE_ARROW = "caption.arrow"
-RULE_BARE_LEAD = "byline.bare_lead_credit"
+RULE_STRAY = RULES.declare(
+    "join.stray_glyph",
+    "join",
+    "OCR debris that belongs to no sentence removed: a line of bars or dots, a bar at a line's edge, "
+    "a heading mark over debris, a single orphan character between sentences",
+).name
+RULE_HEADING_MARK = RULES.declare(
+    "join.heading_mark",
+    "join",
+    "a Markdown heading mark (`## `) becomes the heading's level instead of text",
+).name
+RULE_BARE_LEAD = RULES.declare(
+    "byline.bare_lead_credit",
+    "join",
+    "the unbracketed credit of a news lead bracketed (`本报讯 记者 某某 正文` -> `本报讯（记者 某某）正文`) "
+    "while the spaces that delimit it are still there",
+).name
+RULE_ARROW = RULES.declare(
+    "caption.arrow",
+    "classify",
+    "the photo arrow opening a caption (`▲`, `▼`) removed; the line is a caption",
+).name
+RULE_PAGE_BREAK = RULES.declare(
+    "join.page_break",
+    "join",
+    "a paragraph cut by a page or column break joined: the line stops mid-sentence and the next one goes on",
+).name
+RULE_HEADING_BREAK = RULES.declare(
+    "join.heading_break",
+    "join",
+    "a heading printed over two lines joined into one heading",
+).name
 
 
 @dataclass(slots=True)
@@ -82,33 +109,39 @@ class PairStats:
         return count >= JUNCTION_MIN_COUNT and count / rarer >= JUNCTION_MIN_SHARE
 
 
-def prepare(lines: list[Line]) -> tuple[list[Candidate], list[Edit], list[Removed]]:
-    """Strip heading marks, caption arrows and stray glyphs; drop blank lines."""
+def prepare(
+    lines: list[Line], options: Options = DEFAULT_OPTIONS
+) -> tuple[list[Candidate], list[Edit], list[Removed]]:
+    """Strip heading marks, caption arrows and stray glyphs; drop blank lines.
+
+    A disabled rule leaves its text in the line (a kept `##` is text, not a level)."""
     out: list[Candidate] = []
     edits: list[Edit] = []
     removed: list[Removed] = []
+    strays = options.enabled(RULE_STRAY)
     for line in lines:
         text = line.text.strip()
         if not text:
             continue
-        if STRAY_LINE.match(cl.visible(text) or " "):
+        if strays and STRAY_LINE.match(cl.visible(text) or " "):
             removed.append(Removed(text, RULE_STRAY, line.number))
             continue
-        for m in reversed(list(STRAY_EDGE.finditer(text))):
+        for m in reversed(list(STRAY_EDGE.finditer(text)) if strays else []):
             removed.append(Removed(m.group(0).strip(), RULE_STRAY, line.number))
             text = (text[: m.start()] + text[m.end() :]).strip()
         level = None
-        m = HEADING_MARK.match(text)
+        m = HEADING_MARK.match(text) if options.enabled(RULE_HEADING_MARK) else None
         rest = cl.visible(text[m.end() :]) if m else ""
-        if m and (STRAY_LINE.match(rest or " ") or (len(rest) == 1 and not cl.cjk_count(rest))):
+        if m and strays and (STRAY_LINE.match(rest or " ") or (len(rest) == 1 and not cl.cjk_count(rest))):
             removed.append(Removed(text, RULE_STRAY, line.number))  # `# |`: a mark over debris
             continue
         if m:
             edits.append(Edit("join", RULE_HEADING_MARK, m.group(0), "", line.number, 0))
             level, text = len(m.group(1)), text[m.end() :].strip()
-        text = bracket_lead_credit(text, line.number, edits)
+        if options.enabled(RULE_BARE_LEAD):
+            text = bracket_lead_credit(text, line.number, edits)
         caption = False
-        arrow = cl.caption_arrow(text)
+        arrow = cl.caption_arrow(text) if options.enabled(RULE_ARROW) else None
         if arrow:
             edits.append(Edit("classify", RULE_ARROW, arrow.group(0), "", line.number, 0))
             text, caption = text[arrow.end() :].strip(), True
@@ -188,19 +221,30 @@ def continues(prev: Block, c: Candidate, stats: PairStats, marked: bool = False)
     return cl.is_enumerated(a) and cl.heading_like(b) and not cl.is_enumerated(b) and not cl.is_name_line(b)
 
 
-def merge(prev: Block, c: Candidate) -> tuple[Block, Edit]:
-    """Join `c` onto `prev`; the edit records the boundary (the text around the break)."""
+def glue(a: str, b: str) -> str:
+    """What goes between the halves: a space between two Latin or digit runs, else nothing."""
+    return " " if re.match(r"[A-Za-z0-9]", b) and re.search(r"[A-Za-z0-9]$", a) else ""
+
+
+def join_kind(prev: Block, c: Candidate) -> str:
+    """The rule a join of `c` onto `prev` is: a heading broken in two, or a paragraph cut by a break."""
     a, b = prev.text.rstrip(), c.text.lstrip()
-    glue = " " if re.match(r"[A-Za-z0-9]", b) and re.search(r"[A-Za-z0-9]$", a) else ""
-    text = a + glue + b
+    text = a + glue(a, b) + b
     # an enumerated heading cut on a function word (`二、……她是` + `……的“捍卫者”`) is still one
     opens_heading = prev.type == "heading" or (cl.is_enumerated(a) and cl.ends_on_function_word(a))
     both_heads = opens_heading and cl.heading_like(b) and cl.heading_like(text)
-    kind = RULE_HEADING_BREAK if both_heads else RULE_PAGE_BREAK
+    return RULE_HEADING_BREAK if both_heads else RULE_PAGE_BREAK
+
+
+def merge(prev: Block, c: Candidate) -> tuple[Block, Edit]:
+    """Join `c` onto `prev`; the edit records the boundary (the text around the break)."""
+    a, b = prev.text.rstrip(), c.text.lstrip()
+    space = glue(a, b)
+    kind = join_kind(prev, c)
     tail, head = a[-EDIT_CONTEXT:], b[:EDIT_CONTEXT]
-    edit = Edit("join", kind, f"{tail}\n{head}", f"{tail}{glue}{head}", c.number, len(a) - len(tail))
-    block_type = "heading" if both_heads else "paragraph"
-    return Block(block_type, text, prev.start, c.number, prev.level), edit
+    edit = Edit("join", kind, f"{tail}\n{head}", f"{tail}{space}{head}", c.number, len(a) - len(tail))
+    block_type = "heading" if kind == RULE_HEADING_BREAK else "paragraph"
+    return Block(block_type, a + space + b, prev.start, c.number, prev.level), edit
 
 
 def open_block(blocks: list[Block]) -> int | None:
@@ -223,19 +267,17 @@ def new_block(c: Candidate, marked: bool = False) -> Block:
 
 def join_lines(lines: list[Line], options: Options) -> tuple[list[Block], list[Edit], list[Removed]]:
     """Lines to blocks: page and column breaks and broken headings joined, stray glyphs removed."""
-    candidates, edits, removed = prepare(lines)
+    candidates, edits, removed = prepare(lines, options)
     stats = PairStats([c.text for c in candidates])
     marked = marks_headings(candidates)
     blocks: list[Block] = []
     for c in candidates:
         i = open_block(blocks)
         prev = blocks[i] if i is not None else None
-        if prev is not None and continues(prev, c, stats, marked):
-            enabled = options.enabled(RULE_PAGE_BREAK) and options.enabled(RULE_HEADING_BREAK)
-            if enabled:
-                blocks[i], edit = merge(prev, c)
-                edits.append(edit)
-                continue
+        if prev is not None and continues(prev, c, stats, marked) and options.enabled(join_kind(prev, c)):
+            blocks[i], edit = merge(prev, c)
+            edits.append(edit)
+            continue
         orphan = cl.visible_len(c.text) == 1 and c.level is None and len(candidates) > 1
         if orphan and options.enabled(RULE_STRAY):
             removed.append(Removed(c.text, RULE_STRAY, c.number))  # an orphan between sentences

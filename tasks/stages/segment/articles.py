@@ -24,6 +24,7 @@ from zhclean.tasks.text import classify as cl
 
 #: This stage's rules: decisions its code makes, declared so they can be listed and disabled.
 RULES = RuleList()
+DEFAULT_OPTIONS = Options()
 
 #: The opening of a short news item: `本报讯`, `本报某地电`, `新华社某地电`.
 NEWS_LEAD = re.compile(r"^\s*(?:本[报刊台网]讯|本[报刊台网]\S{1,8}电|新华社\S{1,12}电|据\S{1,8}报道)")
@@ -42,15 +43,52 @@ DERIVED_TITLE_MAX = 40
 DERIVED_TITLE_MIN_CUT = 8
 CLAUSE_END = re.compile(r"[，,；;：:、]")
 
-RULE_BYLINE = "byline.author"
-RULE_NAME_LINE = "byline.name_line"
-RULE_TOC_AUTHOR = "byline.toc_author"
-RULE_SIGNATURE = "byline.signature"
-RULE_TITLE_SPLIT = "title.subtitle_split"
-RULE_REPEATED_TITLE = "title.repeated"
-RULE_TOC_TITLE_BREAK = "title.toc_line_break"
-RULE_LEAD_CREDIT = "byline.lead_credit"
-RULE_TOC_SPACING = "title.toc_spacing"
+# A disabled rule of the opening run ends the run at its line: the line stays in the body.
+RULE_BYLINE = RULES.declare(
+    "byline.author",
+    "segment",
+    "a byline under a title (`本报记者 某某`) moved to the article's authors",
+).name
+RULE_REPEATED_TITLE = RULES.declare(
+    "title.repeated",
+    "segment",
+    "a headline printed twice under itself (a web page repeats it) removed",
+).name
+RULE_TOC_TITLE_BREAK = RULES.declare(
+    "title.toc_line_break",
+    "segment",
+    "a title broken over two heading lines joined, when together they are the title of its TOC entry",
+).name
+RULE_TOC_AUTHOR = RULES.declare(
+    "byline.toc_author",
+    "segment",
+    "a line under a title that is the author its TOC entry names moved to the article's authors",
+).name
+RULE_NAME_LINE = RULES.declare(
+    "byline.name_line",
+    "segment",
+    "a bare name or a short organisation line right under a title moved to the article's authors",
+).name
+RULE_TITLE_SPLIT = RULES.declare(
+    "title.subtitle_split",
+    "segment",
+    "a `主题——副题` headline split into title and subtitle",
+).name
+RULE_TOC_SPACING = RULES.declare(
+    "title.toc_spacing",
+    "segment",
+    "an OCR gap inside a title that its TOC printing lacks removed",
+).name
+RULE_SIGNATURE = RULES.declare(
+    "byline.signature",
+    "segment",
+    "the trailing signature of a short item (`……。某某`, `……。（某某）`) moved to its authors",
+).name
+RULE_LEAD_CREDIT = RULES.declare(
+    "byline.lead_credit",
+    "segment",
+    "the bracketed credit of a news lead (`本报讯（记者 某某）`) moved to the article's authors",
+).name
 
 #: The bracketed credit of a news lead: `本报讯（记者 某某 通讯员 某某）`.
 LEAD_CREDIT = re.compile(
@@ -166,8 +204,11 @@ def read_header(
     entry: dict[str, Any] | None,
     edits: list[Edit],
     removed: list[Removed],
+    options: Options = DEFAULT_OPTIONS,
 ) -> Header:
-    """Read the run of heading-like blocks that opens an article at block `i`."""
+    """Read the run of heading-like blocks that opens an article at block `i`.
+
+    A line that a disabled rule would take out of the text ends the run there."""
     toc_author, toc_title = (entry or {}).get("author"), (entry or {}).get("title")
     h = Header()
     titles: list[tuple[str, str | None, int | None]] = []
@@ -176,6 +217,8 @@ def read_header(
         b = blocks[j]
         names = cl.byline_names(b.text)
         if names is not None:
+            if not options.enabled(RULE_BYLINE):
+                break
             h.authors += names
             edits.append(Edit("segment", RULE_BYLINE, b.text, "", b.start))
         elif (b.type != "heading" and (j > i or titles)) or COLUMN_LABEL.match(b.text):
@@ -183,22 +226,32 @@ def read_header(
         elif not titles:
             titles.append((b.text.strip(), None, b.level))
         elif cl.visible(b.text) == cl.visible(titles[-1][0]):
+            if not options.enabled(RULE_REPEATED_TITLE):
+                break
             removed.append(Removed(b.text, RULE_REPEATED_TITLE, b.start))  # a web page repeats its headline
         elif b.type == "heading" and toc_continuation(titles[-1][0], b.text, toc_title):
+            if not options.enabled(RULE_TOC_TITLE_BREAK):
+                break
             text = titles[-1][0] + b.text.strip()
             edits.append(Edit("segment", RULE_TOC_TITLE_BREAK, f"{titles[-1][0]}\n{b.text}", text, b.start))
             titles[-1] = (text, titles[-1][1], titles[-1][2])
         elif is_subtitle(b):
             titles[-1] = (titles[-1][0], cl.subtitle_text(b.text), titles[-1][2])
         elif toc_author and tocmatch.similar(b.text, toc_author):
+            if not options.enabled(RULE_TOC_AUTHOR):
+                break
             h.authors.append(b.text.strip())
             edits.append(Edit("segment", RULE_TOC_AUTHOR, b.text, "", b.start))
         elif b.level is None and cl.is_name_line(b.text):
+            if not options.enabled(RULE_NAME_LINE):
+                break
             h.authors.append(b.text.strip())
             edits.append(Edit("segment", RULE_NAME_LINE, b.text, "", b.start))
         elif deeper(b, titles[-1][2]):
             titles.append((b.text.strip(), None, b.level))
         elif j == i + 1 and titles[-1][2] is None and organisation_line(blocks, j):
+            if not options.enabled(RULE_NAME_LINE):
+                break
             h.authors.append(b.text.strip())
             edits.append(Edit("segment", RULE_NAME_LINE, b.text, "", b.start))
         else:
@@ -212,7 +265,7 @@ def read_header(
             middle = [t for t, _, _ in titles[1:-1]]  # `# 系列题` `## 系列副题` `### 篇名`
             if middle:
                 h.series_subtitle = " ".join(filter(None, [h.series_subtitle, *middle]))
-        if h.subtitle is None:
+        if h.subtitle is None and options.enabled(RULE_TITLE_SPLIT):
             title, sub = cl.split_title(h.title)
             if sub:
                 edits.append(Edit("segment", RULE_TITLE_SPLIT, h.title, f"{title}\n{sub}", blocks[i].start))
@@ -230,9 +283,14 @@ def derived_title(blocks: list[Block]) -> str:
     return first[:cut] if cut >= DERIVED_TITLE_MIN_CUT else first[:DERIVED_TITLE_MAX]
 
 
-def sign_short_item(article: Article, edits: list[Edit]) -> None:
+def sign_short_item(article: Article, edits: list[Edit], options: Options = DEFAULT_OPTIONS) -> None:
     """A short item ending `……。某某` or `……。（某某）` is signed by its author."""
-    if article.authors or not article.blocks or len(article.blocks) > SHORT_ITEM_BLOCKS:
+    if (
+        not options.enabled(RULE_SIGNATURE)
+        or article.authors
+        or not article.blocks
+        or len(article.blocks) > SHORT_ITEM_BLOCKS
+    ):
         return
     last = article.blocks[-1]
     found = cl.trailing_signature(last.text) if last.type == "paragraph" else None
@@ -243,10 +301,10 @@ def sign_short_item(article: Article, edits: list[Edit]) -> None:
         article.authors.append(name)
 
 
-def credit_lead(article: Article, edits: list[Edit]) -> None:
+def credit_lead(article: Article, edits: list[Edit], options: Options = DEFAULT_OPTIONS) -> None:
     """`本报讯（记者 某某）……`: the bracketed names are the article's authors; `本报讯` stays."""
     first = next((k for k, b in enumerate(article.blocks) if b.type == "paragraph"), None)
-    if article.authors or first is None:
+    if not options.enabled(RULE_LEAD_CREDIT) or article.authors or first is None:
         return
     block = article.blocks[first]
     m = LEAD_CREDIT.match(block.text)
@@ -261,8 +319,12 @@ def credit_lead(article: Article, edits: list[Edit]) -> None:
     article.authors = names
 
 
-def toc_spacing(article: Article, entry: dict[str, Any] | None, edits: list[Edit]) -> None:
+def toc_spacing(
+    article: Article, entry: dict[str, Any] | None, edits: list[Edit], options: Options = DEFAULT_OPTIONS
+) -> None:
     """An OCR gap inside a word of the title, told by the TOC printing of the same title."""
+    if not options.enabled(RULE_TOC_SPACING):
+        return
     fixed = tocmatch.shared_spacing(article.title, (entry or {}).get("title") or "")
     if fixed:
         edits.append(Edit("segment", RULE_TOC_SPACING, article.title, fixed, article.start, 0))
@@ -315,7 +377,7 @@ def segment_articles(
             continue
         entry = matched.get(s)
         head_ok = blocks[s].type == "heading" or s in matched
-        h = read_header(blocks, s, entry, edits, removed) if head_ok else Header()
+        h = read_header(blocks, s, entry, edits, removed, options) if head_ok else Header()
         i_next = next((x for x in starts[k + 1 :] if x >= s + max(h.size, 1)), len(blocks))
         body = blocks[s + h.size : i_next]
         if h.series:
@@ -338,10 +400,10 @@ def segment_articles(
         )
         a.section = section_for(a.start, labels)
         apply_toc(a, entry)
-        toc_spacing(a, entry, edits)
+        toc_spacing(a, entry, edits, options)
         a.blocks = captions.retype_in_article(a.blocks)
-        sign_short_item(a, edits)
-        credit_lead(a, edits)
+        sign_short_item(a, edits, options)
+        credit_lead(a, edits, options)
         articles.append(a)
     captions.attach(articles)
     extra: dict[str, Any] = {"series": series_meta} if series_meta else {}
