@@ -11,13 +11,16 @@ from __future__ import annotations
 import html
 import re
 
+from zhclean.tasks.core.data import load
 from zhclean.tasks.core.rules import RuleList
 
 #: This module's rules, in the order they run.
 RULES = RuleList()
 
+_DATA = load(__file__, "html")
+
 #: Element names common in scraped article bodies; used only for tags that lost their `<`.
-BROKEN_TAG_NAMES = "p|div|span|br|strong|em|b|i|a|li|ul|ol|h[1-6]|td|tr|table|section|font"
+BROKEN_TAG_NAMES = "|".join(_DATA["broken_tag_names"])
 
 TAG = re.compile(
     r"<!--.*?-->"
@@ -26,14 +29,14 @@ TAG = re.compile(
 )
 
 #: An entity, possibly escaped again by a second pass of the scraper (`&amp;nbsp;`).
-ENTITY = re.compile(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-DOUBLE_ESCAPE = re.compile(r"^&(?:amp;)+(?=#?[A-Za-z0-9]+;)")
+ENTITY = re.compile(_DATA["entity"])
+DOUBLE_ESCAPE = re.compile(_DATA["double_escape"])
 
 #: Elements whose content is code, not text: removed with their content (within one line).
-NON_TEXT_ELEMENT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+NON_TEXT_ELEMENT = re.compile(_DATA["non_text_element"], re.IGNORECASE | re.DOTALL)
 
 #: Entities that decode to a space-like character become a plain space.
-SPACE_LIKE = "\u00a0\u2002\u2003\u2009\u200b"
+SPACE_LIKE: str = _DATA["space_like"]
 
 
 def decode_entity(m: re.Match[str]) -> str:

@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from zhclean.tasks.core.data import load
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import Change, Rule, RuleList, containing
 from zhclean.tasks.stages.repair.gbk import LATIN1_RUN, latin1_as_gbk
@@ -33,6 +34,8 @@ from zhclean.tasks.text.charsets import CJK, CJK_CLASS, CJK_PUNCT, is_common, ra
 #: This module's rules, in the order they run.
 RULES = RuleList()
 
+_DATA = load(__file__, "mojibake")
+
 #: The mark left for a character that cannot be recovered (GB/T 15834 "geta").
 LOST = "〓"
 
@@ -40,10 +43,15 @@ LOST = "〓"
 LOST_MARKS = "?\ufffd"
 
 #: Full-width punctuation that a later width fix folds to ASCII; reversed before re-pairing.
-FOLDED = {"!": "！", "?": "？"}
+FOLDED: dict[str, str] = _DATA["folded"]
 
 #: A span may hold at most this many ambiguous `?` before we give up trying readings.
-MAX_AMBIGUOUS = 4
+MAX_AMBIGUOUS: int = _DATA["shifted"]["max_ambiguous"]
+
+#: A reading may hold at most this share of rare characters ...
+MAX_RARE_SHARE: float = _DATA["max_rare_share"]
+#: ... and a lossy reading at most this share of lost ones.
+MAX_LOST_SHARE: float = _DATA["max_lost_share"]
 
 # --- UTF-8 read as GBK -------------------------------------------------------
 
@@ -86,7 +94,11 @@ def _longest_lossy(run: str, i: int) -> tuple[int, str] | None:
         decoded = _utf8_with_holes(_gbk_bytes(run[i:j]))
         if decoded is None:
             break
-        if decoded and decoded.count(LOST) * 2 <= len(decoded) and all(map(_hanzi_or_mark, decoded)):
+        if (
+            decoded
+            and decoded.count(LOST) <= MAX_LOST_SHARE * len(decoded)
+            and all(map(_hanzi_or_mark, decoded))
+        ):
             best = (j, decoded)
     return best
 
@@ -159,7 +171,7 @@ def _better(garbage: str, decoded: str) -> bool:
     """A reading is accepted when it is printable Chinese and strictly less rare than the source."""
     if not all(ch.isprintable() for ch in decoded) or not re.search(f"[{CJK_CLASS}]", decoded):
         return False
-    return rare_count(decoded) < rare_count(garbage) and rare_count(decoded) * 4 <= len(decoded)
+    return rare_count(decoded) < rare_count(garbage) and rare_count(decoded) <= MAX_RARE_SHARE * len(decoded)
 
 
 def find_utf8_as_gbk(text: str, _options: Options) -> Iterable[Change]:
@@ -179,9 +191,9 @@ def find_utf8_as_gbk(text: str, _options: Options) -> Iterable[Change]:
 
 #: Non-hanzi that GBK double bytes decode to when paired wrongly (rows 0xA4-0xA7: kana,
 #: Greek, Cyrillic): inside a shifted span they are garbage like any other character.
-GBK_SYMBOL_CLASS = "\u3041-\u30ff\u0391-\u03c9\u0401-\u0451"
+GBK_SYMBOL_CLASS: str = _DATA["shifted"]["gbk_symbol_class"]
 #: Where a shifted span may start: after Chinese, or after the half-width marks of a scraped page.
-SHIFT_AFTER = CJK_PUNCT + ",;:"
+SHIFT_AFTER = CJK_PUNCT + _DATA["shifted"]["start_after_ascii"]
 
 SHIFTED = re.compile(
     rf"(?<=[{CJK_CLASS}{SHIFT_AFTER}])[{LOST_MARKS}][!?\ufffd]*"
@@ -291,11 +303,11 @@ def find_shifted(text: str, _options: Options) -> Iterable[Change]:
 # --- lossy encoding: one `?` per character the target codec lacked ---------------
 
 #: Characters that end a question: `?` runs after them are real question marks (`为什么??`).
-QUESTION_ENDINGS = "吗嗎呢吧啊呀嘛么麼哪谁誰啥何否没沒"
+QUESTION_ENDINGS: str = _DATA["lost_run"]["question_endings"]
 #: Inside a sentence, a run of `?` this long stands for lost characters ...
-LOST_RUN_MIN = 3
+LOST_RUN_MIN: int = _DATA["lost_run"]["min_length"]
 #: ... and a shorter run too when a mid-sentence mark follows (a question never ends in `，`).
-MID_SENTENCE = "，、；：,;:"
+MID_SENTENCE: str = _DATA["lost_run"]["mid_sentence"]
 LOST_RUN = re.compile(rf"(?<=[{CJK_CLASS}])\?{{2,}}(?=[{CJK_CLASS}{MID_SENTENCE}])")
 
 
@@ -313,7 +325,9 @@ def lost_run(m: re.Match[str]) -> str:
 # --- unrecoverable -------------------------------------------------------------
 
 LOST_WITH_READING = re.compile(rf"[{LOST_MARKS}][(（]?{SYLLABLE_RUN}[)）]")
-KUNJINKAO = re.compile("锟斤拷")
+#: U+FFFD twice, written as UTF-8 and read as GBK.
+KUNJINKAO_TEXT: str = _DATA["unrecoverable"]["kunjinkao"]
+KUNJINKAO = re.compile(re.escape(KUNJINKAO_TEXT))
 REPLACEMENT = re.compile("\ufffd")
 
 MOJIBAKE_UTF8_AS_GBK = RULES.add(
@@ -353,7 +367,7 @@ MOJIBAKE_KUNJINKAO = RULES.regex(
     KUNJINKAO,
     LOST,
     "锟斤拷 (lost bytes written twice) marked 〓",
-    needles=("锟斤拷",),
+    needles=(KUNJINKAO_TEXT,),
 )
 MOJIBAKE_REPLACEMENT = RULES.regex(
     "repair.replacement_char",
@@ -366,7 +380,7 @@ MOJIBAKE_REPLACEMENT = RULES.regex(
 
 # --- lint: what must never be left in finished text ----------------------------
 
-RESIDUE = re.compile(rf"\?!|[\ufffd]|锟斤拷|(?<=[{CJK_CLASS}])\?(?=[{CJK_CLASS}])")
+RESIDUE = re.compile(rf"\?!|[\ufffd]|{re.escape(KUNJINKAO_TEXT)}|(?<=[{CJK_CLASS}])\?(?=[{CJK_CLASS}])")
 
 MOJIBAKE_RESIDUE = RULES.regex(
     "repair.mojibake_residue",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from zhclean.tasks.core.data import load
 from zhclean.tasks.core.model import Line, Removed
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import Change, Rule, RuleList
@@ -17,14 +18,19 @@ from zhclean.tasks.text.charsets import CJK, CJK_CLASS
 #: This module's rules, in the order they run.
 RULES = RuleList()
 
+_DATA = load(__file__, "ocr_duplicates")
+
 #: The shortest repeated run, in CJK ideographs, treated as an OCR duplicate.
-MIN_CJK = 8
+MIN_CJK: int = _DATA["min_cjk"]
 #: The longest clause searched for within a line (bounds the regex's work).
-MAX_CLAUSE = 80
+MAX_CLAUSE: int = _DATA["max_clause"]
+#: Marks a clause may end with (repeated with it).
+CLAUSE_END: str = _DATA["clause_end"]
 
-CLAUSE_TWICE = re.compile(rf"([{CJK_CLASS}][^\n]{{{MIN_CJK - 1},{MAX_CLAUSE}}}?[，。！？；：,;!?、]?)\1")
+CLAUSE_TWICE = re.compile(rf"([{CJK_CLASS}][^\n]{{{MIN_CJK - 1},{MAX_CLAUSE}}}?[{CLAUSE_END}]?)\1")
 
-PERIODIC = re.compile(r"(.{1,8}?)\1+")
+#: A clause that is a short unit repeated (a chant): real text.
+PERIODIC = re.compile(rf"(.{{1,{_DATA['max_chant_unit']}}}?)\1+")
 
 
 def keep_once(m: re.Match[str]) -> str:

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from zhclean.tasks.core.data import load
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import Change, Rule, RuleList, containing
 from zhclean.tasks.text.charsets import CJK_CLASS
@@ -22,13 +23,13 @@ from zhclean.tasks.text.charsets import CJK_CLASS
 #: This module's rules, in the order they run.
 RULES = RuleList()
 
-TONED_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_DATA = load(__file__, "pinyin")
 
-INITIAL = "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])"
-FINAL = (
-    "(?:iang|iong|uang|ueng|ang|eng|ong|ian|iao|uai|uan|üan|van|ai|ei|ao|ou|an|en|er|ia|ie|iu|in"
-    "|ing|ua|uo|ui|un|üe|ue|ve|ün|vn|a|o|e|i|u|ü|v|n|ng|m)"
-)
+#: Vowels with a tone mark (lower case).
+TONED_VOWELS: str = _DATA["toned_vowels"]
+
+INITIAL = f"(?:{'|'.join(_DATA['initials'])})"
+FINAL = f"(?:{'|'.join(_DATA['finals'])})"
 #: One pinyin syllable, tone marks included in the letters it may use.
 SYLLABLE_SHAPE = re.compile(f"{INITIAL}?{FINAL}", re.IGNORECASE)
 
@@ -36,12 +37,12 @@ SYLLABLE_SHAPE = re.compile(f"{INITIAL}?{FINAL}", re.IGNORECASE)
 SYLLABLE_RUN = f"[a-zA-ZüÜ{TONED_VOWELS}{TONED_VOWELS.upper()}]{{1,6}}"
 
 #: A tone number after the letters (`區(qu1)`) counts as a tone mark.
-TONE_DIGITS = "12345"
+TONE_DIGITS: str = _DATA["tone_digits"]
 #: One reading, straight after its character or after one space (`區 (qū)`).
 READING = re.compile(rf"(?<=[{CJK_CLASS}]) ?[(（]({SYLLABLE_RUN}[{TONE_DIGITS}]?)[)）]")
 
 #: A reading of a whole word (`社區(shèqū)`, `社區(shè qū)`): up to this many syllables.
-MAX_WORD_SYLLABLES = 4
+MAX_WORD_SYLLABLES: int = _DATA["max_word_syllables"]
 WORD_READING = re.compile(
     rf"(?<=[{CJK_CLASS}])[(（]({SYLLABLE_RUN}(?:[ '’]?{SYLLABLE_RUN}){{1,{MAX_WORD_SYLLABLES - 1}}})[)）]"
 )
@@ -61,7 +62,7 @@ def detone(syllable: str) -> str:
 
 #: Tone-number readings look like model numbers (`(v2)`, `(A4)`): they count only in lower case,
 #: with two letters or more, and when a line holds at least this many of them.
-MIN_NUMBERED = 2
+MIN_NUMBERED: int = _DATA["min_numbered"]
 
 
 def is_toned(syllable: str) -> bool:

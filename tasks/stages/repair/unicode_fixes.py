@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 import ftfy
 
+from zhclean.tasks.core.data import load
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import Change, Rule, RuleList
 from zhclean.tasks.stages.repair.gbk import LATIN1_RUN, latin1_as_gbk
@@ -24,13 +25,10 @@ from zhclean.tasks.text.forms import SMALL_FORM_RE, find_small_forms
 #: This module's rules, in the order they run.
 RULES = RuleList()
 
-CHINESE_SAFE = ftfy.TextFixerConfig(
-    unescape_html=False,
-    uncurl_quotes=False,
-    fix_character_width=False,
-    fix_line_breaks=False,
-    normalization="NFC",
-)
+_DATA = load(__file__, "ftfy")
+
+#: ftfy's configuration that keeps full-width forms, curly quotes and `…` (see data/ftfy.toml).
+CHINESE_SAFE = ftfy.TextFixerConfig(**_DATA["config"])
 
 
 def fix(text: str) -> str:
@@ -44,11 +42,9 @@ def explain(text: str) -> list[str]:
     return [f"{step}:{arg}" for step, arg in result.explanation or []]
 
 
-#: Text made only of these has nothing ftfy would fix: every mojibake it repairs contains
-#: Latin-1/Latin Extended letters, and controls, ligatures, compatibility ideographs and
-#: combining kana marks all lie outside. Checking this first skips ftfy on almost every
-#: line of a Chinese corpus (it is the costliest per-line step otherwise).
-NOTHING_FOR_FTFY = re.compile(r"[\t\x20-\x7e\u2010-\u2027\u3000-\u3098\u309b-\u9fff\uff01-\uffef]*")
+#: Text made only of these has nothing ftfy would fix (ASCII, CJK, full-width forms): checking
+#: this first skips ftfy, the costliest per-line step, on almost every line of a Chinese corpus.
+NOTHING_FOR_FTFY = re.compile(_DATA["precheck"]["nothing_for_ftfy"])
 
 
 def gbk_runs(text: str) -> list[tuple[int, int]]:

@@ -17,6 +17,7 @@ from functools import cache
 
 from opencc import OpenCC
 
+from zhclean.tasks.core.data import load
 from zhclean.tasks.core.model import Edit, Line, ScriptInfo
 from zhclean.tasks.core.options import SCRIPT_TABLES, Options
 from zhclean.tasks.core.rules import Change, Rule, RuleList, apply_rule
@@ -35,31 +36,15 @@ TABLE_RULES = {
     for table in SCRIPT_TABLES
 }
 
+_DATA = load(__file__, "convert")
+
 #: Share of script-specific characters that are traditional, above which a document is traditional.
-TRADITIONAL_AT = 0.9
+TRADITIONAL_AT: float = _DATA["traditional_at"]
 #: ... and below which it is simplified (stray traditional characters are still converted).
-SIMPLIFIED_BELOW = 0.1
+SIMPLIFIED_BELOW: float = _DATA["simplified_below"]
 
-
-#: Variant (old or regional) forms the reimplemented tables leave alone, as printed in
-#: Hong Kong and older Taiwan text or produced by OCR fonts, with their mainland form.
-VARIANT_FORMS = {
-    "衞": "卫",
-    "衹": "只",
-    "靑": "青",
-    "淸": "清",
-    "汚": "污",
-    "窻": "窗",
-    "鑛": "矿",
-    "粧": "妆",
-    "攷": "考",
-    "晩": "晚",
-    "敍": "叙",
-    "濶": "阔",
-    "吿": "告",
-    "蔴": "麻",
-    "痲": "麻",
-}
+#: Variant (old or regional) forms the reimplemented tables leave alone, with their mainland form.
+VARIANT_FORMS: dict[str, str] = _DATA["variant_forms"]
 VARIANT_TABLE = str.maketrans(VARIANT_FORMS)
 
 
@@ -96,9 +81,8 @@ def changes(text: str, table: str) -> list[Change]:
     return [Change(i1, i2, new[j1:j2]) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
 
 
-#: `t2s` turns 甚麼 into 甚么, a variant; mainland print writes 什么. Only where the source had
-#: 麼 (a simplified 甚么 is the author's choice, and conversion changes nothing it does not own).
-SHENME = ("甚", "么", "什")
+#: `t2s` turns 甚麼 into 甚么, a variant; mainland print writes 什么 (see data/convert.toml).
+SHENME = (_DATA["shenme"]["before"], _DATA["shenme"]["particle"], _DATA["shenme"]["after"])
 SHENME_RULE = RULES.declare(
     "script.shenme", "script", "甚麼 converted to 什么 (mainland print), not the table's 甚么"
 ).name
@@ -114,10 +98,9 @@ def shenme_changes(text: str, found: list[Change]) -> list[Change]:
     ]
 
 
-#: Characters that are also ordinary simplified characters with a meaning of their own
-#: (乾坤 and place names such as 乾安; 慰藉; 瞭望; 宫商角徵羽): in a simplified document they
-#: are the author's, not stray traditional forms, so conversion and lint leave them there.
-ALSO_SIMPLIFIED = frozenset("乾藉瞭徵")
+#: Characters that are also ordinary simplified characters with a meaning of their own: in a
+#: simplified document they are the author's, so conversion and lint leave them there.
+ALSO_SIMPLIFIED = frozenset(_DATA["also_simplified"])
 
 
 def is_also_simplified(text: str, change: Change) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from zhclean.tasks.core.data import load
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import Change, Rule, RuleList, containing
 from zhclean.tasks.text.charsets import CJK_CLASS
@@ -21,23 +22,22 @@ from zhclean.tasks.text.charsets import CJK_CLASS
 #: This module's rules, in the order they run.
 RULES = RuleList()
 
-#: Characters that, before 著, make a zhù word: 显著 原著 编著 译著 名著 巨著 专著 论著 ...
-ZHU_BEFORE = frozenset("显顯原编編译譯名巨专專论論合遗遺新拙大昭卓土撰旧舊佳杰傑力")
-#: Characters that, after 著, make a zhù word: 著名 著作 著述 著称 著者 著书 著录 著有 ...
-ZHU_AFTER = frozenset("名作述称稱者书書录錄有")
+_DATA = load(__file__, "particle_zhe")
 
-#: Characters that, after 著 at the start of a word, make a zhuó/zháo word written 着: 着急 着想 着手 ...
-ZHAO_AFTER = frozenset("急想手重迷陆陸实實落装裝眼力凉涼火")
+#: Characters that, before 著, make a zhù word: 显著 原著 编著 ...
+ZHU_BEFORE = frozenset(_DATA["zhu_before"])
+#: Characters that, after 著, make a zhù word: 著名 著作 著述 ...
+ZHU_AFTER = frozenset(_DATA["zhu_after"])
 
-#: Verbs that take the particle: after one of these, 著 is 着 even before a zhù-word partner
-#: (拿著书 is 拿着书, not a "written book"; 看著作品 is 看着作品). 名 still wins (看著名人 is rare).
-PARTICLE_VERBS = frozenset(
-    "拿看带帶穿写寫说說读讀听聽走坐站躺等抱背握盯望跟随隨沿顺順朝向接靠凭憑有为為捧举舉扛提戴挂掛守护護陪唱笑哭翻"
-)
+#: Characters that, after 著 at the start of a word, make a zhuó/zháo word written 着: 着急 着想 ...
+ZHAO_AFTER = frozenset(_DATA["zhao_after"])
 
-#: An author credit without its space (`张三著`, `（英）某某著`): 著 ends the text after a short run.
+#: Verbs that take the particle: after one of these, 著 is 着 even before a zhù-word partner.
+PARTICLE_VERBS = frozenset(_DATA["particle_verbs"])
+
+#: An author credit without its space (`张三著`): 著 ends the text after a short run ...
 #: ... but a run that starts with a pronoun is a sentence (`他看著`), not a name.
-PRONOUNS = "他她我你它您咱"
+PRONOUNS: str = _DATA["pronouns"]
 #: A name is 2-3 hanzi, or a transcribed foreign name with its middle dot.
 CREDIT = re.compile(
     f"(?:^|[^{CJK_CLASS}·])(?![{PRONOUNS}])(?:[{CJK_CLASS}]{{2,3}}|[{CJK_CLASS}]+·[{CJK_CLASS}·]+)(著)\\s*$"
