@@ -28,9 +28,11 @@ from dataclasses import dataclass, field
 
 from charset_normalizer import from_bytes
 
+from zhclean.tasks.core.data import load
 from zhclean.tasks.core.model import Edit, Problem
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import RuleList
+from zhclean.tasks.text.charsets import CJK_CLASS
 
 #: This stage's rules: decisions its code makes, declared so they can be listed and disabled.
 RULES = RuleList()
@@ -57,35 +59,19 @@ class Decoded:
 
 # --- binary detection -------------------------------------------------------
 
+_DATA = load(__file__, "decode")
+
 #: File signatures of formats that are never text (images, archives, documents, executables).
-MAGIC_NUMBERS: dict[bytes, str] = {
-    b"\x89PNG\r\n\x1a\n": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF87a": "a GIF image",
-    b"GIF89a": "a GIF image",
-    b"II*\x00": "a TIFF image",
-    b"MM\x00*": "a TIFF image",
-    b"PK\x03\x04": "a ZIP archive (or DOCX/EPUB)",
-    b"PK\x05\x06": "an empty ZIP archive",
-    b"%PDF-": "a PDF document",
-    b"\x1f\x8b": "a gzip archive",
-    b"7z\xbc\xaf\x27\x1c": "a 7-Zip archive",
-    b"Rar!\x1a\x07": "a RAR archive",
-    b"\xfd7zXZ\x00": "an xz archive",
-    b"\x28\xb5\x2f\xfd": "a zstd archive",
-    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1": "an old Microsoft Office document",
-    b"\x7fELF": "an executable",
-    b"SQLite format 3\x00": "an SQLite database",
-}
+MAGIC_NUMBERS: dict[bytes, str] = {bytes.fromhex(sig): what for sig, what in _DATA["magic_numbers"].items()}
 
 #: Bytes that do not occur in text in any ASCII-compatible encoding (tab, LF, VT, FF, CR excluded).
 CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20)])
 #: Above this share of control bytes a file without a UTF-16 pattern is binary (binary formats
 #: are NUL-heavy; a few stray controls in a short text must not reach it).
-BINARY_CONTROL_SHARE = 0.30
+BINARY_CONTROL_SHARE: float = _DATA["binary_control_share"]
 #: What a BOM-less UTF-16 reading must almost entirely consist of: ASCII, CJK, CJK punctuation.
-UTF16_TYPICAL = re.compile(r"[\t\n\r\x20-\x7e\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
-UTF16_TYPICAL_SHARE = 0.95
+UTF16_TYPICAL = re.compile(rf"[\t\n\r\x20-\x7e\u3000-\u303f{CJK_CLASS}\uff00-\uffef]")
+UTF16_TYPICAL_SHARE: float = _DATA["utf16_typical_share"]
 
 # --- byte order marks -------------------------------------------------------
 
@@ -101,17 +87,17 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 # --- UTF-8 with damage against a legacy encoding ------------------------------
 
 #: Detection looks at this much of a file (decoding always covers all of it).
-SAMPLE_BYTES = 256 * 1024
+SAMPLE_BYTES: int = _DATA["sample_bytes"]
 #: Mostly UTF-8: at least this many valid CJK-range (3-byte) characters per bad sequence.
-UTF8_CHARS_PER_BAD = 4
+UTF8_CHARS_PER_BAD: int = _DATA["utf8_chars_per_bad"]
 WIDE_CHAR = re.compile("[\u0800-\uffff]")
 #: With no legacy reading, UTF-8 with `〓` is still used while bad bytes stay under this share.
-MAX_BAD_BYTE_SHARE = 0.30
+MAX_BAD_BYTE_SHARE: float = _DATA["max_bad_byte_share"]
 #: A legacy reading below this plausibility (0..1, see `encoding_score`) is not believed.
-MIN_LEGACY_SCORE = 0.5
+MIN_LEGACY_SCORE: float = _DATA["min_legacy_score"]
 #: Legacy Chinese encodings, GB first: on a tie the mainland encoding is the likelier one.
-GB_CODECS = ("gb18030",)
-BIG5_CODECS = ("big5", "cp950", "big5hkscs")
+GB_CODECS: tuple[str, ...] = tuple(_DATA["gb_codecs"])
+BIG5_CODECS: tuple[str, ...] = tuple(_DATA["big5_codecs"])
 LEGACY_CODECS = GB_CODECS + BIG5_CODECS
 
 # --- cleaning ---------------------------------------------------------------
