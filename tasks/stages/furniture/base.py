@@ -15,14 +15,21 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from zhclean.tasks.core.data import load
 from zhclean.tasks.core.model import Edit
-from zhclean.tasks.pipeline.accounting import CJK
+from zhclean.tasks.text.charsets import IDEOGRAPH
+
+_DATA = load(__file__, "lines")
+
+#: What the CJK accounting counts (every ideograph): a claimed line's CJK text is either kept
+#: in metadata or recorded as removed, character for character.
+CJK = IDEOGRAPH
 
 #: Characters that end a sentence; furniture lines (labels, credits, entries) rarely end with them.
-SENTENCE_END = "。！？!?…；;"
+SENTENCE_END: str = _DATA["sentence_end"]
 
 #: Markdown heading marks left in raw text, ignored when judging a line's shape.
-HEADING_MARK = re.compile(r"^#{1,6}\s*")
+HEADING_MARK = re.compile(_DATA["heading_mark"])
 
 _SPACES = re.compile(r"\s+")
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from zhclean.tasks.core.data import load
 from zhclean.tasks.core.model import Line
 from zhclean.tasks.core.rules import RuleList
 from zhclean.tasks.stages.furniture.base import (
@@ -28,6 +29,7 @@ from zhclean.tasks.stages.furniture.base import (
     has_cjk,
     squeeze,
 )
+from zhclean.tasks.text.charsets import HAN_CLASS
 from zhclean.tasks.text.names import split_names
 
 RULES = RuleList()
@@ -42,50 +44,43 @@ RULE = RULES.declare(
     "a cluster of colophon or editorial-board lines (主办, 地址, 主编 …) leaves the body for metadata `masthead`",
 ).name
 
+_DATA = load(__file__, "masthead")
+_LIMITS = _DATA["limits"]
+
 #: Colophon labels: who publishes, where, how to reach them, when and where printed.
-COLOPHON_LABELS = (
-    "主管", "主办", "主办单位", "承办", "协办", "编印", "编辑出版", "出版", "发行", "编辑",
-    "地址", "通讯地址", "社址", "邮编", "邮政编码", "电话", "联系电话", "传真", "信箱", "邮箱",
-    "电子邮箱", "网址", "出刊", "出版日期", "印刷", "印数", "刊号", "准印证号", "定价",
-    "国内统一连续出版物号", "国际标准连续出版物号", "统一刊号", "邮发代号", "广告经营许可证",
-    "编辑部地址", "投稿邮箱", "出版单位", "印刷单位", "发行单位", "发行范围", "开本", "出版周期",
-)  # fmt: skip
+COLOPHON_LABELS: tuple[str, ...] = tuple(_DATA["colophon_labels"])
 #: Bodies that have chairs (`编委会` + `主任` …) and the chair roles.
-BOARDS = ("编委会", "理事会")
-BOARD_CHAIRS = ("主任", "副主任")
+BOARDS: tuple[str, ...] = tuple(_DATA["boards"])
+BOARD_CHAIRS: tuple[str, ...] = tuple(_DATA["board_chairs"])
 #: Editorial-board labels: their values are lists of personal names.
-BOARD_LABELS = (
+BOARD_LABELS: tuple[str, ...] = (
     *(body + chair for body in BOARDS for chair in BOARD_CHAIRS),
-    "编委", "顾问", "社长", "总编", "总编辑", "主编", "副主编",
-    "执行主编", "责任编辑", "编辑", "美术编辑", "校对",
-)  # fmt: skip
-#: Latin labels of a colophon.
-LATIN_LABELS = (r"E-?mail", r"Tel", r"Fax", r"ISSN", r"CN(?=\s*\d{2}\s*-)", r"Http", r"Web")
+    *_DATA["board_labels"],
+)
+#: Latin labels of a colophon (regex fragments).
+LATIN_LABELS: tuple[str, ...] = tuple(_DATA["latin_labels"])
 #: Words of the notices a periodical prints in its colophon.
-NOTE_WORDS = ("内部刊物", "内部资料", "免费赠阅", "赠阅", "投稿", "交流资料", "版权所有")
+NOTE_WORDS: tuple[str, ...] = tuple(_DATA["note_words"])
 #: The line that names the editorial office, e.g. `《刊名》编辑部`.
-TITLED_OFFICE = re.compile(r"^《(?P<title>[^》]{2,20})》(?P<role>\S{0,6})$")
+TITLED_OFFICE = re.compile(_DATA["titled_office"])
 #: A periodical's title inside a field value: `编辑出版 《刊名》编辑部`.
-TITLE_IN_VALUE = re.compile(r"《(?P<title>[^》]{2,20})》")
+TITLE_IN_VALUE = re.compile(_DATA["title_in_value"])
 #: A line that continues the value of the line above (the rest of an organisation's name).
-ORG_SUFFIX = re.compile(r"(公司|厂|社|部|室|局|处|中心|委员会|研究所|学院|大学)$")
+ORG_SUFFIX = re.compile(_DATA["org_suffix"])
 
 #: `2022 年第 2 期`, `第3期(总第45期)`: the issue of a periodical.
-ISSUE = re.compile(
-    r"^(?:(?P<year>\d{4})\s*年\s*)?第\s*(?P<number>\d{1,3})\s*期"
-    r"(?:\s*[(（]?\s*总第\s*(?P<total>\d{1,5})\s*期\s*[)）]?)?$"
-)
+ISSUE = re.compile(_DATA["issue"])
 
 #: A label line is at most this long.
-MAX_FIELD_LINE = 40
+MAX_FIELD_LINE: int = _LIMITS["max_field_line"]
 #: Continuation and note lines inside a masthead are at most this long.
-MAX_LOOSE_LINE = 24
+MAX_LOOSE_LINE: int = _LIMITS["max_loose_line"]
 #: Label lines a cluster needs to be a masthead.
-MIN_FIELDS = 3
+MIN_FIELDS: int = _LIMITS["min_fields"]
 #: Non-label lines allowed in a row inside a masthead.
-MAX_GAP = 4
+MAX_GAP: int = _LIMITS["max_gap"]
 #: Unlabelled lines taken above a masthead when furniture (issue, running head) sits above them.
-MAX_ABOVE = 3
+MAX_ABOVE: int = _LIMITS["max_above"]
 
 
 def _spaced(label: str) -> str:
@@ -93,10 +88,11 @@ def _spaced(label: str) -> str:
     return r"\s*".join(re.escape(ch) for ch in label)
 
 
-_LABELS = sorted({*COLOPHON_LABELS, *BOARD_LABELS}, key=len, reverse=True)
+#: Longest first, so `编辑出版` is tried before `编辑` (dict.fromkeys: no duplicates, a stable order).
+_LABELS = sorted(dict.fromkeys([*COLOPHON_LABELS, *BOARD_LABELS]), key=len, reverse=True)
 FIELD = re.compile(
     r"^(?P<label>" + "|".join([*map(_spaced, _LABELS), *LATIN_LABELS]) + r")"
-    r"(?:\s*[:：]\s*|\s+|(?=[^\u4e00-\u9fff\s])|$)(?P<value>.*)$",
+    rf"(?:\s*[:：]\s*|\s+|(?=[^{HAN_CLASS}\s])|$)(?P<value>.*)$",
     re.IGNORECASE,
 )
 

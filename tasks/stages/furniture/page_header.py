@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from zhclean.tasks.core.data import load
 from zhclean.tasks.core.model import Line
 from zhclean.tasks.core.rules import RuleList
 from zhclean.tasks.stages.furniture.base import Claim, Found, bare, collapse, ends_sentence, nonblank
@@ -29,6 +30,7 @@ from zhclean.tasks.stages.furniture.web_meta import (
     iso_date,
     parse_editors,
 )
+from zhclean.tasks.text.charsets import HAN_CLASS
 
 RULES = RuleList()
 RULE = RULES.declare(
@@ -38,25 +40,28 @@ RULE = RULES.declare(
     " its date and edition go to metadata",
 ).name
 
+_DATA = load(__file__, "page_header")
+_LIMITS = _DATA["limits"]
+
 #: `第3版`, `第A05版`: an edition number that says so.
-EDITION_WORD = re.compile(r"^第\s*(?P<page>[A-Z]?\d{1,3})\s*版$")
+EDITION_WORD = re.compile(_DATA["edition_word"])
 #: `A3`, `B05`, `3版`: an edition number in short (a weak signal on its own).
-EDITION_CODE = re.compile(r"^(?P<page>[A-Z]\d{1,2}|\d{1,2}(?=版$))版?$")
+EDITION_CODE = re.compile(_DATA["edition_code"])
 #: A page-editor credit at the end of the header: `第3版 责任编辑：某某`.
 CREDIT = re.compile(rf"(?:^|\s)(?={EDITOR_LABEL_PATTERN})")
 #: A lunar date printed next to the solar one: `农历辛丑年正月廿二`.
-LUNAR = re.compile(r"农历\s*\S{2,12}")
+LUNAR = re.compile(_DATA["lunar"])
 #: The name of a page or of the paper: a few ideographs.
-NAME = re.compile(r"^[\u4e00-\u9fff·]{2,8}$")
+NAME = re.compile(rf"^[{HAN_CLASS}·]{{2,8}}$")
 #: Separators between the parts of a page header.
-PARTS = re.compile(r"[\s:：|｜/]+")
+PARTS = re.compile(_DATA["parts"])
 
 #: A page header line is at most this long...
-MAX_LINE = 40
+MAX_LINE: int = _LIMITS["max_line"]
 #: ...and carries at most this many names.
-MAX_NAMES = 2
+MAX_NAMES: int = _LIMITS["max_names"]
 #: The `A3` form counts within this many non-blank lines of the top or the bottom.
-EDGE_LINES = 5
+EDGE_LINES: int = _LIMITS["edge_lines"]
 
 
 def parse_header(text: str, edge: bool) -> dict[str, Any] | None:

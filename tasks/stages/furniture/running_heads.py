@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
 
+from zhclean.tasks.core.data import load
 from zhclean.tasks.core.model import Line
 from zhclean.tasks.core.rules import RuleList
 from zhclean.tasks.stages.furniture.base import Claim, Found, bare, collapse, ends_sentence, has_cjk, squeeze
@@ -32,32 +33,33 @@ PAGE_RULE = RULES.declare(
     "a line that is only a page number leaves the body (recorded in metadata `page_marks`)",
 ).name
 
+_DATA = load(__file__, "running_heads")
+_LIMITS = _DATA["limits"]
+
 #: A line that is only a page number: `12`, `- 12 -`, `第 12 页`, `·12·`, `P12`, `12/48`.
-PAGE_ONLY = re.compile(
-    r"^[-—–·•~\s]*(?:(?:第|页码|P|Page|p\.)\s*[:：]?\s*)?\d{1,3}(?:\s*页)?(?:\s*/\s*\d{1,3})?[-—–·•~\s]*$",
-    re.IGNORECASE,
-)
-PAGE_DIGITS = re.compile(r"\d{1,3}")
+PAGE_ONLY = re.compile(_DATA["page_only"], re.IGNORECASE)
+PAGE_DIGITS = re.compile(_DATA["page_digits"])
 #: A page number at the start or the end of a running head, set off by a space.
-PAGE_START = re.compile(r"^(?P<page>\d{1,3})\s+(?P<rest>\S.*)$")
-PAGE_END = re.compile(r"^(?P<rest>.*\S)\s+(?P<page>\d{1,3})$")
+PAGE_START = re.compile(_DATA["page_start"])
+PAGE_END = re.compile(_DATA["page_end"])
 #: The issue date a footer carries: `2022.2`, `2022-02`, `2022年2月`, `2022年第2期`.
-_DATE = r"\d{4}\s*(?:[.\-/]\s*\d{1,2}|年\s*\d{1,2}\s*月|年\s*第\s*\d{1,3}\s*期)"
+_DATE: str = _DATA["issue_date"]
 DATE_START = re.compile(r"^(?P<date>" + _DATE + r")\s+(?P<rest>\S.*)$")
 DATE_END = re.compile(r"^(?P<rest>.*\S)\s+(?P<date>" + _DATE + r")$")
 #: Separators printed between the parts of a head: `刊名 · 2022.2 · 15`, `刊名 | 15`.
-HEAD_SEPARATORS = " ·•|｜/／—–-"
+HEAD_SEPARATORS: str = _DATA["head_separators"]
 #: Words of a byline: lines with them repeat because one reporter wrote several items.
-BYLINE_WORDS = ("记者", "通讯员", "本报", "作者", "摄影", "供图")
+BYLINE_WORDS: tuple[str, ...] = tuple(_DATA["byline_words"])
 
 #: A running head is at most this long.
-MAX_HEAD_LINE = 30
+MAX_HEAD_LINE: int = _LIMITS["max_head_line"]
 #: Its core has this many characters at least and at most.
-MIN_CORE, MAX_CORE = 2, 20
+MIN_CORE: int = _LIMITS["min_core"]
+MAX_CORE: int = _LIMITS["max_core"]
 #: A core without page numbers must repeat this often to be a running head...
-MIN_PLAIN_REPEATS = 3
+MIN_PLAIN_REPEATS: int = _LIMITS["min_plain_repeats"]
 #: ...with at least this many lines between occurrences (a page apart, not a repeated clause).
-MIN_SPREAD = 10
+MIN_SPREAD: int = _LIMITS["min_spread"]
 
 
 @dataclass(slots=True, frozen=True)

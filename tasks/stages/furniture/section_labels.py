@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 
+from zhclean.tasks.core.data import load
 from zhclean.tasks.core.model import Line
 from zhclean.tasks.core.rules import RuleList
 from zhclean.tasks.stages.furniture.base import Claim, Found, bare, squeeze
+from zhclean.tasks.text.charsets import HAN_CLASS
 
 RULES = RuleList()
 RULE = RULES.declare(
@@ -23,11 +25,12 @@ RULE = RULES.declare(
 
 #: Chinese words (joined by spaces or a middle dot: `民生·关注`), a space, then capital
 #: Latin words (either order).
-_CJK = r"(?P<text>[\u4e00-\u9fff](?:[\u4e00-\u9fff ·・•]{0,10}[\u4e00-\u9fff]))"
-_LATIN = r"(?P<latin>[A-Z]{2,}(?: [A-Z]{2,})*)"
+_CJK = rf"(?P<text>[{HAN_CLASS}](?:[{HAN_CLASS} ·・•]{{0,10}}[{HAN_CLASS}]))"
+_DATA = load(__file__, "section_labels")
+_LATIN: str = _DATA["latin"]
 LABEL = (re.compile(rf"^{_CJK}\s+{_LATIN}$"), re.compile(rf"^{_LATIN}\s+{_CJK}$"))
 #: Fewer capital letters than this is an acronym (`APP`, `GDP`), not a transliteration.
-MIN_LATIN_LETTERS = 4
+MIN_LATIN_LETTERS: int = _DATA["limits"]["min_latin_letters"]
 
 
 def parse_label(text: str) -> tuple[str, str] | None:

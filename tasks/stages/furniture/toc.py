@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from zhclean.tasks.core.data import load
 from zhclean.tasks.core.model import Edit, Line
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import RuleList
@@ -32,30 +33,31 @@ STRAY_RULE = RULES.declare(
     "a stray OCR bar at the end of a TOC author line is dropped from the author's name",
 ).name
 
+_DATA = load(__file__, "toc")
+_LIMITS = _DATA["limits"]
+
 #: The heading that opens a table of contents (OCR may space its two characters).
-TOC_HEADING = re.compile(r"^(?:本期)?目\s*录$|^CONTENTS?$", re.IGNORECASE)
+TOC_HEADING = re.compile(_DATA["toc_heading"], re.IGNORECASE)
 
 #: `07 title`: a page number of 1-3 digits, then the title (not a date such as `2022 年`).
-PAGE_FIRST = re.compile(r"^(?P<page>\d{1,3})(?!\s*[\d年月日期号版.])\s*(?P<title>\S.*)$")
+PAGE_FIRST = re.compile(_DATA["page_first"])
 #: `title …… 07` or `title 07`: the page number at the end, after leaders or a space.
-PAGE_LAST = re.compile(r"^(?P<title>.*?\S)(?:\s*[.…·-]{2,}\s*|\s+)(?P<page>\d{1,3})$")
+PAGE_LAST = re.compile(_DATA["page_last"])
 #: `/ unit or author`, `文/ author`, `作者：author`, `□ author` under an entry.
-AUTHOR_LINE = re.compile(r"^(?:(?:文|撰文|图文|作者|口述)\s*[/／:：]|[/／□◎■])\s*(?P<author>\S.*)$")
+AUTHOR_LINE = re.compile(_DATA["author_line"])
 #: An author on the entry's own line: `title 文/ author`, `title / author`.
-INLINE_AUTHOR = re.compile(
-    r"^(?P<title>.*?\S)\s*(?:\s(?:文|撰文|作者)\s*[/／:：]|\s[/／])\s*(?P<author>\S.*)$"
-)
+INLINE_AUTHOR = re.compile(_DATA["inline_author"])
 #: `——subtitle` under an entry's title.
-SUBTITLE_LINE = re.compile(r"^(?:——|--|—|－－)\s*(?P<subtitle>\S.*)$")
+SUBTITLE_LINE = re.compile(_DATA["subtitle_line"])
 #: A stray OCR bar at the end of an author line.
-STRAY_GLYPH = re.compile(r"\s*[|｜]\s*$")
+STRAY_GLYPH = re.compile(_DATA["stray_glyph"])
 
 #: Longest line still taken as a section heading or a title continuation.
-MAX_LOOSE_LINE = 30
+MAX_LOOSE_LINE: int = _LIMITS["max_loose_line"]
 #: More unnumbered lines than this in a row means the TOC has ended.
-MAX_PENDING = 3
+MAX_PENDING: int = _LIMITS["max_pending"]
 #: Fewer entries than this is not a table of contents.
-MIN_ENTRIES = 2
+MIN_ENTRIES: int = _LIMITS["min_entries"]
 
 
 @dataclass(slots=True)

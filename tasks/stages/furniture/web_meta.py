@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from zhclean.tasks.core.data import load
 from zhclean.tasks.core.model import Line
 from zhclean.tasks.core.rules import RuleList
 from zhclean.tasks.stages.furniture.base import Claim, Found, bare, collapse, ends_sentence, has_cjk, squeeze
@@ -54,46 +55,25 @@ READING_RULE = _rule(
     "a 'recommended reading' heading and the link titles under it leave the body",
 )
 
-_DATE = (
-    r"(?P<y>\d{4})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:\s*(?P<H>\d{1,2})\s*[:：]\s*(?P<M>\d{2})(?:\s*[:：]\s*(?P<S>\d{2}))?)?"
-)
+_DATA = load(__file__, "web")
+_LIMITS = _DATA["limits"]
+
+_DATE: str = _DATA["date"]
 DATE = re.compile(_DATE)
 #: The day of the week printed next to a date: `星期五`, `周五`, `礼拜五`.
-WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
+WEEKDAY = re.compile(_DATA["weekday"])
 #: Labels of the source on a dateline.
-SOURCE_LABELS = (
-    "来源",
-    "稿源",
-    "出处",
-    "来自",
-    "信息来源",
-    "文章来源",
-    "本文来源",
-    "稿件来源",
-    "转自",
-    "转载自",
-)
+SOURCE_LABELS: tuple[str, ...] = tuple(_DATA["source_labels"])
 #: Labels of the author on a dateline; their values go to `metadata["authors"]`.
-AUTHOR_LABELS = ("作者", "撰稿", "撰文", "文", "记者", "通讯员")
+AUTHOR_LABELS: tuple[str, ...] = tuple(_DATA["author_labels"])
 #: Author labels whose value may be a unit rather than personal names.
-WRITER_LABELS = ("作者", "撰稿", "撰文")
+WRITER_LABELS: tuple[str, ...] = tuple(_DATA["writer_labels"])
 #: Longest unit name taken as an author.
-MAX_UNIT = 10
+MAX_UNIT: int = _LIMITS["max_unit"]
 #: Labels of the time on a dateline (the value is the date found on the line).
-TIME_LABELS = ("发布时间", "发表时间", "更新时间", "发布日期", "发表日期", "时间", "日期")
+TIME_LABELS: tuple[str, ...] = tuple(_DATA["time_labels"])
 #: Page counters: `点击量：1286`, `浏览次数：352` — chrome, dropped with a record.
-COUNTER_LABELS = (
-    "点击量",
-    "点击数",
-    "点击率",
-    "浏览量",
-    "浏览次数",
-    "阅读量",
-    "阅读数",
-    "阅读次数",
-    "访问量",
-)
+COUNTER_LABELS: tuple[str, ...] = tuple(_DATA["counter_labels"])
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -104,74 +84,54 @@ _DATELINE_LABEL = re.compile(
     rf"(?P<label>{_alternation((*SOURCE_LABELS, *AUTHOR_LABELS, *TIME_LABELS, *COUNTER_LABELS))})\s*[:：]\s*"
 )
 #: Square brackets around the fields of a dateline, one pair per field.
-SQUARE_BRACKETS = re.compile(r"[【】\[\]]")
+SQUARE_BRACKETS = re.compile(_DATA["square_brackets"])
 #: What may separate the fields of a dateline.
-FIELD_GAP = re.compile(r"^[\s|｜/·•]*$")
+FIELD_GAP = re.compile(_DATA["field_gap"])
 #: A counter's value.
-COUNT = re.compile(r"^\d+\s*次?$")
+COUNT = re.compile(_DATA["count"])
 #: A reporter's title in front of the names (`作者：本报记者 张三`).
-REPORTER_PREFIX = re.compile(r"^(?:本报|本网|本台)?(?:特约)?(?:记者|通讯员)\s*")
+REPORTER_PREFIX = re.compile(_DATA["reporter_prefix"])
 #: Longest source name taken from a dateline.
-MAX_SOURCE = 24
+MAX_SOURCE: int = _LIMITS["max_source"]
 #: `原标题:…`
-ORIGINAL_TITLE = re.compile(r"^[(（【\[]?\s*原标题\s*[:：]\s*(?P<title>.+?)\s*[)）】\]]?$")
+ORIGINAL_TITLE = re.compile(_DATA["original_title"])
 #: Editor-credit labels; the strong ones are never body text at the head of a line.
-EDITOR_LABELS = (
-    "责任编辑", "责编", "实习编辑", "值班编辑", "编辑", "审核", "审校", "校对", "编审",
-    "本版编辑", "本版责编", "美术编辑", "美编", "图片编辑", "版式", "版式设计", "组版", "终审", "初审",
-)  # fmt: skip
-STRONG_EDITOR_LABELS = ("责任编辑", "责编", "本版编辑", "本版责编", "美术编辑")
+EDITOR_LABELS: tuple[str, ...] = tuple(_DATA["editor_labels"])
+STRONG_EDITOR_LABELS: tuple[str, ...] = tuple(_DATA["strong_editor_labels"])
 EDITOR_LABEL_PATTERN = _alternation(EDITOR_LABELS)
 #: `label：names` pairs; a space may stand for the colon (`责任编辑 某某 美术编辑 某某`),
 #: the names are then checked to be names.
 EDITOR_CREDIT = re.compile(
     rf"(?P<label>{EDITOR_LABEL_PATTERN})(?:\s*[:：]\s*|\s+)(?P<names>.*?)(?=\s*(?:{EDITOR_LABEL_PATTERN})(?:\s*[:：]|\s)|$)"
 )
-OUTER_BRACKETS = re.compile(r"^[(（【\[]\s*(?P<inner>.*?)\s*[)）】\]]$")
+OUTER_BRACKETS = re.compile(_DATA["outer_brackets"])
 #: Headings of a "recommended reading" list.
-READING_HEADINGS = (
-    "推荐阅读",
-    "相关阅读",
-    "相关新闻",
-    "相关文章",
-    "延伸阅读",
-    "相关链接",
-    "猜你喜欢",
-    "热点推荐",
-    "更多阅读",
-    "热门文章",
-)
+READING_HEADINGS: tuple[str, ...] = tuple(_DATA["reading_headings"])
 READING = re.compile(r"^[【\[]?\s*(?:" + "|".join(READING_HEADINGS) + r")\s*[】\]]?\s*[:：]?$")
 #: Page chrome words: a line made only of them is a button row, not text.
-CHROME_WORDS = (
-    "分享到", "分享", "打印本页", "打印此页", "打印", "关闭窗口", "关闭本页", "关闭", "返回顶部",
-    "返回列表", "返回", "扫一扫", "收藏本页", "收藏", "我要纠错", "纠错", "字号", "字体",
-)  # fmt: skip
+CHROME_WORDS: tuple[str, ...] = tuple(_DATA["chrome_words"])
 #: The font-size widget `【字体：大 中 小】`.
-_FONT_SIZE = r"(?:字体|字号)\s*[:：]?\s*(?:(?:[大中小TＴAa+＋\-－|｜]|默认)\s*){2,6}"
+_FONT_SIZE: str = _DATA["font_size"]
 CHROME = re.compile(
     r"^(?:[【\[(（]?\s*(?:" + _FONT_SIZE + "|" + _alternation(CHROME_WORDS) + r")\s*[】\])）:：|｜]?\s*)+$"
 )
 #: A QR-code prompt: `扫一扫在手机打开当前页`, `手机扫码阅读本文`.
-QR_PROMPT = re.compile(r"(?:扫一扫|扫码|二维码)")
-QR_CONTEXT = re.compile(r"(?:手机|打开|当前页|本页|本文|阅读|分享|关注)")
+QR_PROMPT = re.compile(_DATA["qr_prompt"])
+QR_CONTEXT = re.compile(_DATA["qr_context"])
 #: `上一篇：…` / `下一篇：…` links under an article.
-_PREV_NEXT = r"(?:上一|下一|前一|后一)(?:篇|条|页|则)"
+_PREV_NEXT: str = _DATA["prev_next"]
 PREV_NEXT = re.compile(
     rf"^(?:[【\[]\s*{_PREV_NEXT}\s*[】\]]\s*[:：]?|{_PREV_NEXT}\s*[:：]|{_PREV_NEXT}$)\s*(?P<title>.*)$"
 )
 #: `当前位置：首页 > 新闻中心`, or a bare `首页 > 栏目 > 栏目` trail.
-BREADCRUMB = re.compile(r"^(?:(?:当前|您的|您现在的|所在)?位置\s*[:：].*|首页\s*[>»＞›].*)$")
+BREADCRUMB = re.compile(_DATA["breadcrumb"])
 #: Site-footer marks: copyright, ICP and police registration numbers, the site's owner.
-FOOTER_MARKS = re.compile(
-    r"版权所有|©|\(c\)|copyright|ICP\s*[备证]|备案号|公网安备|网站标识码|(?:主办|承办)单位\s*[:：]|技术支持\s*[:：]",
-    re.IGNORECASE,
-)
+FOOTER_MARKS = re.compile(_DATA["footer_marks"], re.IGNORECASE)
 #: A site footer line is at most this long.
-MAX_FOOTER_LINE = 90
+MAX_FOOTER_LINE: int = _LIMITS["max_footer_line"]
 
 #: Web furniture lines are at most this long; a reading list item too.
-MAX_LINE = 60
+MAX_LINE: int = _LIMITS["max_line"]
 
 
 def iso_date(m: re.Match[str]) -> str | None:
@@ -319,7 +279,7 @@ def is_footer(text: str) -> bool:
 
 
 #: A QR-code prompt is at most this long.
-MAX_QR_LINE = 20
+MAX_QR_LINE: int = _LIMITS["max_qr_line"]
 
 
 def _dateline_claim(i: int, found: Dateline, meta: dict[str, Any]) -> Claim:
