@@ -12,39 +12,42 @@ from __future__ import annotations
 
 import re
 
+from zhclean.tasks.core.data import load
 from zhclean.tasks.text.charsets import HAN_CLASS
 
+_DATA = load(__file__, "bylines")
 #: Who a reporter works for or what kind of reporter: `本刊记者`, `特约通讯员`, `新华社记者`.
-ROLE_PREFIXES = ("本报", "本刊", "本台", "本网", "本站", "新华社", "特约", "见习", "摄影", "首席", "特派")
+ROLE_PREFIXES: tuple[str, ...] = tuple(_DATA["role_prefixes"])
 #: Roles that take such a prefix.
-PREFIXED_ROLES = ("记者", "通讯员", "评论员")
+PREFIXED_ROLES: tuple[str, ...] = tuple(_DATA["prefixed_roles"])
 #: Generic labels that introduce names in a byline, longest first when matching.
-BYLINE_LABELS = (
+BYLINE_LABELS: tuple[str, ...] = (
     *(prefix + role for prefix in ROLE_PREFIXES for role in PREFIXED_ROLES),
-    "记者",
-    "通讯员",
-    "评论员",
-    "实习生",
-    "摄影",
-    "文/图",
-    "文／图",
-    "图/文",
-    "图／文",
-    "作者",
-    "撰文",
-    "文",
-    "图",
+    *PREFIXED_ROLES,
+    *_DATA["labels"],
 )
 #: Labels this short need a space or colon after them (`记者们`, `文化站` are not bylines)
 #: unless the context says it is a credit (the brackets of a news lead).
-BYLINE_BARE_MIN = 3
+BYLINE_BARE_MIN: int = _DATA["bare_label_min"]
 LABEL = re.compile("|".join(re.escape(w) for w in sorted(BYLINE_LABELS, key=len, reverse=True)))
 #: What may separate labels and names.
-SEPARATOR = re.compile(r"[\s、，,:：]+")
+SEPARATOR = re.compile(_DATA["separator"])
 #: A name: 2–4 CJK characters, maybe with the middle dot of a transliterated name.
 NAME = re.compile(rf"^[{HAN_CLASS}](?:[{HAN_CLASS}·]){{1,5}}$")
-NAME_MAX_CHARS = 4
+NAME_MAX_CHARS: int = _DATA["name_max_chars"]
 CJK_RUN = re.compile(rf"[{HAN_CLASS}·]")
+
+# -- news leads: `本报讯`, `本台某地电`, `新华社某地电`, defined here once --------
+#: The outlet's own lead, which its reporters' credit may follow.
+OWN_LEAD: str = _DATA["news_lead"]["own"]
+#: A lead crediting an agency or another paper.
+WIRE_LEAD: str = _DATA["news_lead"]["wire"]
+#: The opening of a short news item: `本报讯`, `本报某地电`, `新华社某地电`, `据某报报道`.
+NEWS_LEAD = re.compile(rf"^\s*(?:{OWN_LEAD}|{WIRE_LEAD})")
+#: The opening of a news lead (`本报讯`, `本报某地电`), whose credit may follow without brackets.
+LEAD_OPENING = re.compile(rf"^(?:{OWN_LEAD})")
+#: The bracketed credit of a news lead: `本报讯（记者 某某 通讯员 某某）`.
+LEAD_CREDIT = re.compile(rf"^(?P<lead>\s*(?:{OWN_LEAD}))\s*(?P<credit>{_DATA['news_lead']['credit']})")
 
 
 def label_at(text: str, pos: int, bare: bool) -> re.Match[str] | None:
@@ -113,10 +116,8 @@ def is_name(text: str) -> bool:
     return bool(NAME.match(text)) and len(text.replace("·", "")) <= NAME_MAX_CHARS
 
 
-#: The opening of a news lead (`本报讯`, `本报某地电`), whose credit may follow without brackets.
-LEAD_OPENING = re.compile(r"^(?:本[报刊台网]讯|本[报刊台网]\S{1,8}电)")
 #: A credit has at most this many space-separated tokens (labels and names).
-BARE_CREDIT_MAX_TOKENS = 8
+BARE_CREDIT_MAX_TOKENS: int = _DATA["bare_credit_max_tokens"]
 TOKEN = re.compile(r"\S+")
 
 

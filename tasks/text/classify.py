@@ -12,74 +12,78 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from zhclean.tasks.core.data import load
 from zhclean.tasks.text import bylines
 from zhclean.tasks.text.charsets import CJK, HAN_CLASS
 
+_DATA = load(__file__, "classify")
+_HEADINGS = _DATA["headings"]
+_CAPTIONS = _DATA["captions"]
+_SUBTITLES = _DATA["subtitles"]
+
 #: Characters that end a sentence, full-width and ASCII (`…` covers `……`).
-SENTENCE_FINAL = "。！？…!?.；;"
+SENTENCE_FINAL: str = _DATA["sentence_final"]
 #: Closing marks that end a sentence when they follow a sentence-final character.
-CLOSERS = "”’」』）)》\"'】"
+CLOSERS: str = _DATA["closers"]
 #: Characters after which a line cannot end a heading: the sentence goes on.
-NON_FINAL_PUNCT = "，、：,:（(《“‘「『【—-/"
+NON_FINAL_PUNCT: str = _DATA["non_final_punct"]
 #: Opening/closing pairs: an unclosed opener means the sentence continues.
-PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "「": "」", "『": "』", "【": "】"}
+PAIRS: dict[str, str] = _DATA["pairs"]
 
 #: The mark the repair stage leaves for a character it could not recover: it could be anything.
 LOST = "〓"
 CJK_CHAR = CJK
 #: A heading longer than this (in characters, spaces ignored) is rather a paragraph fragment.
-HEADING_MAX_CHARS = 32
-#: A `主题——副题` headline may run this long.
-TITLE_DASH_MAX_CHARS = 64
+HEADING_MAX_CHARS: int = _HEADINGS["max_chars"]
+#: A `主题——副题` headline may run this long...
+TITLE_DASH_MAX_CHARS: int = _HEADINGS["title_dash_max_chars"]
+#: ...and each side holds at least this many CJK characters.
+TITLE_DASH_MIN_SIDE: int = _HEADINGS["title_dash_min_side"]
 #: Clause separators inside a heading: `风雨同舟 共克时艰`, `一声令下，全域联动`.
-CLAUSE_SEP = re.compile(r"[\s，,；;、]+")
+CLAUSE_SEP = re.compile(_HEADINGS["clause_sep"])
 #: Enumerated section headings: `一、`, `（一）`, `1.`, `第一`.
-ENUMERATED = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]\s*\D)"
-)
-#: Function words a heading never ends on: a line ending on one is cut mid-clause
-#: (`……负责落实的` + `各项任务`), whatever its length. Only words that end no common
-#: compound: `向` (方向, 所向), `为` (作为), `与` (参与), `和` (祥和), `使` (天使) do.
-FRAGMENT_END = frozenset("的把被而并或也又")
-#: These end a short heading (`春天来了`, `人在心也在`) but not one with a clause comma
-#: (`……，也带动了`, `……，他们每天都守在`, `……，难以`).
-CLAUSE_FRAGMENT_END = frozenset("了在以")
-#: Measure words and units that follow a number: a line ending on a digit and a line
-#: opening with one of these are one number cut in two (`共完成42` + `个小区……`).
-UNIT_START = frozenset("个余多万亿元人户名次项件座所家条米吨斤亩岁年月日天周时分秒倍%％")
+ENUMERATED = re.compile(_HEADINGS["enumerated"])
+#: Function words a heading never ends on: a line ending on one is cut mid-clause.
+FRAGMENT_END = frozenset(_HEADINGS["fragment_end"])
+#: These end a short heading but not one with a clause comma.
+CLAUSE_FRAGMENT_END = frozenset(_HEADINGS["clause_fragment_end"])
+#: Measure words and units that follow a number (`共完成42` + `个小区……`).
+UNIT_START = frozenset(_HEADINGS["unit_start"])
 #: A line that opens with a date or time reads as a sentence, not a heading.
-DATE_START = re.compile(r"^\s*(?:\d{1,4}\s*[年月日]|\d{1,2}\s*[:：点时])")
+DATE_START = re.compile(_HEADINGS["date_start"])
 
 # -- captions ---------------------------------------------------------------
 #: Photo arrows that open a caption; the mark itself is removed (`caption.arrow`).
-CAPTION_ARROW = re.compile(r"^\s*[▲▼△▽◆◇►▶◀]+\s*")
-#: A position note in a photo caption: `（左二）`, `(右)`, `（中）`, `(前排左三)`, `（右二为某某）`.
-POSITION_NOTE = re.compile(
-    r"[（(](?:前排|后排|中排)?[左右中上下前后][一二三四五六七八九十\d]?(?:为[^()（）]{1,12})?[)）]"
-)
+CAPTION_ARROW = re.compile(_CAPTIONS["arrow"])
+#: A position note in a photo caption: `（左二）`, `(前排左三)`, `（右二为某某）`.
+POSITION_NOTE = re.compile(_CAPTIONS["position_note"])
 #: A caption's opening words: `图为……`, `上图：……`, `左图为……`.
-CAPTION_LEAD = re.compile(r"^\s*(?:[上下左右]?图\s*[：:]?\s*为|[上下左右]图\s*[：:])")
+CAPTION_LEAD = re.compile(_CAPTIONS["lead"])
 #: Photo credits: `资料片由…提供`, `…摄`, `供图`, `图片来源`.
-CREDIT_WORDS = ("资料片", "资料图", "供图", "图片由", "照片由", "图片来源", "摄影", "提供")
-CREDIT_END = re.compile(r"(?:(?<!拍)摄|供图|提供)\s*$")
+CREDIT_WORDS: tuple[str, ...] = tuple(_CAPTIONS["credit_words"])
+CREDIT_END = re.compile(_CAPTIONS["credit_end"])
 #: A credit that is a caption on its own: `……。 某某 摄`, `……。（资料图片）`.
 PHOTO_CREDIT = re.compile(
     rf"(?<=[。！？!?”])\s*(?:(?:[{HAN_CLASS}]{{2,4}}\s*){{1,3}}[/／]?\s*摄"
     rf"|[（(](?:资料图片?|资料照片|网络图片|图片来源[^()（）]{{0,12}}|(?:[{HAN_CLASS}]{{2,4}}\s*){{1,3}}[/／]?\s*摄)[)）])\s*$"
 )
 #: A caption is one short descriptive sentence.
-CAPTION_MAX_CHARS = 90
+CAPTION_MAX_CHARS: int = _CAPTIONS["max_chars"]
 
 # -- bylines and subtitles ---------------------------------------------------
 #: A subtitle line under a title: `——记…`, `—— …`, or `记…` standing alone.
-SUBTITLE = re.compile(r"^\s*(?:[—－-]{1,3}|──)\s*(?P<text>\S.*)$")
-JI_SUBTITLE = re.compile(r"^\s*记\S{4,}$")
+SUBTITLE = re.compile(_SUBTITLES["dashed"])
+JI_SUBTITLE = re.compile(_SUBTITLES["ji"])
+#: A dashed subtitle holds at least this many CJK characters.
+SUBTITLE_MIN_CJK: int = _SUBTITLES["min_cjk"]
 #: The split of a title `主题——副题`.
-TITLE_DASH = re.compile(r"\s*(?:——|--|—)\s*")
+TITLE_DASH = re.compile(_SUBTITLES["title_dash"])
 #: A trailing signature: a sentence end, then a 2–4 character name (maybe with one space).
 SIGNATURE = re.compile(rf"(?<=[。！？!?”])\s*(?P<name>[{HAN_CLASS}](?:\s?[{HAN_CLASS}]){{1,3}})\s*$")
 #: A trailing parenthesised signature: `（张三）`.
 PAREN_SIGNATURE = re.compile(rf"(?<=[。！？!?”])\s*[（(](?P<name>[{HAN_CLASS}]{{2,4}})[)）]\s*$")
+#: A signed paragraph holds at least this many CJK characters before its signature.
+SIGNATURE_MIN_BODY_CJK: int = _DATA["signatures"]["min_body_cjk"]
 #: A bare name line: a pen name or author under a title (`忠言`).
 NAME_LINE = re.compile(rf"^\s*[{HAN_CLASS}]{{2,4}}\s*$")
 
@@ -223,7 +227,7 @@ def byline_names(text: str) -> list[str] | None:
 def subtitle_text(text: str) -> str | None:
     """The subtitle of a `——记…` line (dashes dropped), or a bare `记…` line; else None."""
     m = SUBTITLE.match(text)
-    if m and cjk_count(m.group("text")) >= 2:
+    if m and cjk_count(m.group("text")) >= SUBTITLE_MIN_CJK:
         return m.group("text").strip()
     if JI_SUBTITLE.match(text) and heading_like(text):
         return text.strip()
@@ -233,7 +237,7 @@ def subtitle_text(text: str) -> str | None:
 def split_title(text: str) -> tuple[str, str | None]:
     """`主题——副题` → (主题, 副题) when both sides are real phrases; else (text, None)."""
     parts = TITLE_DASH.split(text.strip(), maxsplit=1)
-    if len(parts) == 2 and cjk_count(parts[0]) >= 4 and cjk_count(parts[1]) >= 4:
+    if len(parts) == 2 and min(cjk_count(parts[0]), cjk_count(parts[1])) >= TITLE_DASH_MIN_SIDE:
         return parts[0].strip(), parts[1].strip()
     return text.strip(), None
 
@@ -242,7 +246,7 @@ def trailing_signature(text: str) -> tuple[str, str] | None:
     """(text without signature, name) when a paragraph ends `……。某某` or `……。（某某）`."""
     for pattern in (PAREN_SIGNATURE, SIGNATURE):
         m = pattern.search(text)
-        if m and cjk_count(text[: m.start()]) >= 10:
+        if m and cjk_count(text[: m.start()]) >= SIGNATURE_MIN_BODY_CJK:
             return text[: m.start()].rstrip(), re.sub(r"\s+", "", m.group("name"))
     return None
 
@@ -258,7 +262,7 @@ def title_dash_shape(text: str) -> bool:
     parts = TITLE_DASH.split(text.strip(), maxsplit=1)
     return (
         len(parts) == 2
-        and all(cjk_count(p) >= 4 for p in parts)
+        and all(cjk_count(p) >= TITLE_DASH_MIN_SIDE for p in parts)
         and not re.search(r"[，,。！？!?；;]", text)
         and visible_len(text) <= TITLE_DASH_MAX_CHARS
     )

@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import re
 
+from zhclean.tasks.core.data import load
 from zhclean.tasks.text.charsets import HAN_CLASS
 
+_DATA = load(__file__, "names")
 #: Separators between names in a credit line.
-NAME_SEPARATORS = re.compile(r"[\s、,，/／;；]+")
+NAME_SEPARATORS = re.compile(_DATA["separators"])
 #: A token that can be a Chinese personal name: 2-3 ideographs. Four-character names
 #: (compound surnames) are given up: a pair of four-character phrases is far more
 #: often a headline than two names.
 NAME_TOKEN = re.compile(rf"^[{HAN_CLASS}]{{2,3}}$")
 #: A run of single characters longer than this is not a spaced-out name.
-MAX_NAME_CHARS = 3
+MAX_NAME_CHARS: int = _DATA["max_name_chars"]
+#: One ideograph of the unified block: a character of a spaced-out name.
+HAN_CHAR = re.compile(f"[{HAN_CLASS}]")
 
 
 def split_names(text: str) -> list[str] | None:
@@ -47,7 +51,7 @@ def split_names(text: str) -> list[str] | None:
         return False
 
     for token in tokens:
-        if len(token) == 1 and "\u4e00" <= token <= "\u9fff":
+        if len(token) == 1 and HAN_CHAR.match(token):
             singles.append(token)
             continue
         if not flush():

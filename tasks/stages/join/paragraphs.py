@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from zhclean.tasks.core.data import load
 from zhclean.tasks.core.model import Block, Edit, Line, Removed
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import RuleList
@@ -25,25 +26,31 @@ from zhclean.tasks.text import classify as cl
 RULES = RuleList()
 DEFAULT_OPTIONS = Options()
 
-HEADING_MARK = re.compile(r"^(#{1,6})\s*")
+_DATA = load(__file__, "paragraphs")
+#: A Markdown heading mark: its length is the heading's level.
+HEADING_MARK = re.compile(_DATA["heading_mark"])
 #: A line made only of OCR debris: bars, dots, lone arrows.
-STRAY_LINE = re.compile(r"^[\s|｜¦丨/\\·•_~▲▼■□]+$")
+STRAY_LINE = re.compile(_DATA["stray_line"])
 #: A bar left at the edge of a line by OCR of a column rule.
-STRAY_EDGE = re.compile(r"(?:^[|｜¦]\s+|\s+[|｜¦]$)")
+STRAY_EDGE = re.compile(_DATA["stray_edge"])
 #: The junction pair `x|y` is a word when it occurs this often elsewhere in the document...
-JUNCTION_MIN_COUNT = 2
+JUNCTION_MIN_COUNT: int = _DATA["junction"]["min_count"]
 #: ...and accounts for this share of the rarer character's occurrences.
-JUNCTION_MIN_SHARE = 0.15
+JUNCTION_MIN_SHARE: float = _DATA["junction"]["min_share"]
 #: What ends the short first clause of a line that is the tail of a word cut by a break
 #: (`务队。`); an opener such as `近日，` after a heading is not one.
-SENTENCE_STOPS = frozenset("。！？!?；;")
+SENTENCE_STOPS = frozenset(_DATA["sentence_stops"])
+#: Such a tail is at most this many characters.
+WORD_TAIL_MAX_CHARS: int = _DATA["word_tail_max_chars"]
+#: A last clause this short (in CJK characters) is a word the break cut.
+CUT_CLAUSE_MAX_CJK: int = _DATA["cut_clause_max_cjk"]
 #: A document with this many Markdown-marked headings marks its headings: there an unmarked
 #: heading-shaped line with a comma inside is a paragraph cut by a column break.
-MARKED_HEADINGS_MIN = 2
+MARKED_HEADINGS_MIN: int = _DATA["marked_headings_min"]
 #: Clause commas (an enumeration comma `、` is common in headings and does not count).
-CLAUSE_COMMA = re.compile(r"[，,]")
+CLAUSE_COMMA = re.compile(_DATA["clause_comma"])
 #: Characters of context kept on each side of a join in the edit log.
-EDIT_CONTEXT = 6
+EDIT_CONTEXT: int = _DATA["edits"]["context"]
 
 RULE_STRAY = RULES.declare(
     "join.stray_glyph",
@@ -212,9 +219,10 @@ def continues(prev: Block, c: Candidate, stats: PairStats, marked: bool = False)
         return False
     head = cl.first_clause(b)
     ends_there = cl.visible(b)[len(head) : len(head) + 1] in SENTENCE_STOPS
-    if not cl.heading_like(b) and len(head) <= 2 and ends_there and cl.visible_len(b) > len(head) + 2:
+    tail = len(head) <= WORD_TAIL_MAX_CHARS and ends_there
+    if not cl.heading_like(b) and tail and cl.visible_len(b) > len(head) + 2:
         return True  # `务队。队员们……`: a word's tail ending a sentence, then the text goes on
-    if len(cl.clauses(a)) >= 2 and cl.cjk_count(cl.last_clause(a)) <= 1:
+    if len(cl.clauses(a)) >= 2 and cl.cjk_count(cl.last_clause(a)) <= CUT_CLAUSE_MAX_CJK:
         return True
     if stats.is_word(a.rstrip()[-1], b.lstrip()[0]):
         return True

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from zhclean.tasks.core.data import load
 from zhclean.tasks.core.model import Article, Block, Edit, Removed
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import RuleList
@@ -26,22 +27,25 @@ from zhclean.tasks.text import classify as cl
 RULES = RuleList()
 DEFAULT_OPTIONS = Options()
 
-#: The opening of a short news item: `本报讯`, `本报某地电`, `新华社某地电`.
-NEWS_LEAD = re.compile(r"^\s*(?:本[报刊台网]讯|本[报刊台网]\S{1,8}电|新华社\S{1,12}电|据\S{1,8}报道)")
+_DATA = load(__file__, "articles")
+#: The opening of a short news item: `本报讯`, `本报某地电`, `新华社某地电` (defined in text/bylines).
+NEWS_LEAD = bylines.NEWS_LEAD
 #: A bracketed column label such as `【评论】`: kept as a heading inside the article.
-COLUMN_LABEL = re.compile(r"^\s*[【\[〔][^】\]〕]{1,8}[】\]〕]\s*$")
+COLUMN_LABEL = re.compile(_DATA["column_label"])
 #: How far past a heading to look for the byline or subtitle that marks an article start.
-LOOKAHEAD = 3
+LOOKAHEAD: int = _DATA["lookahead"]
 #: A short item (few blocks) may end with its author's signature.
-SHORT_ITEM_BLOCKS = 5
+SHORT_ITEM_BLOCKS: int = _DATA["short_item_blocks"]
 #: An unmarked line under a title this short may name the author or organisation.
-ORG_LINE_MAX_CHARS = 20
+ORG_LINE_MAX_CHARS: int = _DATA["authors"]["org_line_max_chars"]
 #: A title derived from a headless document's first sentence is cut to this length.
-DERIVED_TITLE_MAX = 40
+DERIVED_TITLE_MAX: int = _DATA["derived_title"]["max_chars"]
 #: A longer first sentence is cut at its last clause boundary before the limit, if one falls
 #: at least this far in (a title made of whole clauses, not half a word).
-DERIVED_TITLE_MIN_CUT = 8
-CLAUSE_END = re.compile(r"[，,；;：:、]")
+DERIVED_TITLE_MIN_CUT: int = _DATA["derived_title"]["min_cut"]
+CLAUSE_END = re.compile(_DATA["derived_title"]["clause_end"])
+#: Where a headless document's first sentence ends.
+FIRST_SENTENCE_END = re.compile(_DATA["derived_title"]["sentence_end"])
 
 # A disabled rule of the opening run ends the run at its line: the line stays in the body.
 RULE_BYLINE = RULES.declare(
@@ -90,12 +94,10 @@ RULE_LEAD_CREDIT = RULES.declare(
     "the bracketed credit of a news lead (`本报讯（记者 某某）`) moved to the article's authors",
 ).name
 
-#: The bracketed credit of a news lead: `本报讯（记者 某某 通讯员 某某）`.
-LEAD_CREDIT = re.compile(
-    r"^(?P<lead>\s*(?:本[报刊台网]讯|本[报刊台网]\S{1,8}电))\s*(?P<credit>[（(](?P<names>[^()（）]{2,40})[)）])"
-)
+#: The bracketed credit of a news lead: `本报讯（记者 某某 通讯员 某某）` (defined in text/bylines).
+LEAD_CREDIT = bylines.LEAD_CREDIT
 #: Quotes and clause punctuation: a line with them under a title is not an author's name.
-NOT_ORG = re.compile(r"[“”‘’\"'「」『』，,。！？!?；;：:]")
+NOT_ORG = re.compile(_DATA["authors"]["not_org"])
 
 
 @dataclass(slots=True)
@@ -276,7 +278,7 @@ def read_header(
 def derived_title(blocks: list[Block]) -> str:
     """A headless document is titled by its first sentence (the text stays in the body)."""
     text = next((b.text for b in blocks if b.type != "caption"), blocks[0].text if blocks else "")
-    first = re.split(r"(?<=[。！？!?])|……|…", text.strip(), maxsplit=1)[0].strip()
+    first = FIRST_SENTENCE_END.split(text.strip(), maxsplit=1)[0].strip()
     if len(first) <= DERIVED_TITLE_MAX:
         return first
     cut = max((m.start() for m in CLAUSE_END.finditer(first, 0, DERIVED_TITLE_MAX)), default=0)

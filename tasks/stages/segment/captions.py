@@ -14,17 +14,22 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from zhclean.tasks.core.data import load
 from zhclean.tasks.core.model import Article, Block
 from zhclean.tasks.text import classify as cl
+from zhclean.tasks.text.charsets import HAN_CLASS
 
+_DATA = load(__file__, "captions")
 #: Clause punctuation inside a line (an enumeration comma `、` does not count).
-CLAUSE_COMMA = re.compile(r"[，,；;：:]")
+CLAUSE_COMMA = re.compile(_DATA["clause_comma"])
 #: A single-clause line this short is a slogan or a label, not a caption.
-WEAK_CAPTION_MIN_CHARS = 6
+WEAK_CAPTION_MIN_CHARS: int = _DATA["weak_caption_min_chars"]
+#: Quotes: a line quoting something is a headline, not a caption.
+QUOTES: str = _DATA["quotes"]
 #: An article needs this many two-clause subheadings before single-clause lines read as captions.
-TWO_CLAUSE_HEADINGS_MIN = 2
+TWO_CLAUSE_HEADINGS_MIN: int = _DATA["two_clause_headings_min"]
 #: A caption moves to another article only when it shares at least this many character pairs.
-ATTACH_MIN_PAIRS = 3
+ATTACH_MIN_PAIRS: int = _DATA["attach_min_pairs"]
 
 
 def between_captions(blocks: list[Block]) -> list[Block]:
@@ -40,7 +45,7 @@ def between_captions(blocks: list[Block]) -> list[Block]:
 
 
 #: Captions that must precede a block for it to read as the last caption of a cluster.
-CLUSTER_MIN_CAPTIONS = 2
+CLUSTER_MIN_CAPTIONS: int = _DATA["cluster_min_captions"]
 
 
 def closes_cluster(blocks: list[Block], i: int) -> bool:
@@ -56,14 +61,14 @@ def closes_cluster(blocks: list[Block], i: int) -> bool:
 
 
 #: What separates the clauses of a headline (an enumeration comma `、` does not).
-HEADLINE_SEP = re.compile(r"[\s，,；;]+")
+HEADLINE_SEP = re.compile(_DATA["headline_sep"])
 
 
 #: A closing quote then an ideograph: where typography removed the clause space of
 #: `“小切口”撬动“大民生” 办好家门口事` (no space is kept next to a full-width mark).
-QUOTE_BOUNDARY = re.compile(r"(?<=[”’」』])(?=[\u4e00-\u9fff])")
+QUOTE_BOUNDARY = re.compile(rf"(?<=[”’」』])(?=[{HAN_CLASS}])")
 #: Each side of such a boundary holds a clause of at least this many ideographs.
-QUOTE_CLAUSE_MIN = 6
+QUOTE_CLAUSE_MIN: int = _DATA["quote_clause_min"]
 
 
 def two_clause(text: str) -> bool:
@@ -84,7 +89,7 @@ def weak_caption(block: Block) -> bool:
         and block.level is None
         and not two_clause(text)
         and not cl.is_enumerated(text)
-        and not any(q in text for q in '“”"「」')
+        and not any(q in text for q in QUOTES)
         and cl.visible_len(text) >= WEAK_CAPTION_MIN_CHARS
     )
 

@@ -12,14 +12,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from zhclean.tasks.core.data import load
 from zhclean.tasks.core.model import Article
+from zhclean.tasks.text.charsets import HAN_CLASS
 
+_DATA = load(__file__, "document_meta")
 #: Masthead labels whose value is the issue's publication date.
-PUBLICATION_DATE_LABELS = ("出刊", "出版", "出版日期", "出刊日期", "印刷日期")
+PUBLICATION_DATE_LABELS: tuple[str, ...] = tuple(_DATA["publication_date_labels"])
 #: `2022年5月`, `2022年5月6日`, `2022.5`, `2022-05-06`.
-DATE = re.compile(r"(\d{4})\s*[年.\-/]\s*(\d{1,2})(?:\s*[月.\-/]\s*(\d{1,2}))?")
+DATE = re.compile(_DATA["date"])
 #: OCR spaces between digits and CJK in a short label (`2022 年第 2 期`).
-LABEL_SPACE = re.compile(r"(?<=[\d\u4e00-\u9fff])\s+(?=[\d\u4e00-\u9fff])")
+LABEL_SPACE = re.compile(rf"(?<=[\d{HAN_CLASS}])\s+(?=[\d{HAN_CLASS}])")
 
 
 def document_title(metadata: dict[str, Any], articles: list[Article]) -> str | None:

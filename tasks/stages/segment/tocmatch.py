@@ -12,17 +12,19 @@ import re
 from difflib import SequenceMatcher
 from typing import Any
 
+from zhclean.tasks.core.data import load
 from zhclean.tasks.core.model import Block
 from zhclean.tasks.text import classify as cl
 
+_DATA = load(__file__, "tocmatch")
 #: Only letters count when comparing titles.
-NOT_LETTER = re.compile(r"[^\w]|_", re.UNICODE)
+NOT_LETTER = re.compile(_DATA["not_letter"], re.UNICODE)
 #: Two titles are the same when this similar (0..1)...
-MATCH_RATIO = 0.75
+MATCH_RATIO: float = _DATA["match_ratio"]
 #: ...or when one contains the other and covers this share of it.
-CONTAIN_SHARE = 0.6
+CONTAIN_SHARE: float = _DATA["contain_share"]
 #: A body block longer than this is not a title.
-TITLE_MAX_CHARS = 48
+TITLE_MAX_CHARS: int = _DATA["title_max_chars"]
 
 
 def letters(text: str) -> str:
