@@ -149,3 +149,24 @@ def test_corpus_repaired(path: Path) -> None:
         found = [v for v in check(line.text, Options()) if v.rule in REPAIR_LINT]
         assert not found, (line.number, found)
         assert "\ufffd" not in line.text and "?!" not in line.text and "锟斤拷" not in line.text
+
+
+def test_mojibake_and_unicode_fixes_do_not_import_each_other() -> None:
+    """Both need the GBK-as-Latin-1 test; it lives in `gbk`, so neither imports the other (no cycle)."""
+    import ast
+
+    from zhclean.tasks.stages.repair import mojibake
+
+    def imported(module: object) -> set[str]:
+        tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))  # type: ignore[attr-defined]
+        names: set[str] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names.add(node.module)
+                names.update(f"{node.module}.{a.name}" for a in node.names)
+            elif isinstance(node, ast.Import):
+                names.update(a.name for a in node.names)
+        return names
+
+    assert mojibake.__name__ not in imported(unicode_fixes)
+    assert unicode_fixes.__name__ not in imported(mojibake)
