@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
+
+from paths import RAW, UNSEEN
 
 from zhclean.tasks.core.model import Line
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.pipeline.run import run_until
 from zhclean.tasks.stages.furniture.strip import Furniture, strip_furniture
-
-RAW = Path(__file__).resolve().parent.parent / "raw"
 
 
 @cache
@@ -26,9 +25,6 @@ def raw_furniture(prefix: str) -> Furniture:
 
 def text_of(lines: list[Line]) -> list[str]:
     return [ln.text.strip() for ln in lines if ln.text.strip()]
-
-
-UNSEEN = Path(__file__).resolve().parent / "fixtures" / "unseen"
 
 
 @cache
