@@ -12,7 +12,7 @@ series title(s), title, subtitle and byline (STYLE.md section 5).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from zhclean.tasks.core.data import load
@@ -275,6 +275,13 @@ def read_header(
     return h
 
 
+def kept_bylines(body: list[Block], options: Options) -> list[Block]:
+    """With `byline.author` off, a byline is an ordinary line of text: a paragraph, not a heading."""
+    if options.enabled(RULE_BYLINE):
+        return body
+    return [replace(b, type="paragraph") if b.type == "heading" and is_byline(b) else b for b in body]
+
+
 def derived_title(blocks: list[Block]) -> str:
     """A headless document is titled by its first sentence (the text stays in the body)."""
     text = next((b.text for b in blocks if b.type != "caption"), blocks[0].text if blocks else "")
@@ -381,7 +388,7 @@ def segment_articles(
         head_ok = blocks[s].type == "heading" or s in matched
         h = read_header(blocks, s, entry, edits, removed, options) if head_ok else Header()
         i_next = next((x for x in starts[k + 1 :] if x >= s + max(h.size, 1)), len(blocks))
-        body = blocks[s + h.size : i_next]
+        body = kept_bylines(blocks[s + h.size : i_next], options)
         if h.series:
             series = (h.series, h.series_level)
             series_meta.append({"title": h.series, "subtitle": h.series_subtitle, "line": blocks[s].start})

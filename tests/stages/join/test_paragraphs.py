@@ -167,3 +167,30 @@ def test_heading_mark_over_debris_is_removed_whole() -> None:
 def test_a_lone_mark_after_an_open_clause_is_joined_not_dropped() -> None:
     blocks, _, removed = join_lines(lines("大家一起动手，把院子打扫干净", "。"), Options())
     assert [b.text for b in blocks] == ["大家一起动手，把院子打扫干净。"] and not removed
+
+
+def off(*names: str) -> Options:
+    return Options(disabled_rules=frozenset(names))
+
+
+def test_disabling_heading_break_keeps_the_heading_lines_apart_but_still_joins_prose() -> None:
+    heading = ("三、守住群众的菜篮子，他们是", "田间地头的“守护人”")
+    blocks, edits, _ = join_lines(lines(*heading, "正文讲的是菜农的故事。"), off("join.heading_break"))
+    assert [b.text for b in blocks[:2]] == list(heading) and not edits
+    first = "入冬以来，社区的十几名志愿者轮流守在小区门口，他们每天早上七点准时"
+    blocks, edits, _ = join_lines(lines(first, "到岗值守。"), off("join.heading_break"))
+    assert [e.kind for e in edits] == ["join.page_break"] and len(blocks) == 1
+
+
+def test_disabled_marks_and_strays_stay_text() -> None:
+    blocks, edits, removed = join_lines(
+        lines("## 社区新闻", "|", "▲志愿者在值守。"), off("join.", "caption.")
+    )
+    assert [b.text for b in blocks] == ["## 社区新闻", "|", "▲志愿者在值守。"]
+    assert blocks[0].level is None and not edits and not removed
+
+
+def test_disabled_bare_lead_credit_is_left_unbracketed() -> None:
+    text = "本报讯 记者 张三 近日，某镇举办了首届农民运动会。"
+    blocks, edits, _ = join_lines(lines(text), off("byline.bare_lead_credit"))
+    assert blocks[0].text == text and not edits

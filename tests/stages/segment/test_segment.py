@@ -150,3 +150,36 @@ def test_reporter_labels_of_any_outlet_make_a_byline_and_a_lead_credit() -> None
     (article,) = normalize_document(lead.encode(), "b.txt").articles
     assert article.authors == ["李丽"]
     assert article.blocks[0].text == "本台讯今年以来，某区投入资金整治河道。"
+
+
+def cut_without(text: str, *names: str):
+    options = Options(disabled_rules=frozenset(names))
+    lines = [Line(t, n) for n, t in enumerate(text.split("\n"), 1)]
+    blocks, _, _ = join_lines(lines, options)
+    return segment_articles(blocks, {}, "x.txt", options)
+
+
+def test_disabled_byline_stays_a_paragraph_of_the_body() -> None:
+    (a,) = cut_without(f"# 田埂上的好支书\n本报记者 张三\n{BODY}", "byline.author").articles
+    assert (a.title, a.authors) == ("田埂上的好支书", [])
+    assert [(b.type, b.text) for b in a.blocks] == [("paragraph", "本报记者 张三"), ("paragraph", BODY)]
+
+
+def test_disabled_header_rule_ends_the_opening_run_at_its_line() -> None:
+    (a,) = cut_without(f"# 守护一方水土\n李明\n{BODY}", "byline.name_line").articles
+    assert a.authors == [] and [b.text for b in a.blocks] == ["李明", BODY]
+    (a,) = cut_without(f"“菜篮子”稳住了\n“菜篮子”稳住了\n{BODY}", "title.repeated").articles
+    assert [b.text for b in a.blocks] == ["“菜篮子”稳住了", BODY]
+
+
+def test_disabled_signature_lead_credit_and_split_leave_the_text() -> None:
+    out = cut_without(
+        f"# 守护一方水土——记县林业局护林队\n本报讯（记者 张三）{BODY}\n# 某镇完成春耕\n{BODY}李四",
+        "title.",
+        "byline.",
+    )
+    assert [(a.title, a.subtitle, a.authors) for a in out.articles] == [
+        ("守护一方水土——记县林业局护林队", None, []),
+        ("某镇完成春耕", None, []),
+    ]
+    assert out.edits == [] and out.removed == []

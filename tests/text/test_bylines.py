@@ -1,0 +1,25 @@
+"""Bylines and news leads: labels and names, and the news-lead pattern defined once."""
+
+from zhclean.tasks.text import bylines
+
+
+def test_credit_names_read_labels_and_names() -> None:
+    assert bylines.credit_names("文/图 本报记者 张三 通讯员 李 四") == ["张三", "李四"]
+    assert bylines.credit_names("记者们都来了") is None
+    assert bylines.credit_names("记者张三通讯员李四", bare=True) == ["张三", "李四"]
+
+
+def test_every_news_lead_pattern_is_built_from_the_one_own_lead() -> None:
+    for pattern in (bylines.NEWS_LEAD, bylines.LEAD_OPENING, bylines.LEAD_CREDIT):
+        assert bylines.OWN_LEAD in pattern.pattern
+    assert bylines.NEWS_LEAD.match("本台讯 某地") and bylines.NEWS_LEAD.match("新华社北京5月6日电")
+    assert bylines.LEAD_OPENING.match("本报某地电") and not bylines.LEAD_OPENING.match("新华社北京电")
+    m = bylines.LEAD_CREDIT.match("本刊讯（记者 张三）正文")
+    assert m and m.group("names") == "记者 张三"
+
+
+def test_bare_lead_credit_needs_a_body_after_it() -> None:
+    text = "本报讯 记者 张三 近日，某镇举办了运动会。"
+    start, end, body = bylines.bare_lead_credit(text) or (0, 0, 0)
+    assert (text[start:end], text[body:]) == ("记者 张三", "近日，某镇举办了运动会。")
+    assert bylines.bare_lead_credit("本报讯 记者 张三") is None
