@@ -29,6 +29,18 @@ CLOSERS: str = _DATA["closers"]
 NON_FINAL_PUNCT: str = _DATA["non_final_punct"]
 #: Opening/closing pairs: an unclosed opener means the sentence continues.
 PAIRS: dict[str, str] = _DATA["pairs"]
+#: Marks that end a sentence inside a line.
+SENTENCE_STOP = re.compile(_DATA["sentence_stop"])
+#: A sentence end (or `；`) with more CJK text after it: the line holds a sentence.
+INNER_SENTENCE_END = re.compile(rf"{_DATA['inner_sentence_end']}(?=.*[{HAN_CLASS}])")
+#: Clause punctuation; where a line's first clause ends; what a clause's length ignores.
+CLAUSE_PUNCT = re.compile(_DATA["clause_punct"])
+FIRST_CLAUSE_END = re.compile(_DATA["first_clause_end"])
+CLAUSE_IGNORED = re.compile(_DATA["clause_ignored"])
+#: Clause commas (an enumeration comma `、` does not count).
+CLAUSE_COMMA = re.compile(_DATA["clause_comma"])
+#: Clause or sentence punctuation, which a `主题——副题` headline has none of.
+TITLE_DASH_PUNCT = re.compile(_DATA["title_dash_punct"])
 
 #: The mark the repair stage leaves for a character it could not recover: it could be anything.
 LOST = "〓"
@@ -78,6 +90,8 @@ JI_SUBTITLE = re.compile(_SUBTITLES["ji"])
 SUBTITLE_MIN_CJK: int = _SUBTITLES["min_cjk"]
 #: The split of a title `主题——副题`.
 TITLE_DASH = re.compile(_SUBTITLES["title_dash"])
+#: Whom a `记…` subtitle portrays.
+JI_WHO = re.compile(_SUBTITLES["ji_who"])
 #: A trailing signature: a sentence end, then a 2–4 character name (maybe with one space).
 SIGNATURE = re.compile(rf"(?<=[。！？!?”])\s*(?P<name>[{HAN_CLASS}](?:\s?[{HAN_CLASS}]){{1,3}})\s*$")
 #: A trailing parenthesised signature: `（张三）`.
@@ -130,24 +144,24 @@ def unclosed(text: str) -> bool:
 
 def opens_with_closer(text: str) -> bool:
     """The text closes a bracket or quote it never opened, before its first sentence end."""
-    first = re.split(r"[。！？!?]", text, maxsplit=1)[0]
+    first = SENTENCE_STOP.split(text, maxsplit=1)[0]
     return any(first.count(right) > first.count(left) for left, right in PAIRS.items())
 
 
 def first_clause(text: str) -> str:
     """The words before the first clause punctuation; spaces and quotes do not count."""
-    body = re.sub(r"[\s“”‘’\"'「」『』]", "", text)
-    return re.split(r"[，,。！？!?、；;：:（）()]", body, maxsplit=1)[0]
+    body = CLAUSE_IGNORED.sub("", text)
+    return FIRST_CLAUSE_END.split(body, maxsplit=1)[0]
 
 
 def last_clause(text: str) -> str:
-    parts = re.split(r"[，,。！？!?、；;：:]", text.strip())
+    parts = CLAUSE_PUNCT.split(text.strip())
     return parts[-1] if parts else ""
 
 
 def has_inner_sentence_end(text: str) -> bool:
     """A sentence end inside the text (not at its end): it is prose, not a heading."""
-    return bool(re.search(rf"[。！？!?；;](?=.*[{HAN_CLASS}])", text.rstrip()))
+    return bool(INNER_SENTENCE_END.search(text.rstrip()))
 
 
 def clauses(text: str) -> list[str]:
@@ -174,7 +188,7 @@ def ends_on_function_word(text: str) -> bool:
         return False
     if t[-1] in FRAGMENT_END:
         return True
-    return t[-1] in CLAUSE_FRAGMENT_END and bool(re.search(r"[，,]", t))
+    return t[-1] in CLAUSE_FRAGMENT_END and bool(CLAUSE_COMMA.search(t))
 
 
 def heading_like(text: str) -> bool:
@@ -205,7 +219,7 @@ def strong_caption(text: str) -> bool:
         return True
     if CAPTION_LEAD.match(text) and text.count("。") <= 1:
         return True
-    if PHOTO_CREDIT.search(text) and len(re.findall(r"[。！？!?]", text)) <= 1:
+    if PHOTO_CREDIT.search(text) and len(SENTENCE_STOP.findall(text)) <= 1:
         return True
     return bool(CREDIT_END.search(text)) and any(w in text for w in CREDIT_WORDS)
 
@@ -213,7 +227,7 @@ def strong_caption(text: str) -> bool:
 def caption_sized(text: str) -> bool:
     """Short enough, and at most one sentence, to be a caption next to other captions."""
     body = text.strip()
-    return 0 < visible_len(body) <= CAPTION_MAX_CHARS // 2 and len(re.findall(r"[。！？!?]", body)) <= 1
+    return 0 < visible_len(body) <= CAPTION_MAX_CHARS // 2 and len(SENTENCE_STOP.findall(body)) <= 1
 
 
 # -- bylines, subtitles, signatures -----------------------------------------
@@ -253,7 +267,7 @@ def trailing_signature(text: str) -> tuple[str, str] | None:
 
 def subtitle_names(subtitle: str) -> str | None:
     """Who a `记…` subtitle portrays (`记某单位某某` → `某单位某某`): the body's spelling of the author."""
-    m = re.match(r"^\s*记\s*(?P<who>\S.*)$", subtitle)
+    m = JI_WHO.match(subtitle)
     return m.group("who").strip() if m else None
 
 
@@ -263,7 +277,7 @@ def title_dash_shape(text: str) -> bool:
     return (
         len(parts) == 2
         and all(cjk_count(p) >= TITLE_DASH_MIN_SIDE for p in parts)
-        and not re.search(r"[，,。！？!?；;]", text)
+        and not TITLE_DASH_PUNCT.search(text)
         and visible_len(text) <= TITLE_DASH_MAX_CHARS
     )
 
