@@ -31,8 +31,10 @@ NON_FINAL_PUNCT: str = _DATA["non_final_punct"]
 PAIRS: dict[str, str] = _DATA["pairs"]
 #: Marks that end a sentence inside a line.
 SENTENCE_STOP = re.compile(_DATA["sentence_stop"])
+#: Marks that end a sentence or a full clause (`；`).
+SENTENCE_STOPS = frozenset(_DATA["sentence_stops"])
 #: A sentence end (or `；`) with more CJK text after it: the line holds a sentence.
-INNER_SENTENCE_END = re.compile(rf"{_DATA['inner_sentence_end']}(?=.*[{HAN_CLASS}])")
+INNER_SENTENCE_END = re.compile(rf"[{_DATA['sentence_stops']}](?=.*[{HAN_CLASS}])")
 #: Clause punctuation; where a line's first clause ends; what a clause's length ignores.
 CLAUSE_PUNCT = re.compile(_DATA["clause_punct"])
 FIRST_CLAUSE_END = re.compile(_DATA["first_clause_end"])

@@ -39,7 +39,7 @@ JUNCTION_MIN_COUNT: int = _DATA["junction"]["min_count"]
 JUNCTION_MIN_SHARE: float = _DATA["junction"]["min_share"]
 #: What ends the short first clause of a line that is the tail of a word cut by a break
 #: (`务队。`); an opener such as `近日，` after a heading is not one.
-SENTENCE_STOPS = frozenset(_DATA["sentence_stops"])
+SENTENCE_STOPS = cl.SENTENCE_STOPS
 #: Such a tail is at most this many characters.
 WORD_TAIL_MAX_CHARS: int = _DATA["word_tail_max_chars"]
 #: A last clause this short (in CJK characters) is a word the break cut.
@@ -48,7 +48,7 @@ CUT_CLAUSE_MAX_CJK: int = _DATA["cut_clause_max_cjk"]
 #: heading-shaped line with a comma inside is a paragraph cut by a column break.
 MARKED_HEADINGS_MIN: int = _DATA["marked_headings_min"]
 #: Clause commas (an enumeration comma `、` is common in headings and does not count).
-CLAUSE_COMMA = re.compile(_DATA["clause_comma"])
+CLAUSE_COMMA = cl.CLAUSE_COMMA
 #: Characters of context kept on each side of a join in the edit log.
 EDIT_CONTEXT: int = _DATA["edits"]["context"]
 
