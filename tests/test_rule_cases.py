@@ -6,7 +6,7 @@ from a peer's test suite (its `source` says which), not computed by the code:
     {"rule": "repair.html_entity", "input": "甲&amp;乙", "output": "甲&乙"}
     {"rule": "repair.html_entity", "input": "AT&T", "fires": false}
 
-A case runs the whole pipeline on `input` (as a UTF-8 file) up to the stage that owns
+A case runs the whole pipeline on `input` (as a UTF-8 file, or `input_bytes` in hex) up to the stage that owns
 the rule, with `options` if given. A positive case (`fires` true, the default) must
 record the rule (as an edit kind or a removed reason) and match every expectation it
 states; a negative case must not record it, and its `output`, when given, is what the
@@ -18,6 +18,9 @@ stage leaves. Expectations:
   `[text, null]` (text removed with the rule as its reason).
 - `metadata`: fields the document metadata must hold after the stage.
 - `articles`: per article, the fields it must hold (`title`, `authors`, `date` …).
+- `moves_to_metadata` true: the rule keeps a line whole in metadata (a masthead field, a
+  section label), so it leaves no record; the case fires when the metadata it states is
+  there and switching the rule off leaves that metadata out.
 - `lint` true: the rule is a check-mode rule; the case is about `zhclean lint`
   finding (`fires`) or not finding it in `input`, with `records` as `[found]`.
 
@@ -56,6 +59,9 @@ class Case:
     metadata: dict[str, Any] | None = None
     articles: list[dict[str, Any]] | None = None
     lint: bool = False
+    moves_to_metadata: bool = False
+    #: the raw file as hex, for a case about bytes that are not UTF-8 (`input` is then "")
+    input_bytes: str | None = None
     options: dict[str, Any] = field(default_factory=dict)
     note: str = ""
 
@@ -97,7 +103,8 @@ def records_of(state: State, rule: str) -> list[list[str | None]]:
 
 def run_case(case: Case, disabled: frozenset[str] = frozenset()) -> State:
     stage = CATALOGUE[case.rule].stage
-    return run_until(case.input.encode("utf-8"), "case.txt", options_for(case, disabled), until=stage)
+    data = bytes.fromhex(case.input_bytes) if case.input_bytes else case.input.encode("utf-8")
+    return run_until(data, "case.txt", options_for(case, disabled), until=stage)
 
 
 @pytest.mark.parametrize("case", CASES_LIST, ids=lambda c: c.id)
@@ -112,7 +119,12 @@ def test_rule_case(case: Case) -> None:
     state = run_case(case)
     stage = CATALOGUE[case.rule].stage
     records = records_of(state, case.rule)
-    assert bool(records) == case.fires, records
+    if case.moves_to_metadata:
+        assert case.fires and case.metadata, "a moves_to_metadata case states the metadata it moves"
+        off = run_case(case, frozenset({case.rule}))
+        assert {k: off.metadata.get(k) for k in case.metadata} != case.metadata
+    else:
+        assert bool(records) == case.fires, records
     if case.records is not None:
         assert records == case.records
     if case.output is not None:
