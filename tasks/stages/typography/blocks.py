@@ -14,9 +14,16 @@ from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import Rule, apply_rules
 from zhclean.tasks.stages.typography import punctuation, quotes, spacing
 
-#: The typography rules in the order they run: quotes first (the marks after them see curled
-#: quotes), spacing last (it sees the marks the punctuation rules made full-width).
-RULES: tuple[Rule, ...] = (*quotes.RULES, *punctuation.RULES, *spacing.RULES)
+#: The typography rules in the order they run. Odd spaces first: a zero-width space between
+#: two quotes hid that they were neighbours, and the quotes paired differently once it was
+#: gone (typesetting twice gave another result). Then quotes (the marks after them see curled
+#: quotes), then punctuation, then the other spacing rules (they see the full-width marks).
+RULES: tuple[Rule, ...] = (
+    spacing.SPACE_UNICODE,
+    *quotes.RULES,
+    *punctuation.RULES,
+    *(r for r in spacing.RULES if r is not spacing.SPACE_UNICODE),
+)
 
 #: The rule groups each block type gets, in order.
 STAGES_BY_TYPE: dict[str, tuple[str, ...]] = {

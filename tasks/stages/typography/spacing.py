@@ -225,7 +225,7 @@ def word_segmented(text: str) -> bool:
     return len(pieces) > SEGMENTED_MIN_PIECES and short * 2 > len(pieces)
 
 
-RULES.add(
+SPACE_UNICODE = RULES.add(
     Rule(
         "space.unicode",
         STAGE,
