@@ -81,3 +81,13 @@ def test_pairing_never_crosses_blocks() -> None:
 
 def test_block_without_chinese_is_left_alone() -> None:
     assert fix('He said "hello".') == 'He said "hello".'
+
+
+def test_a_zero_width_space_between_quotes_changes_nothing_on_a_second_pass() -> None:
+    """Found by Hypothesis: the quotes paired one way with the zero-width space, another way without."""
+    once = typeset_text("一'a\u200b'a'", "paragraph", Options(), 1)[0]
+    assert (
+        typeset_text(once, "paragraph", Options(), 1)[0]
+        == once
+        == typeset_text("一'a'a'", "paragraph", Options(), 1)[0]
+    )
