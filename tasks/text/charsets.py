@@ -27,8 +27,9 @@ CJK = re.compile(f"[{CJK_CLASS}]")
 IDEOGRAPH_CLASS = CJK_CLASS + "\U00020000-\U0003134f"
 IDEOGRAPH = re.compile(f"[{IDEOGRAPH_CLASS}]")
 
-#: Full-width / CJK punctuation that is part of ordinary Chinese text.
-CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】—…·「」『』〔〕～"
+#: The full-width marks of ordinary Chinese text, listed one by one: what a mojibake detector
+#: counts as "common" (typography's `CJK_PUNCT` is the wider set of whole Unicode blocks).
+COMMON_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】—…·「」『』〔〕～"
 
 #: Lead-byte range of GB 2312 level 1 (most frequent hanzi).
 GB2312_LEVEL1 = range(0xB0, 0xD8)
@@ -45,7 +46,7 @@ def is_common(ch: str) -> bool:
     """True for ASCII letters/digits, CJK punctuation and frequent hanzi (or their traditional forms)."""
     if ch.isascii():
         return ch.isalnum() or ch in " ,.;:!?()\"'-"
-    if ch in CJK_PUNCT or ch == "〓":
+    if ch in COMMON_PUNCT or ch == "〓":
         return True
     if not is_cjk(ch):
         return False

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from zhclean.tasks.text.charsets import CJK_CLASS, CJK_PUNCT, rare_count
+from zhclean.tasks.text.charsets import CJK_CLASS, COMMON_PUNCT, rare_count
 
 LATIN1_RUN = re.compile(r"[\u0080-\u00ff]{2,}")
 
@@ -24,7 +24,7 @@ def latin1_as_gbk(m: re.Match[str]) -> str:
         decoded = run.encode("latin-1").decode("gbk")
     except UnicodeError:
         return run
-    if not all(re.fullmatch(f"[{CJK_CLASS}]|[{CJK_PUNCT}]", ch) for ch in decoded):
+    if not all(re.fullmatch(f"[{CJK_CLASS}]|[{COMMON_PUNCT}]", ch) for ch in decoded):
         return run
     # two Latin-1 letters are too weak a signal unless they decode to a frequent character
     if len(decoded) < 2 and rare_count(decoded):

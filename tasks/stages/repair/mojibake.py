@@ -29,7 +29,7 @@ from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import Change, Rule, RuleList, containing
 from zhclean.tasks.stages.repair.gbk import LATIN1_RUN, latin1_as_gbk
 from zhclean.tasks.stages.repair.pinyin import SYLLABLE_RUN
-from zhclean.tasks.text.charsets import CJK, CJK_CLASS, CJK_PUNCT, is_common, rare_count
+from zhclean.tasks.text.charsets import CJK, CJK_CLASS, COMMON_PUNCT, is_common, rare_count
 
 #: This module's rules, in the order they run.
 RULES = RuleList()
@@ -106,7 +106,7 @@ def _longest_lossy(run: str, i: int) -> tuple[int, str] | None:
 def _hanzi_or_mark(ch: str) -> bool:
     """What a lossy reading may contain: byte alignment is weak evidence, so no 2-byte
     UTF-8 letters (Greek, Armenian ...) that a misaligned legit hanzi would decode to."""
-    return ch == LOST or ch in CJK_PUNCT or CJK.fullmatch(ch) is not None
+    return ch == LOST or ch in COMMON_PUNCT or CJK.fullmatch(ch) is not None
 
 
 def _gbk_bytes(text: str) -> list[int | None]:
@@ -193,7 +193,7 @@ def find_utf8_as_gbk(text: str, _options: Options) -> Iterable[Change]:
 #: Greek, Cyrillic): inside a shifted span they are garbage like any other character.
 GBK_SYMBOL_CLASS: str = _DATA["shifted"]["gbk_symbol_class"]
 #: Where a shifted span may start: after Chinese, or after the half-width marks of a scraped page.
-SHIFT_AFTER = CJK_PUNCT + _DATA["shifted"]["start_after_ascii"]
+SHIFT_AFTER = COMMON_PUNCT + _DATA["shifted"]["start_after_ascii"]
 
 SHIFTED = re.compile(
     rf"(?<=[{CJK_CLASS}{SHIFT_AFTER}])[{LOST_MARKS}][!?\ufffd]*"
