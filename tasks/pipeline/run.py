@@ -17,7 +17,7 @@ import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from zhclean.tasks.core.model import Document
+from zhclean.tasks.core.model import Document, Line
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.stage import Stage, State, merge
 from zhclean.tasks.stages import final, furniture, ingest, join, repair, script, segment, typography
@@ -81,6 +81,23 @@ def run_until(data: bytes, name: str, options: Options | None = None, until: str
     for done in run_stages(state, options or Options()):
         if done == until:
             break
+    return state
+
+
+def run_span(state: State, first: str, last: str, options: Options | None = None) -> State:
+    """Run the stages from `first` to `last` (inclusive, in pipeline order) over a state that
+    already holds what `first` reads: a slice of the same list, for tests of a few stages."""
+    names = list(STAGE_NAMES)
+    for stage in STAGES[names.index(first) : names.index(last) + 1]:
+        with stage_errors(stage.name):
+            merge(state, stage.run(state, options or Options()))
+    return state
+
+
+def lines_state(texts: list[str], name: str = "<lines>") -> State:
+    """A state holding these lines (numbered from 1), as ingest would leave it."""
+    state = new_state("\n".join(texts).encode("utf-8"), name)
+    state.lines = [Line(t, n) for n, t in enumerate(texts, 1)]
     return state
 
 

@@ -14,9 +14,9 @@ from zhclean.tasks.check.lint import check_text as check
 from zhclean.tasks.core.model import Line
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.pipeline.accounting import cjk_counter
+from zhclean.tasks.pipeline.run import lines_state, run_span
 from zhclean.tasks.stages import repair
 from zhclean.tasks.stages.repair import unicode_fixes
-from zhclean.tasks.stages.script import convert as script
 
 
 def repair_text(text: str, options: Options | None = None) -> tuple[str, list[str]]:
@@ -99,10 +99,9 @@ CLEAN_ALPHABET = "的一是在不了有和人这中大为上个国我以要他�
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet=CLEAN_ALPHABET, min_size=0, max_size=60))
 def test_clean_simplified_text_passes_unchanged(text: str) -> None:
-    lines, edits, removed = repair.repair_lines([Line(text, 1)], Options())
-    lines, _, script_edits = script.convert_lines(lines, Options())
-    assert lines[0].text == text
-    assert not edits and not removed and not script_edits
+    state = run_span(lines_state([text]), "repair", "script")
+    assert state.lines[0].text == text
+    assert not state.document.edits and not state.document.removed
     lint = {v.rule for v in check(text, Options()) if v.rule.startswith(("repair.", "script."))}
     assert not lint
 
@@ -113,25 +112,22 @@ DAMAGED_ALPHABET = CLEAN_ALPHABET + "?!()\ufffd<>/p&;qūjīguānzhàn社區機�
 @settings(max_examples=80, deadline=None)
 @given(st.text(alphabet=DAMAGED_ALPHABET, min_size=0, max_size=60))
 def test_repair_and_script_idempotent(text: str) -> None:
-    once, _, _ = repair.repair_lines([Line(text, 1)], Options())
-    once, _, _ = script.convert_lines(once, Options())
-    twice, edits, _ = repair.repair_lines(once, Options())
-    twice, _, script_edits = script.convert_lines(twice, Options())
-    assert twice[0].text == once[0].text
-    assert not edits and not script_edits
+    once = run_span(lines_state([text]), "repair", "script").lines[0].text
+    twice = run_span(lines_state([once]), "repair", "script")
+    assert twice.lines[0].text == once
+    assert not twice.document.edits
 
 
 @settings(max_examples=80, deadline=None)
 @given(st.lists(st.text(alphabet=DAMAGED_ALPHABET, max_size=40), max_size=4))
 def test_no_ideograph_created_or_lost_without_a_record(texts: list[str]) -> None:
-    lines = [Line(t, n) for n, t in enumerate(texts, 1)]
-    out, edits, removed = repair.repair_lines(lines, Options())
-    out, _, script_edits = script.convert_lines(out, Options())
+    state = run_span(lines_state(texts), "repair", "script")
+    out, removed, edits = state.lines, state.document.removed, state.document.edits
     balance = cjk_counter(texts)
     balance.subtract(cjk_counter(ln.text for ln in out))
     balance.subtract(cjk_counter(r.text for r in removed))
-    balance.subtract(cjk_counter(e.before for e in edits + script_edits))
-    balance.update(cjk_counter(e.after for e in edits + script_edits))
+    balance.subtract(cjk_counter(e.before for e in edits))
+    balance.update(cjk_counter(e.after for e in edits))
     assert not +balance and not -balance
 
 
@@ -142,9 +138,7 @@ REPAIR_LINT = ("repair.pinyin_reading", "repair.html_tag", "repair.html_entity",
 @pytest.mark.parametrize("path", sorted(RAW.glob("*.txt")), ids=lambda p: p.name[:3])
 def test_corpus_repaired(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    lines = [Line(t, n) for n, t in enumerate(text.split("\n"), 1)]
-    out, _, _ = repair.repair_lines(lines, Options())
-    out, _, _ = script.convert_lines(out, Options())
+    out = run_span(lines_state(text.split("\n")), "repair", "script").lines
     for line in out:
         found = [v for v in check(line.text, Options()) if v.rule in REPAIR_LINT]
         assert not found, (line.number, found)
