@@ -13,8 +13,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zhclean.tasks.stages.ingest.decode import IngestError
 from zhclean.tasks.core.model import Problem
+from zhclean.tasks.stages.ingest.decode import IngestError
 
 #: The extension of a raw text file, compared case-insensitively.
 TEXT_SUFFIX = ".txt"

@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zhclean.tasks.pipeline.accounting import describe, unaccounted
 from zhclean.tasks.build.discover import read_raw
-from zhclean.tasks.stages.ingest.decode import IngestError
 from zhclean.tasks.core.model import Document, Problem
 from zhclean.tasks.core.options import Options
-from zhclean.tasks.pipeline.run import StageError, normalize_document
 from zhclean.tasks.editions.review_page import write_review_page
+from zhclean.tasks.pipeline.accounting import describe, unaccounted
+from zhclean.tasks.pipeline.run import StageError, normalize_document
+from zhclean.tasks.stages.ingest.decode import IngestError
 
 
 @dataclass(slots=True)
