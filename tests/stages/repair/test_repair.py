@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import ftfy
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -49,11 +48,6 @@ def test_not_html(text: str) -> None:
     assert repair_text(text)[0] == text
 
 
-def test_ftfy_defaults_would_damage_chinese() -> None:
-    sample = "“大白”说：　好……（完）"
-    assert ftfy.fix_text(sample) != sample  # the trap this configuration avoids
-
-
 @pytest.mark.parametrize("text", ["“大白”说：　好……（完）", "‘五长’，ＡＢＣ，１２３", "﹐﹔全角！？"])
 def test_ftfy_config_keeps_chinese_typography(text: str) -> None:
     assert unicode_fixes.fix(text) == text
@@ -62,11 +56,13 @@ def test_ftfy_config_keeps_chinese_typography(text: str) -> None:
 
 
 def test_ftfy_fixes_latin_mojibake_and_logs_it() -> None:
-    garbled = "标题：" + "中文".encode().decode("windows-1252")
-    text, kinds = repair_text(garbled)
-    assert text == "标题：中文"
-    assert kinds and set(kinds) == {"repair.ftfy"}
-    assert unicode_fixes.explain(garbled)  # ftfy names what it did
+    mojibake = "中文".encode().decode("windows-1252")  # UTF-8 read as Windows-1252
+    lines, edits, removed = repair.repair_lines([Line("标题：" + mojibake, 1)], Options())
+    assert lines[0].text == "标题：中文"
+    assert [(e.stage, e.kind, e.before, e.after, e.line, e.offset) for e in edits] == [
+        ("repair", "repair.ftfy", mojibake, "中文", 1, 3)
+    ]
+    assert removed == []
 
 
 def test_ocr_duplicate_clause_removed() -> None:
@@ -131,18 +127,51 @@ def test_no_ideograph_created_or_lost_without_a_record(texts: list[str]) -> None
     assert not +balance and not -balance
 
 
-#: Lint rules that must report nothing once repair and script have run (punctuation is typography's job).
+#: Lines of raw/004 (converter output: traditional script, pinyin readings after characters)
+#: after repair and script, written by hand. Punctuation is typography's, later.
+CONVERTED_LINES = {
+    2: "市住建局工作人员对隔离点各楼层走廊、门把手、楼梯进行消毒杀菌",
+    4: "一纸动员令 沉到最需要的地方",
+    9: "一个党员就是一面旗帜。疫情之下,一面面鲜红的党旗在社区防疫阵地上迎风飘扬。",
+    17: "上午9点,与居家隔离包保对象建立联系。",
+    20: "晚上8点15分,到达居家隔离包保对象家检查封条(完整)。",  # a real parenthetical stays
+    31: "疫情不灭,党员不退!",
+}
+
+
+def repaired_corpus(path: Path) -> list[Line]:
+    text = path.read_text(encoding="utf-8")
+    return run_span(lines_state(text.split("\n")), "repair", "script").lines
+
+
+def test_converter_output_repaired_line_by_line() -> None:
+    lines = {ln.number: ln.text for ln in repaired_corpus(next(RAW.glob("004_*.txt")))}
+    assert {n: lines[n] for n in CONVERTED_LINES} == CONVERTED_LINES
+
+
+#: Lint rules of repair and script (punctuation is typography's job).
 REPAIR_LINT = ("repair.pinyin_reading", "repair.html_tag", "repair.html_entity", "script.traditional_left")
 
 
 @pytest.mark.parametrize("path", sorted(RAW.glob("*.txt")), ids=lambda p: p.name[:3])
-def test_corpus_repaired(path: Path) -> None:
-    text = path.read_text(encoding="utf-8")
-    out = run_span(lines_state(text.split("\n")), "repair", "script").lines
-    for line in out:
+def test_lint_finds_nothing_the_fixer_left_in_the_corpus(path: Path) -> None:
+    """The property (the same rules in check mode, not a test of correctness): after repair
+    and script, lint finds no reading, tag, entity or traditional character in raw/."""
+    for line in repaired_corpus(path):
         found = [v for v in check(line.text, Options()) if v.rule in REPAIR_LINT]
         assert not found, (line.number, found)
-        assert "\ufffd" not in line.text and "?!" not in line.text and "锟斤拷" not in line.text
+
+
+def test_no_replacement_character_or_mojibake_marker_is_left_in_the_corpus() -> None:
+    """U+FFFD, `?!` and 锟斤拷 are lost characters (STYLE.md section 6): none is left as is."""
+    left = [
+        (path.name[:3], line.number, marker)
+        for path in sorted(RAW.glob("*.txt"))
+        for line in repaired_corpus(path)
+        for marker in ("\ufffd", "?!", "锟斤拷")
+        if marker in line.text
+    ]
+    assert left == []
 
 
 def test_mojibake_and_unicode_fixes_do_not_import_each_other() -> None:
