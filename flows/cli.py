@@ -39,16 +39,25 @@ def run(
     script_table: Annotated[
         str, typer.Option(help="OpenCC table for traditional -> simplified")
     ] = Options().script_table,
+    workers: Annotated[
+        int, typer.Option(help="processes that normalise documents (0: every core; 1: no pool)", min=0)
+    ] = 0,
 ) -> None:
     """Normalise every file in RAW and publish the editions and the report into OUT."""
     if script_table not in SCRIPT_TABLES:
         _fatal(f"--script-table must be one of {', '.join(SCRIPT_TABLES)}, not {script_table!r}", EXIT_FATAL)
     _check_disabled(disable)
     try:  # fail fast, before Prefect starts its server
-        discover(raw)
+        found = discover(raw)
         ensure_writable(out)
     except (DiscoveryError, OutputError) as exc:
         _fatal(str(exc), EXIT_FATAL)
+    if not force and _up_to_date(raw, out, found.files, disable, pangu, script_table):
+        Console().print(
+            f"{out} is up to date: same raw files, rules and options as the published "
+            "build; nothing rebuilt (use --force to rebuild)"
+        )
+        raise typer.Exit(EXIT_OK)
     from zhclean.flows.normalize_corpus import normalize_corpus  # imports Prefect: only when needed
 
     with _progress_bar():
@@ -60,6 +69,7 @@ def run(
                 pangu=pangu,
                 script_table=script_table,
                 force=force,
+                workers=workers,
             )
         except OutputBusy as exc:
             _fatal(str(exc), EXIT_BUSY)
@@ -102,6 +112,18 @@ def rules() -> None:
         note = f" (cannot be disabled: {rule.fixed})" if rule.fixed else ""
         table.add_row(entry.stage, name, "yes" if rule.lint else "", rule.description + note)
     Console().print(table)
+
+
+def _up_to_date(
+    raw: Path, out: Path, files: list[Path], disable: list[str], pangu: bool, script_table: str
+) -> bool:
+    """The flow's own freshness check, made before Prefect starts: a run with nothing to do
+    costs the time to hash the raw files, not Prefect's start-up."""
+    from zhclean.tasks.build.freshness import inputs_fingerprint, is_up_to_date
+    from zhclean.tasks.pipeline.catalogue import rules_fingerprint
+
+    run_options = {"disabled_rules": sorted(set(disable)), "pangu": pangu, "script_table": script_table}
+    return is_up_to_date(out, inputs_fingerprint(raw, files, rules_fingerprint(), run_options))
 
 
 def _check_disabled(names: list[str]) -> None:

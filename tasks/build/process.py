@@ -1,9 +1,15 @@
-"""One raw file from disk to a Document, or to a clear problem: the unit the flow runs per file.
+"""One raw file into the build, or a clear problem: the unit of work the flow runs per file.
 
-Unusable input (empty, binary, huge, undecodable) and a stage that raises are
-turned into `Problem`s that name the file, the stage and the reason, so one bad
-file never costs the others. Transient I/O errors are raised as
-`TransientIOError` so the Prefect task around this can retry them.
+A worker normalises the file, checks that every CJK character is accounted
+for, and writes at once everything that depends on that document alone: its
+result record and report section, its review page and its per-document
+editions (JSON, Markdown, EPUB). It hands back an `Outcome` holding only a
+small `DocumentSummary`, so no document crosses a task or process boundary and
+memory is bounded by the document. Unusable input (empty, binary, huge,
+undecodable) and a stage that raises are turned into `Problem`s that name the
+file, the stage and the reason, so one bad file never costs the others.
+Transient I/O errors are raised as `TransientIOError` so the Prefect task
+around this can retry them.
 """
 
 from __future__ import annotations
@@ -12,8 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zhclean.tasks.build.discover import read_raw
-from zhclean.tasks.core.model import Document, Problem
+from zhclean.tasks.build.results import write_result
+from zhclean.tasks.core.model import Document, DocumentSummary, Problem
 from zhclean.tasks.core.options import Options
+from zhclean.tasks.editions.epub_edition import write_document_epub
+from zhclean.tasks.editions.json_edition import write_document_json
+from zhclean.tasks.editions.markdown_edition import write_document_markdown
+from zhclean.tasks.editions.report import document_report
 from zhclean.tasks.editions.review_page import write_review_page
 from zhclean.tasks.pipeline.accounting import describe, unaccounted
 from zhclean.tasks.pipeline.run import StageError, normalize_document
@@ -22,17 +33,18 @@ from zhclean.tasks.stages.ingest.decode import IngestError
 
 @dataclass(slots=True)
 class Outcome:
-    """What became of one raw file: a document, or none and the reasons why."""
+    """What became of one raw file: a document (or its summary once written), or the reasons why not."""
 
     source: str
     document: Document | None
     problems: list[Problem] = field(default_factory=list)
     #: the decoded raw text, kept only until the review page is written
     raw_text: str | None = None
+    summary: DocumentSummary | None = None
 
     @property
     def failed(self) -> bool:
-        return self.document is None
+        return self.document is None and self.summary is None
 
 
 def process_bytes(data: bytes, name: str, options: Options) -> Outcome:
@@ -67,10 +79,21 @@ def process_file(path: Path, options: Options, name: str | None = None) -> Outco
 
 
 def process_into_build(path: Path, options: Options, build: Path, name: str | None = None) -> Outcome:
-    """`process_file`, then the document's review page into the build; the raw text is then let go,
-    so a large corpus never holds every raw text in memory at once."""
+    """`process_file`, then everything of that document alone into the build; the document and its
+    raw text are then let go and only the summary is returned."""
     outcome = process_file(path, options, name)
-    if outcome.document is not None and outcome.raw_text is not None:
-        write_review_page(outcome.document, outcome.raw_text, build)
-    outcome.raw_text = None
-    return outcome
+    doc = outcome.document
+    if doc is None:
+        return outcome
+    if outcome.raw_text is not None:
+        write_review_page(doc, outcome.raw_text, build)
+    write_document_json(doc, build)
+    write_document_markdown(doc, build)
+    write_document_epub(doc, build)
+    summary = write_result(doc, document_report(doc, options), build)
+    return Outcome(outcome.source, None, outcome.problems, None, summary)
+
+
+def process_batch(items: list[tuple[Path, str]], options: Options, build: Path) -> list[Outcome]:
+    """Several files in one unit of work (a task run's overhead is paid once per batch)."""
+    return [process_into_build(path, options, build, name) for path, name in items]

@@ -139,3 +139,46 @@ class Document:
             "removed": [asdict(r) for r in self.removed],
             "problems": [asdict(p) for p in self.problems],
         }
+
+
+def document_record(doc: Document) -> dict[str, Any]:
+    """Everything about a document as plain JSON-able data (`document_from_record` reads it back).
+
+    The flow writes one such record per document into the build as soon as the document
+    is normalised, so the editions can be built by reading them one at a time."""
+    return asdict(doc)
+
+
+def document_from_record(record: dict[str, Any]) -> Document:
+    """The `Document` a `document_record` was made from."""
+    articles = [
+        Article(**{**a, "blocks": [Block(**b) for b in a["blocks"]]}) for a in record.get("articles", [])
+    ]
+    return Document(
+        source=record["source"],
+        sha256=record["sha256"],
+        encoding=record["encoding"],
+        size=record["size"],
+        script=ScriptInfo(**record["script"]),
+        metadata=record["metadata"],
+        articles=articles,
+        edits=[Edit(**e) for e in record["edits"]],
+        removed=[Removed(**r) for r in record["removed"]],
+        problems=[Problem(**p) for p in record["problems"]],
+    )
+
+
+@dataclass(slots=True)
+class DocumentSummary:
+    """What the corpus-wide editions and the report need of a document without loading it:
+    small, so a run can hold one per document. `result` is the document's record in the build."""
+
+    source: str
+    stem: str
+    sha256: str
+    title: str
+    articles: int
+    size: int
+    metadata: dict[str, Any]
+    result: str
+    report: dict[str, Any] = field(default_factory=dict)

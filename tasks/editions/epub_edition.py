@@ -19,14 +19,20 @@ import subprocess
 import tempfile
 import uuid
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pypandoc
 
-from zhclean.tasks.core.model import Document
-from zhclean.tasks.editions.markdown_edition import document_title, printable, render_document_body, safe_stem
+from zhclean.tasks.core.model import Document, DocumentSummary
+from zhclean.tasks.editions.markdown_edition import (
+    document_title,
+    printable,
+    render_document_body,
+    safe_stem,
+    summary_of,
+)
 
 # Markdown as pandoc reads it here: no raw HTML/TeX/attributes, no smart
 # punctuation rewriting, no maths or citations, no metadata blocks in the text.
@@ -38,6 +44,9 @@ LANGUAGE = "zh-CN"
 TRANSLATIONS = "translations/zh-Hans.yaml"
 CORPUS_TITLE = "zhclean corpus"
 CORPUS_CREATOR = "zhclean"
+#: Raw bytes per volume of the corpus book: one pandoc call per volume keeps its time and memory
+#: bounded (pandoc holds a whole book in memory, about 20 times its text) whatever the corpus size.
+VOLUME_BYTES = 8 * 1024 * 1024
 
 # Chinese body text: generous leading, first-line indent of two characters,
 # captions (block quotes) small and set apart.
@@ -73,12 +82,14 @@ def iso_date(value: object) -> str | None:
         return None
 
 
-def book_identifier(docs: Sequence[Document]) -> str:
+def book_identifier(docs: Sequence[Document] | Sequence[DocumentSummary]) -> str:
     """A stable identifier from the content hashes, so the same input gives the same book id."""
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'zhclean:' + ','.join(d.sha256 for d in docs))}"
 
 
-def metadata_args(title: str, docs: Sequence[Document], description: str) -> list[str]:
+def metadata_args(
+    title: str, docs: Sequence[Document] | Sequence[DocumentSummary], description: str
+) -> list[str]:
     """Pandoc `-M` arguments: literal strings, so a title with `*` or `<` stays text."""
     pairs = {
         "title": printable(title),
@@ -147,24 +158,61 @@ def document_markdown(doc: Document) -> str:
     return render_document_body(doc, level=0, heading=False)
 
 
-def write_epub_edition(docs: list[Document], out: Path) -> list[Path]:
-    """Write `out/epub/corpus.epub` and `out/epub/<stem>.epub` per document; return the paths."""
+def write_document_epub(doc: Document, out: Path) -> Path:
+    """Write `out/epub/<stem>.epub`: one document as a book, a chapter per article."""
     folder = out / "epub"
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    sources = "; ".join(f"{d.source} ({len(d.articles)})" for d in docs)
-    corpus = build_epub(
-        corpus_markdown(docs),
-        folder / "corpus.epub",
-        metadata_args(f"{CORPUS_TITLE} ({len(docs)})", docs, sources),
+    path = folder / f"{safe_stem(doc.stem)}.epub"
+    meta = metadata_args(document_title(doc), [doc], f"{doc.source} sha256:{doc.sha256}")
+    return build_epub(document_markdown(doc), path, meta, split_level=1, toc_depth=1)
+
+
+def volumes(summaries: Sequence[DocumentSummary], limit: int = VOLUME_BYTES) -> list[list[DocumentSummary]]:
+    """The corpus cut into volumes of at most `limit` raw bytes (a document is never split; one
+    larger than the limit is a volume of its own), so no pandoc call grows with the corpus."""
+    out: list[list[DocumentSummary]] = []
+    size = 0
+    for summary in summaries:
+        if not out or (size + summary.size > limit and out[-1]):
+            out.append([])
+            size = 0
+        out[-1].append(summary)
+        size += summary.size
+    return out or [[]]
+
+
+def volume_name(index: int, count: int) -> str:
+    return "corpus.epub" if count == 1 else f"corpus-{index + 1:03d}.epub"
+
+
+def write_corpus_volume(
+    volume: Sequence[DocumentSummary], docs: Iterable[Document], index: int, count: int, total: int, out: Path
+) -> Path:
+    """One volume of the corpus book: a part per document, a chapter per article. A corpus that
+    fits in one volume is `corpus.epub`; a larger one is `corpus-001.epub`, `corpus-002.epub`, …"""
+    folder = out / "epub"
+    folder.mkdir(parents=True, exist_ok=True)
+    sources = "; ".join(f"{s.source} ({s.articles})" for s in volume)
+    title = f"{CORPUS_TITLE} ({total})" if count == 1 else f"{CORPUS_TITLE} ({total}) {index + 1}/{count}"
+    return build_epub(
+        corpus_markdown(list(docs)),
+        folder / volume_name(index, count),
+        metadata_args(title, volume, sources),
         split_level=2,
         toc_depth=2,
     )
-    written.append(corpus)
-    for doc in docs:
-        path = folder / f"{safe_stem(doc.stem)}.epub"
-        meta = metadata_args(document_title(doc), [doc], f"{doc.source} sha256:{doc.sha256}")
-        written.append(build_epub(document_markdown(doc), path, meta, split_level=1, toc_depth=1))
+
+
+def write_epub_edition(docs: list[Document], out: Path) -> list[Path]:
+    """Write `out/epub/corpus.epub` (or its volumes) and `out/epub/<stem>.epub` per document."""
+    summaries = [summary_of(d) for d in docs]
+    cut = volumes(summaries)
+    by_source = {d.source: d for d in docs}
+    written = [
+        write_corpus_volume(v, [by_source[s.source] for s in v], i, len(cut), len(docs), out)
+        for i, v in enumerate(cut)
+    ]
+    written += [write_document_epub(doc, out) for doc in docs]
     return written
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from zhclean.tasks.core.model import Document
-from zhclean.tasks.editions.markdown_edition import safe_stem
+from zhclean.tasks.core.model import Document, DocumentSummary
+from zhclean.tasks.editions.markdown_edition import safe_stem, summary_of
 
 BLOCK_TYPES = ("heading", "paragraph", "caption")
 
@@ -101,27 +102,35 @@ def dumps(value: Any, indent: int | None = None) -> str:
     return text
 
 
-def write_json_edition(docs: list[Document], out: Path, manifest: dict[str, Any]) -> list[Path]:
-    """Write `articles.jsonl`, `documents/<stem>.json` and `manifest.json` under `out/json`."""
-    folder = out / "json"
-    (folder / "documents").mkdir(parents=True, exist_ok=True)
-    written = []
+def write_document_json(doc: Document, out: Path) -> Path:
+    """Write `out/json/documents/<stem>.json`: the document's metadata, script, edits, removed text."""
+    folder = out / "json" / "documents"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{safe_stem(doc.stem)}.json"
+    path.write_text(dumps(doc.to_json(), indent=2) + "\n", encoding="utf-8")
+    return path
 
+
+def write_corpus_json(
+    docs: Iterable[Document], summaries: Sequence[DocumentSummary], out: Path, manifest: dict[str, Any]
+) -> list[Path]:
+    """Write `articles.jsonl` (streaming the documents) and `manifest.json` under `out/json`."""
+    folder = out / "json"
+    folder.mkdir(parents=True, exist_ok=True)
     articles = folder / "articles.jsonl"
     with articles.open("w", encoding="utf-8", newline="\n") as fh:
         for doc in docs:
             for article in doc.articles:
                 fh.write(dumps(article.to_json()) + "\n")
-    written.append(articles)
-
-    for doc in docs:
-        path = folder / "documents" / f"{safe_stem(doc.stem)}.json"
-        path.write_text(dumps(doc.to_json(), indent=2) + "\n", encoding="utf-8")
-        written.append(path)
-
     full = dict(manifest)
-    full["documents"] = [{"source": d.source, "sha256": d.sha256, "articles": len(d.articles)} for d in docs]
+    full["documents"] = [{"source": s.source, "sha256": s.sha256, "articles": s.articles} for s in summaries]
     path = folder / "manifest.json"
     path.write_text(dumps(full, indent=2) + "\n", encoding="utf-8")
-    written.append(path)
-    return written
+    return [articles, path]
+
+
+def write_json_edition(docs: list[Document], out: Path, manifest: dict[str, Any]) -> list[Path]:
+    """Write `articles.jsonl`, `documents/<stem>.json` and `manifest.json` under `out/json`."""
+    per_document = [write_document_json(doc, out) for doc in docs]
+    articles, path = write_corpus_json(docs, [summary_of(d) for d in docs], out, manifest)
+    return [articles, *per_document, path]

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from zhclean.tasks.core.model import Article, Block, Document
+from zhclean.tasks.core.model import Article, Block, Document, DocumentSummary
 
 # Characters with a Markdown meaning anywhere in a line (pandoc's Markdown and
 # CommonMark both accept a backslash before any ASCII punctuation).
@@ -195,31 +196,67 @@ def render_document_markdown(doc: Document) -> str:
     return front_matter(document_fields(doc)) + "\n" + render_document_body(doc)
 
 
-def render_corpus_markdown(docs: list[Document]) -> str:
-    """All documents in one file: a `#` part per document, a `##` chapter per article."""
+def corpus_front_matter(summaries: Sequence[DocumentSummary]) -> str:
+    """The corpus file's front matter: every document with its title and article count."""
     fields = {
         "title": "zhclean corpus",
         "documents": [
-            {"source": d.source, "sha256": d.sha256, "title": document_title(d), "articles": len(d.articles)}
-            for d in docs
+            {"source": s.source, "sha256": s.sha256, "title": s.title, "articles": s.articles}
+            for s in summaries
         ],
     }
-    return front_matter(fields) + "\n" + "\n".join(render_document_body(d) for d in docs)
+    return front_matter(fields) + "\n"
+
+
+def render_corpus_markdown(docs: list[Document]) -> str:
+    """All documents in one file: a `#` part per document, a `##` chapter per article."""
+    return corpus_front_matter([summary_of(d) for d in docs]) + "\n".join(
+        render_document_body(d) for d in docs
+    )
+
+
+def write_document_markdown(doc: Document, out: Path) -> Path:
+    """Write `out/markdown/<stem>.md`."""
+    folder = out / "markdown"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{safe_stem(doc.stem)}.md"
+    path.write_text(render_document_markdown(doc), encoding="utf-8")
+    return path
+
+
+def write_corpus_markdown(summaries: Sequence[DocumentSummary], docs: Iterable[Document], out: Path) -> Path:
+    """Write `out/markdown/corpus.md`, streaming the documents (one in memory at a time)."""
+    folder = out / "markdown"
+    folder.mkdir(parents=True, exist_ok=True)
+    corpus = folder / "corpus.md"
+    with corpus.open("w", encoding="utf-8") as fh:
+        fh.write(corpus_front_matter(summaries))
+        for i, doc in enumerate(docs):
+            fh.write(("\n" if i else "") + render_document_body(doc))
+    return corpus
 
 
 def write_markdown_edition(docs: list[Document], out: Path) -> list[Path]:
     """Write `out/markdown/<stem>.md` per document and `out/markdown/corpus.md`; return the paths."""
-    folder = out / "markdown"
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for doc in docs:
-        path = folder / f"{safe_stem(doc.stem)}.md"
-        path.write_text(render_document_markdown(doc), encoding="utf-8")
-        written.append(path)
-    corpus = folder / "corpus.md"
-    corpus.write_text(render_corpus_markdown(docs), encoding="utf-8")
-    written.append(corpus)
+    written = [write_document_markdown(doc, out) for doc in docs]
+    written.append(write_corpus_markdown([summary_of(d) for d in docs], docs, out))
     return written
+
+
+def summary_of(doc: Document, result: str = "", report: dict[str, Any] | None = None) -> DocumentSummary:
+    """The document's summary; `result` names its record in the build, `report` its report counters."""
+    date = doc.metadata.get("date")
+    return DocumentSummary(
+        source=doc.source,
+        stem=safe_stem(doc.stem),
+        sha256=doc.sha256,
+        title=document_title(doc),
+        articles=len(doc.articles),
+        size=doc.size,
+        metadata={"date": date} if date else {},
+        result=result,
+        report={"edits_by_kind": report["edits_by_kind"], "lint": report["lint"]} if report else {},
+    )
 
 
 UNSAFE_NAME_RE = re.compile(r"[\\/\x00-\x1f]|^\.+$")

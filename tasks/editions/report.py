@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from zhclean.tasks.core.model import Document, Problem
+from zhclean.tasks.core.model import Document, DocumentSummary, Problem
 from zhclean.tasks.core.options import Options
+from zhclean.tasks.editions.markdown_edition import summary_of
 
 #: How much removed text to show per record in report.md (report.json keeps all of it).
 PREVIEW_CHARS = 40
@@ -56,31 +58,39 @@ def document_report(doc: Document, options: Options) -> dict[str, Any]:
     }
 
 
+def summarize(
+    summaries: Sequence[DocumentSummary], problems: Sequence[Problem], run: dict[str, Any]
+) -> dict[str, Any]:
+    """The run's totals, from each document's summary (no document is loaded)."""
+    edits_by_kind: Counter[str] = Counter()
+    lint: Counter[str] = Counter()
+    warnings: Counter[str] = Counter()
+    for s in summaries:
+        edits_by_kind.update(s.report["edits_by_kind"])
+        lint.update(s.report["lint"]["errors"])
+        warnings.update(s.report["lint"]["warnings"])
+    processed = {s.source for s in summaries}
+    return {
+        "documents": run.get("files", len(summaries)),
+        "processed": len(summaries),
+        "failed": sorted({p.file for p in problems if p.kind not in NON_FATAL} - processed),
+        "articles": sum(s.articles for s in summaries),
+        "edits": sum(edits_by_kind.values()),
+        "edits_by_kind": dict(sorted(edits_by_kind.items())),
+        "lint": dict(sorted(lint.items())),
+        "lint_warnings": dict(sorted(warnings.items())),
+        "problems": len(problems),
+    }
+
+
 def build_report(
     docs: list[Document], problems: list[Problem], run: dict[str, Any], options: Options
 ) -> dict[str, Any]:
     """The whole report: run facts, a summary, each document, and every problem of the run."""
     sections = [document_report(d, options) for d in docs]
-    edits_by_kind: Counter[str] = Counter()
-    lint: Counter[str] = Counter()
-    warnings: Counter[str] = Counter()
-    for section in sections:
-        edits_by_kind.update(section["edits_by_kind"])
-        lint.update(section["lint"]["errors"])
-        warnings.update(section["lint"]["warnings"])
-    all_problems = [asdict(p) for p in problems]
-    summary = {
-        "documents": run.get("files", len(docs)),
-        "processed": len(docs),
-        "failed": sorted({p.file for p in problems if p.kind not in NON_FATAL} - {d.source for d in docs}),
-        "articles": sum(len(d.articles) for d in docs),
-        "edits": sum(edits_by_kind.values()),
-        "edits_by_kind": dict(sorted(edits_by_kind.items())),
-        "lint": dict(sorted(lint.items())),
-        "lint_warnings": dict(sorted(warnings.items())),
-        "problems": len(all_problems),
-    }
-    return {"run": run, "summary": summary, "documents": sections, "problems": all_problems}
+    summaries = [summary_of(d, report=section) for d, section in zip(docs, sections, strict=True)]
+    summary = summarize(summaries, problems, run)
+    return {"run": run, "summary": summary, "documents": sections, "problems": [asdict(p) for p in problems]}
 
 
 #: Problem kinds that are listed but are not failed documents: things in the raw folder
@@ -90,11 +100,17 @@ NON_FATAL = frozenset({"skipped_extension", "not_a_file", "symlink_outside"})
 
 def render_markdown(report: dict[str, Any]) -> str:
     """The human-readable report: summary, problems, then one section per document."""
-    s = report["summary"]
+    return "".join(markdown_lines(report["run"], report["summary"], report["problems"], report["documents"]))
+
+
+def markdown_lines(
+    run: dict[str, Any], s: dict[str, Any], problems: list[dict[str, Any]], sections: Iterable[dict[str, Any]]
+) -> Iterator[str]:
+    """The report page, line by line, streaming the document sections."""
     out = [
         "# zhclean run report",
         "",
-        f"- run: `{report['run'].get('run_id', '')}` at {report['run'].get('started', '')}",
+        f"- run: `{run.get('run_id', '')}` at {run.get('started', '')}",
         f"- documents: {s['processed']} processed of {s['documents']}; failed: {len(s['failed'])}",
         f"- articles: {s['articles']}; edits: {s['edits']}; problems: {s['problems']}",
         f"- STYLE violations left: {sum(s['lint'].values())}; "
@@ -103,19 +119,16 @@ def render_markdown(report: dict[str, Any]) -> str:
         "## Problems",
         "",
     ]
-    if report["problems"]:
+    if problems:
         out += ["| file | stage | kind | message |", "|---|---|---|---|"]
-        out += [
-            f"| {p['file']} | {p['stage']} | {p['kind']} | {_cell(p['message'])} |"
-            for p in report["problems"]
-        ]
+        out += [f"| {p['file']} | {p['stage']} | {p['kind']} | {_cell(p['message'])} |" for p in problems]
     else:
         out.append("None.")
     out += ["", "## Edits by kind (all documents)", "", "| kind | count |", "|---|---|"]
     out += [f"| `{k}` | {n} |" for k, n in s["edits_by_kind"].items()]
-    for d in report["documents"]:
-        out += _document_section(d)
-    return "\n".join(out) + "\n"
+    yield from (line + "\n" for line in out)
+    for d in sections:
+        yield from (line + "\n" for line in _document_section(d))
 
 
 def _document_section(d: dict[str, Any]) -> list[str]:
@@ -168,9 +181,32 @@ def _cell(text: str) -> str:
 
 def write_report(report: dict[str, Any], out: Path) -> list[Path]:
     """Write `report/report.json` and `report/report.md` under the build directory `out`."""
+    sections = report["documents"]
+    return write_report_files(
+        report["run"], report["summary"], report["problems"], lambda: iter(sections), out
+    )
+
+
+def write_report_files(
+    run: dict[str, Any],
+    summary: dict[str, Any],
+    problems: list[dict[str, Any]],
+    sections: Callable[[], Iterable[dict[str, Any]]],
+    out: Path,
+) -> list[Path]:
+    """Write `report/report.json` and `report/report.md`, streaming the document sections
+    (`sections()` is called once per file, so they are read, not held)."""
     folder = out / "report"
     folder.mkdir(parents=True, exist_ok=True)
     json_path, md_path = folder / "report.json", folder / "report.md"
-    json_path.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
-    md_path.write_text(render_markdown(report), encoding="utf-8")
+    with json_path.open("w", encoding="utf-8") as fh:
+        fh.write('{"run": ' + json.dumps(run, ensure_ascii=False, indent=1))
+        fh.write(',\n"summary": ' + json.dumps(summary, ensure_ascii=False, indent=1))
+        fh.write(',\n"problems": ' + json.dumps(problems, ensure_ascii=False, indent=1))
+        fh.write(',\n"documents": [')
+        for i, section in enumerate(sections()):
+            fh.write(("," if i else "") + "\n" + json.dumps(section, ensure_ascii=False, indent=1))
+        fh.write("\n]}\n")
+    with md_path.open("w", encoding="utf-8") as fh:
+        fh.writelines(markdown_lines(run, summary, problems, sections()))
     return [json_path, md_path]

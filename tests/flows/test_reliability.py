@@ -124,8 +124,8 @@ def test_transient_read_errors_are_retried_and_permanent_ones_are_not(prefect_ha
                 raise OSError(errno.EACCES, "Permission denied")
         return real_read(self)
 
-    monkeypatch.setattr(discover_module.Path, "read_bytes", failing_read)
-    summary = normalize_corpus(raw_dir=str(raw), out_dir=str(tmp_path / "out"))
+    monkeypatch.setattr(discover_module.Path, "read_bytes", failing_read)  # in this process: workers=1
+    summary = normalize_corpus(raw_dir=str(raw), out_dir=str(tmp_path / "out"), workers=1)
     assert attempts == {"flaky.txt": 3, "denied.txt": 1}
     assert summary["failed"] == ["denied.txt"]
     problem = next(p for p in summary["problem_list"] if p["file"] == "denied.txt")

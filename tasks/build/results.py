@@ -1,0 +1,65 @@
+"""Each document's result, written into the build as soon as it is normalised.
+
+The flow never holds the corpus: a worker writes the document's full record
+(`.results/<stem>.json`) and its report section (`.results/<stem>.report.json`)
+and hands back a `DocumentSummary`; the corpus-wide editions and the report read
+the records back one at a time. The `.results` folder is removed before publishing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from zhclean.tasks.core.model import Document, DocumentSummary, document_from_record, document_record
+from zhclean.tasks.editions.markdown_edition import safe_stem, summary_of
+
+RESULTS_DIR = ".results"
+INDEX = "index.jsonl"
+
+
+def results_dir(build: Path) -> Path:
+    return build / RESULTS_DIR
+
+
+def write_result(doc: Document, report: dict[str, Any], build: Path) -> DocumentSummary:
+    """Write the document's record and report section; the small summary that stands for it."""
+    folder = results_dir(build)
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = safe_stem(doc.stem)
+    path = folder / f"{stem}.json"
+    path.write_text(json.dumps(document_record(doc), ensure_ascii=False), encoding="utf-8")
+    (folder / f"{stem}.report.json").write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
+    return summary_of(doc, path.name, report)
+
+
+def write_index(summaries: Iterable[DocumentSummary], build: Path) -> Path:
+    """The run's documents in edition order (by source name), one summary per line."""
+    from dataclasses import asdict
+
+    path = results_dir(build) / INDEX
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as fh:
+        for summary in sorted(summaries, key=lambda s: s.source):
+            fh.write(json.dumps(asdict(summary), ensure_ascii=False) + "\n")
+    return path
+
+
+def read_index(build: Path) -> list[DocumentSummary]:
+    path = results_dir(build) / INDEX
+    with path.open(encoding="utf-8") as fh:
+        return [DocumentSummary(**json.loads(line)) for line in fh if line.strip()]
+
+
+def iter_documents(build: Path, summaries: Iterable[DocumentSummary]) -> Iterator[Document]:
+    """The documents, read back one at a time."""
+    for summary in summaries:
+        record = json.loads((results_dir(build) / summary.result).read_text(encoding="utf-8"))
+        yield document_from_record(record)
+
+
+def iter_report_sections(build: Path, summaries: Iterable[DocumentSummary]) -> Iterator[dict[str, Any]]:
+    for summary in summaries:
+        yield json.loads((results_dir(build) / f"{summary.stem}.report.json").read_text(encoding="utf-8"))
