@@ -11,7 +11,8 @@ what it means and two cases written from that meaning, not from a sample file:
 A case runs the pipeline on `input` up to `until` and checks what it states, exactly:
 `output` / `blocks` (types and texts after the stage) / `metadata` / `articles` (fields
 per article) / `records` with `rule` (that rule's edits `[before, after]` and removed
-text `[text, null]`). The inside case sits at the edge on the side the threshold
+text `[text, null]`) / `script` (the script the document was classified as) / `error`
+(the kind of `IngestError` the input is refused with). The inside case sits at the edge on the side the threshold
 allows (e.g. exactly `max_chars` characters), the outside case one step over it.
 A number that is not a threshold a text can sit on either side of (a sample size
 for encoding detection, the width of a context snippet) is listed in `exempt` with why.
@@ -30,6 +31,7 @@ from paths import TESTS
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.stage import State
 from zhclean.tasks.pipeline.run import run_until
+from zhclean.tasks.stages.ingest.decode import IngestError
 
 PACKAGE = Path(__import__("zhclean.tasks", fromlist=["__file__"]).__file__).resolve().parent
 LINE_STAGES = {"ingest", "repair", "script", "furniture", "typography_metadata"}
@@ -78,7 +80,15 @@ def text_after(state: State, stage: str) -> str:
 def check_case(case: dict[str, Any]) -> None:
     stage = case["until"]
     data = bytes.fromhex(case["input_bytes"]) if "input_bytes" in case else case["input"].encode("utf-8")
-    state = run_until(data, "threshold.txt", Options(**case.get("options", {})), until=stage)
+    options = Options(**case.get("options", {}))
+    if "error" in case:
+        with pytest.raises(IngestError) as err:
+            run_until(data, "threshold.txt", options, until=stage)
+        assert err.value.kind == case["error"]
+        return
+    state = run_until(data, "threshold.txt", options, until=stage)
+    if "script" in case:
+        assert state.document.script.script == case["script"]
     if "output" in case:
         assert text_after(state, stage) == case["output"]
     if "blocks" in case:
@@ -97,7 +107,7 @@ def check_case(case: dict[str, Any]) -> None:
         got = [[e.before, e.after] for e in doc.edits if e.kind == rule]
         got += [[r.text, None] for r in doc.removed if r.reason == rule]
         assert got == case["records"]
-    assert {"output", "blocks", "metadata", "articles", "records"} & case.keys(), (
+    assert {"output", "blocks", "metadata", "articles", "records", "script"} & case.keys(), (
         "a case states what it expects"
     )
 
