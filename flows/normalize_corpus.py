@@ -16,6 +16,10 @@ from __future__ import annotations
 import os
 import platform
 import shutil
+import time
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -77,36 +81,41 @@ def normalize_batch_task(
     return process_batch(items, options, build)
 
 
+# The corpus-wide editions each read the build's documents back one at a time; each task
+# returns the seconds it took (for the run's figures), not what it wrote.
+
+
 @task(name="write-json-edition", cache_policy=NO_CACHE)
-def json_edition_task(staging: Path, manifest: dict[str, Any]) -> list[Path]:
-    summaries = read_index(staging)
-    return write_corpus_json(iter_documents(staging, summaries), summaries, staging, manifest)
+def json_edition_task(staging: Path, manifest: dict[str, Any]) -> float:
+    start, summaries = time.perf_counter(), read_index(staging)
+    write_corpus_json(iter_documents(staging, summaries), summaries, staging, manifest)
+    return time.perf_counter() - start
 
 
 @task(name="write-markdown-edition", cache_policy=NO_CACHE)
-def markdown_edition_task(staging: Path) -> Path:
-    summaries = read_index(staging)
-    return write_corpus_markdown(summaries, iter_documents(staging, summaries), staging)
+def markdown_edition_task(staging: Path) -> float:
+    start, summaries = time.perf_counter(), read_index(staging)
+    write_corpus_markdown(summaries, iter_documents(staging, summaries), staging)
+    return time.perf_counter() - start
 
 
 @task(name="write-epub-volume", task_run_name="write-epub-volume {index}", cache_policy=NO_CACHE)
-def epub_volume_task(staging: Path, index: int) -> Path:
-    summaries = read_index(staging)
+def epub_volume_task(staging: Path, index: int) -> float:
+    start, summaries = time.perf_counter(), read_index(staging)
     cut = volumes(summaries)
-    volume = cut[index]
-    return write_corpus_volume(
-        volume, iter_documents(staging, volume), index, len(cut), len(summaries), staging
+    write_corpus_volume(
+        cut[index], iter_documents(staging, cut[index]), index, len(cut), len(summaries), staging
     )
+    return time.perf_counter() - start
 
 
 @task(name="write-report", cache_policy=NO_CACHE)
 def report_task(
     staging: Path, run: dict[str, Any], summary: dict[str, Any], problems: list[dict[str, Any]]
-) -> list[Path]:
-    summaries = read_index(staging)
-    return write_report_files(
-        run, summary, problems, lambda: iter_report_sections(staging, summaries), staging
-    )
+) -> float:
+    start, summaries = time.perf_counter(), read_index(staging)
+    write_report_files(run, summary, problems, lambda: iter_report_sections(staging, summaries), staging)
+    return time.perf_counter() - start
 
 
 @task(name="check-inputs", cache_policy=NO_CACHE)
@@ -197,7 +206,10 @@ def normalize_corpus(
         progress.emit("start", len(found.files))
         # a file in a subfolder is named by its path inside raw/, so equal names never collide
         items = [(path, path.relative_to(raw).as_posix()) for path in found.files]
+        started = time.perf_counter()
         outcomes = normalize_all(items, options, staging, workers)
+        timings: dict[str, Any] = {"workers": workers, "normalize_wall": time.perf_counter() - started}
+        timings["per_document"] = dict(sum((Counter(o.timings) for o in outcomes), Counter()))
         outcomes.sort(key=lambda o: o.source)
         summaries: list[DocumentSummary] = [o.summary for o in outcomes if o.summary is not None]
         problems: list[Problem] = list(found.skipped) + [p for o in outcomes for p in o.problems]
@@ -206,14 +218,18 @@ def normalize_corpus(
         summary = summarize(summaries, problems, run)
         problem_records = [asdict(p) for p in problems]
         manifest = {**run, "failed": summary["failed"]}
-        edition_futures = [
-            json_edition_task.submit(staging, manifest),
-            markdown_edition_task.submit(staging),
-            *(epub_volume_task.submit(staging, i) for i in range(len(volumes(summaries)))),
-            report_task.submit(staging, run, summary, problem_records),
-        ]
-        for future in edition_futures:
-            future.result()
+        started = time.perf_counter()
+        edition_futures = {
+            "json": json_edition_task.submit(staging, manifest),
+            "markdown": markdown_edition_task.submit(staging),
+            **{
+                f"epub volume {i + 1}": epub_volume_task.submit(staging, i)
+                for i in range(len(volumes(summaries)))
+            },
+            "report": report_task.submit(staging, run, summary, problem_records),
+        }
+        timings["editions"] = {name: future.result() for name, future in edition_futures.items()}
+        timings["editions_wall"] = time.perf_counter() - started
         publish_task(out, staging)
     report_page = "".join(markdown_lines(run, summary, problem_records, []))
     create_markdown_artifact(report_page, key="zhclean-run-report", description="zhclean run summary")
@@ -223,7 +239,27 @@ def normalize_corpus(
         "problem_list": problem_records,
         "out_dir": str(out),
         "build": staging.name,
+        "timings": timings,
     }
+
+
+@contextmanager
+def same_prefect_api() -> Iterator[None]:
+    """Point the worker processes at this run's Prefect API.
+
+    In an embedded run the API is a temporary server that Prefect starts in this
+    process, and its address is not in the settings a worker process inherits: each
+    worker would start a server of its own (10-20 s each). The address of the running
+    one is handed to the workers instead."""
+    from prefect.server.api.server import SubprocessASGIServer
+    from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
+
+    running = [s for s in SubprocessASGIServer._instances.values() if s.running]
+    if get_current_settings().api.url or not running:
+        yield
+        return
+    with temporary_settings(updates={PREFECT_API_URL: running[0].api_url}):
+        yield
 
 
 def normalize_all(
@@ -242,7 +278,7 @@ def normalize_all(
     if workers == 1:
         collect({normalize_batch_task.submit(b, options, staging, len(b) - 1): b for b in cut})
         return outcomes
-    with ProcessPoolTaskRunner(max_workers=workers) as runner:
+    with same_prefect_api(), ProcessPoolTaskRunner(max_workers=workers) as runner:
         futures = {
             runner.submit(
                 normalize_batch_task, {"items": b, "options": options, "build": staging, "extra": len(b) - 1}

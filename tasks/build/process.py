@@ -14,8 +14,11 @@ around this can retry them.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from zhclean.tasks.build.discover import read_raw
 from zhclean.tasks.build.results import write_result
@@ -30,6 +33,8 @@ from zhclean.tasks.pipeline.accounting import describe, unaccounted
 from zhclean.tasks.pipeline.run import StageError, normalize_document
 from zhclean.tasks.stages.ingest.decode import IngestError
 
+T = TypeVar("T")
+
 
 @dataclass(slots=True)
 class Outcome:
@@ -41,16 +46,21 @@ class Outcome:
     #: the decoded raw text, kept only until the review page is written
     raw_text: str | None = None
     summary: DocumentSummary | None = None
+    #: seconds per stage and per per-document edition (for the run's figures)
+    timings: dict[str, float] = field(default_factory=dict)
 
     @property
     def failed(self) -> bool:
         return self.document is None and self.summary is None
 
 
-def process_bytes(data: bytes, name: str, options: Options) -> Outcome:
+def process_bytes(
+    data: bytes, name: str, options: Options, timings: dict[str, float] | None = None
+) -> Outcome:
     """Normalise one file's bytes; every failure becomes a Problem, never an exception."""
+    timings = {} if timings is None else timings
     try:
-        doc = normalize_document(data, name, options)
+        doc = normalize_document(data, name, options, timings)
     except IngestError as exc:
         return Outcome(name, None, [Problem(name, "ingest", exc.kind, str(exc))])
     except StageError as exc:
@@ -66,16 +76,17 @@ def process_bytes(data: bytes, name: str, options: Options) -> Outcome:
                 f"{sum(missing.values())} CJK characters left no record: {describe(missing)}",
             )
         )
-    return Outcome(name, doc, list(doc.problems), raw_text)
+    return Outcome(name, doc, list(doc.problems), raw_text, timings=timings)
 
 
 def process_file(path: Path, options: Options, name: str | None = None) -> Outcome:
     """Read and normalise one raw file (TransientIOError propagates for retrying)."""
+    start = time.perf_counter()
     try:
         data = read_raw(path, options.max_file_bytes)
     except IngestError as exc:
         return Outcome(name or path.name, None, [Problem(name or path.name, "ingest", exc.kind, str(exc))])
-    return process_bytes(data, name or path.name, options)
+    return process_bytes(data, name or path.name, options, {"read": time.perf_counter() - start})
 
 
 def process_into_build(path: Path, options: Options, build: Path, name: str | None = None) -> Outcome:
@@ -85,13 +96,23 @@ def process_into_build(path: Path, options: Options, build: Path, name: str | No
     doc = outcome.document
     if doc is None:
         return outcome
-    if outcome.raw_text is not None:
-        write_review_page(doc, outcome.raw_text, build)
-    write_document_json(doc, build)
-    write_document_markdown(doc, build)
-    write_document_epub(doc, build)
-    summary = write_result(doc, document_report(doc, options), build)
-    return Outcome(outcome.source, None, outcome.problems, None, summary)
+    raw_text, timings = outcome.raw_text or "", outcome.timings
+    timed(timings, "review page", lambda: write_review_page(doc, raw_text, build))
+    timed(timings, "document json", lambda: write_document_json(doc, build))
+    timed(timings, "document markdown", lambda: write_document_markdown(doc, build))
+    timed(timings, "document epub", lambda: write_document_epub(doc, build))
+    summary = timed(
+        timings, "lint and report", lambda: write_result(doc, document_report(doc, options), build)
+    )
+    return Outcome(outcome.source, None, outcome.problems, None, summary, timings)
+
+
+def timed(timings: dict[str, float], key: str, work: Callable[[], T]) -> T:
+    """Run `work`, adding the seconds it took to `timings[key]`."""
+    start = time.perf_counter()
+    result = work()
+    timings[key] = timings.get(key, 0.0) + time.perf_counter() - start
+    return result
 
 
 def process_batch(items: list[tuple[Path, str]], options: Options, build: Path) -> list[Outcome]:
