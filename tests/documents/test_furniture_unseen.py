@@ -338,20 +338,27 @@ def test_whole_pipeline_accounts_for_every_cjk_character(name: str) -> None:
 def test_switched_off_rule_keeps_line_and_value_out_of_metadata() -> None:
     off = Options(disabled_rules=frozenset({"furniture.dateline"}))
     out = fixture_furniture("furniture_7", off)
-    assert not {"date", "source", "authors"} & out.metadata.keys()
-    assert any(t.startswith("来源：河湾区应急管理局") for t in text_of(out.lines))
-    assert out.metadata["editors"] == ["韩冬"]
+    assert out.metadata == {"editors": ["韩冬"]}
+    assert text_of(out.lines) == [
+        BODY["furniture_7"][0],
+        "来源：河湾区应急管理局  作者：冯佳  发布时间：2022-06-18 15:40",
+        *BODY["furniture_7"][1:],
+    ]
     # The date-and-weekday line is also a dateline: switching off the page header alone
     # leaves it to that rule; switching off both keeps it and its date in the body.
+    labels_and_editors = {k: METADATA["furniture_8"][k] for k in ("section_labels", "editors")}
     page = fixture_furniture("furniture_8", Options(disabled_rules=frozenset({"furniture.page_header"})))
-    assert "edition" not in page.metadata and page.metadata["date"] == "2022-09-12"
-    assert text_of(page.lines)[0] == "第A05版：社会新闻"
+    assert page.metadata == {"date": "2022-09-12", **labels_and_editors}
+    assert text_of(page.lines) == ["第A05版：社会新闻", *BODY["furniture_8"]]
     both = frozenset({"furniture.page_header", "furniture.dateline"})
     page = fixture_furniture("furniture_8", Options(disabled_rules=both))
-    assert "edition" not in page.metadata and "date" not in page.metadata
-    assert text_of(page.lines)[:2] == ["第A05版：社会新闻", "2022年9月12日 星期一"]
+    assert page.metadata == labels_and_editors
+    assert text_of(page.lines) == ["第A05版：社会新闻", "2022年9月12日 星期一", *BODY["furniture_8"]]
     everything = fixture_furniture("furniture_1", Options(disabled_rules=frozenset({"furniture."})))
-    assert everything.metadata == {} and everything.removed == []
+    assert (everything.metadata, everything.removed) == ({}, [])
+    assert text_of(everything.lines) == [
+        ln.text.strip() for ln in fixture_lines("furniture_1") if ln.text.strip()
+    ]
 
 
 def test_dateline_fields_in_any_order() -> None:
