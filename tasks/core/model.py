@@ -8,10 +8,24 @@ call and easy to serialise into the JSON edition.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
+from functools import cache
 from typing import Any, Literal
 
 BlockType = Literal["heading", "paragraph", "caption"]
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def plain(obj: Any) -> dict[str, Any]:
+    """A flat dataclass (Edit, Removed, Problem, Block, ScriptInfo) as a dict, in field order.
+
+    What `dataclasses.asdict` gives for these, without its deep copy: a document's
+    tens of thousands of edits are serialised several times per run."""
+    return {name: getattr(obj, name) for name in _field_names(type(obj))}
 
 
 @dataclass(slots=True)
@@ -89,7 +103,7 @@ class Article:
 
     def to_json(self) -> dict[str, Any]:
         """The `articles.jsonl` record: blocks reduced to type and text."""
-        record = asdict(self)
+        record = {name: getattr(self, name) for name in _field_names(Article)}
         record["blocks"] = [{"type": b.type, "text": b.text} for b in self.blocks]
         record["lines"] = [self.start, self.end]
         del record["start"], record["end"]
@@ -132,12 +146,12 @@ class Document:
             "sha256": self.sha256,
             "encoding": self.encoding,
             "size": self.size,
-            "script": asdict(self.script),
+            "script": plain(self.script),
             "metadata": self.metadata,
             "articles": [{"id": a.id, "title": a.title, "lines": [a.start, a.end]} for a in self.articles],
-            "edits": [asdict(e) for e in self.edits],
-            "removed": [asdict(r) for r in self.removed],
-            "problems": [asdict(p) for p in self.problems],
+            "edits": [plain(e) for e in self.edits],
+            "removed": [plain(r) for r in self.removed],
+            "problems": [plain(p) for p in self.problems],
         }
 
 
@@ -146,7 +160,12 @@ def document_record(doc: Document) -> dict[str, Any]:
 
     The flow writes one such record per document into the build as soon as the document
     is normalised, so the editions can be built by reading them one at a time."""
-    return asdict(doc)
+    record = plain(doc)
+    record["script"] = plain(doc.script)
+    record["articles"] = [{**plain(a), "blocks": [plain(b) for b in a.blocks]} for a in doc.articles]
+    for key in ("edits", "removed", "problems"):
+        record[key] = [plain(x) for x in record[key]]
+    return record
 
 
 def document_from_record(record: dict[str, Any]) -> Document:

@@ -93,12 +93,15 @@ def finite(value: Any) -> Any:
 
 def dumps(value: Any, indent: int | None = None) -> str:
     """Strict JSON, readable Chinese; falls back to `\\u` escapes for text UTF-8 cannot hold."""
-    value = finite(value)
-    text = json.dumps(value, ensure_ascii=False, allow_nan=False, default=str, indent=indent)
+    try:
+        text = json.dumps(value, ensure_ascii=False, allow_nan=False, default=str, indent=indent)
+    except ValueError:  # a NaN or an infinity somewhere: walk the value only then
+        value = finite(value)
+        text = json.dumps(value, ensure_ascii=False, allow_nan=False, default=str, indent=indent)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates: escaped, the line stays valid UTF-8 and JSON
-        text = json.dumps(value, ensure_ascii=True, allow_nan=False, default=str, indent=indent)
+        text = json.dumps(finite(value), ensure_ascii=True, allow_nan=False, default=str, indent=indent)
     return text
 
 

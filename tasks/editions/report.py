@@ -13,7 +13,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from zhclean.tasks.core.model import Document, DocumentSummary, Problem
+from zhclean.tasks.core.model import Document, DocumentSummary, Problem, plain
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.editions.markdown_edition import summary_of
 
@@ -43,7 +43,7 @@ def document_report(doc: Document, options: Options) -> dict[str, Any]:
     return {
         "source": doc.source,
         "encoding": doc.encoding,
-        "script": asdict(doc.script),
+        "script": plain(doc.script),
         "articles": [
             {"id": a.id, "title": a.title, "lines": [a.start, a.end], "blocks": len(a.blocks)}
             for a in doc.articles
@@ -51,10 +51,10 @@ def document_report(doc: Document, options: Options) -> dict[str, Any]:
         "edits": len(doc.edits),
         "edits_by_kind": dict(sorted(Counter(e.kind for e in doc.edits).items())),
         "removed_by_reason": dict(sorted(Counter(r.reason for r in doc.removed).items())),
-        "removed": [asdict(r) for r in doc.removed],
+        "removed": [plain(r) for r in doc.removed],
         "metadata": doc.metadata,
         "lint": lint_counts(doc, options),
-        "problems": [asdict(p) for p in doc.problems],
+        "problems": [plain(p) for p in doc.problems],
     }
 
 
