@@ -1,0 +1,250 @@
+"""How the real flow scales: corpora of growing size, end to end, with the bare conversion beside it.
+
+    .venv/bin/python benchmarks/scale.py                 # 10, 100 and 1,000 documents
+    .venv/bin/python benchmarks/scale.py --sizes 10 100 1000 5000
+    .venv/bin/python benchmarks/scale.py --all           # also 5,000 documents (about 200 MB)
+
+Each corpus is made from `raw/` by recombining and perturbing it (seeded): a document
+takes the paragraphs of one or two sample files, some of them turned traditional,
+some with ASCII punctuation, some lines broken again, and a line of its own, so no
+document's result can be reused from another's. The real flow runs on it in a
+subprocess (`normalize_corpus`, the same Prefect flow as `zhclean run`, fresh output,
+`--workers` processes), while this script samples the resident memory of the whole
+process tree. Printed per size: documents, MB, wall time, MB/s, peak RSS, seconds
+per stage and per edition (CPU seconds summed over the workers), Prefect's share of
+the wall time (whatever is not normalising or writing editions: server start-up,
+task orchestration, publishing), and, on the same text in this process, the
+throughput of bare `opencc-python-reimplemented` t2s and of read + UTF-8 decode.
+`--results` appends the table to `benchmarks/RESULTS.md`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from opencc import OpenCC
+
+ROOT = Path(__file__).resolve().parent.parent
+RAW = ROOT / "raw"
+ASCII_PUNCT = str.maketrans({"，": ",", "。": ".", "：": ":", "；": ";", "？": "?", "！": "!"})
+
+
+def make_corpus(folder: Path, count: int, seed: int) -> int:
+    """Write `count` perturbed recombinations of raw/ into `folder`; return the bytes written."""
+    rng = random.Random(seed)
+    to_traditional = OpenCC("s2t")
+    sources = [p.read_text(encoding="utf-8").split("\n") for p in sorted(RAW.glob("*.txt"))]
+    folder.mkdir(parents=True, exist_ok=True)
+    total = 0
+    for i in range(count):
+        lines = list(rng.choice(sources))
+        if rng.random() < 0.3:  # a second sample's paragraphs after the first's
+            lines += rng.choice(sources)
+        style = rng.random()
+        out = []
+        for line in lines:
+            if style < 0.25 and rng.random() < 0.5:
+                line = to_traditional.convert(line)
+            elif style < 0.5 and rng.random() < 0.3:
+                line = line.translate(ASCII_PUNCT)
+            if len(line) > 40 and rng.random() < 0.05:  # a break in the middle of a line
+                cut = rng.randrange(10, len(line) - 10)
+                out += [line[:cut], line[cut:]]
+                continue
+            out.append(line)
+        out.append(f"（第{i}号）")
+        data = "\n".join(out).encode("utf-8")
+        (folder / f"doc{i:05d}.txt").write_bytes(data)
+        total += len(data)
+    return total
+
+
+def tree_rss(pid: int) -> int:
+    """Resident bytes of a process and all its descendants (Linux /proc)."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            fields = stat.rsplit(")", 1)[1].split()
+            parents[int(entry.name)] = int(fields[1])
+            rss[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, ValueError, IndexError):
+            continue
+    members, frontier = {pid}, [pid]
+    while frontier:
+        parent = frontier.pop()
+        for child, ppid in parents.items():
+            if ppid == parent and child not in members:
+                members.add(child)
+                frontier.append(child)
+    return sum(rss.get(p, 0) for p in members)
+
+
+RUNNER = """import json, sys
+from zhclean.flows.normalize_corpus import normalize_corpus
+result = normalize_corpus(raw_dir=sys.argv[1], out_dir=sys.argv[2], workers=int(sys.argv[3]), force=True)
+json.dump(result, open(sys.argv[4], "w"), default=str)
+"""
+
+
+def run_flow(raw: Path, out: Path, workers: int) -> tuple[dict[str, Any], float, int]:
+    """The real flow in a subprocess: its result, the wall time and the peak RSS of its tree."""
+    result_file = out.parent / "result.json"
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", RUNNER, str(raw), str(out), str(workers), str(result_file)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss(proc.pid))
+            time.sleep(0.25)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
+    wall = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    if proc.returncode != 0:
+        raise RuntimeError(f"flow failed: {err.decode(errors='replace')[-2000:]}")
+    return json.loads(result_file.read_text()), wall, peak
+
+
+def bare_throughputs(raw: Path) -> tuple[float, float]:
+    """MB/s of read + UTF-8 decode, and of bare OpenCC t2s, over the same files."""
+    files = sorted(raw.glob("*.txt"))
+    start = time.perf_counter()
+    texts = [p.read_bytes().decode("utf-8") for p in files]
+    decode_s = time.perf_counter() - start
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    converter = OpenCC("t2s")
+    start = time.perf_counter()
+    for text in texts:
+        converter.convert(text)
+    t2s_s = time.perf_counter() - start
+    return mb / (decode_s + 1e-9), mb / t2s_s
+
+
+def measure(count: int, workers: int, seed: int, keep: Path | None) -> dict[str, Any]:
+    work = Path(tempfile.mkdtemp(prefix=f"zhclean-scale-{count}-"))
+    try:
+        raw = work / "raw"
+        size = make_corpus(raw, count, seed)
+        result, wall, peak = run_flow(raw, work / "out", workers)
+        decode_mbs, t2s_mbs = bare_throughputs(raw)
+        timings = result["timings"]
+        ours = timings["normalize_wall"] + timings["editions_wall"]
+        mb = size / 1e6
+        return {
+            "documents": count,
+            "MB": mb,
+            "wall_s": wall,
+            "MB_per_s": mb / wall,
+            "peak_rss_MB": peak / 1e6,
+            "prefect_share": max(0.0, wall - ours) / wall,
+            "normalize_wall_s": timings["normalize_wall"],
+            "editions_wall_s": timings["editions_wall"],
+            "per_document_cpu_s": timings["per_document"],
+            "corpus_editions_s": timings["editions"],
+            "bare_t2s_MB_per_s": t2s_mbs,
+            "read_decode_MB_per_s": decode_mbs,
+            "vs_bare_t2s": (mb / wall) / t2s_mbs,
+            "failed": len(result.get("failed", [])),
+            "workers": timings["workers"],
+        }
+    finally:
+        if keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    head = (
+        "| documents | MB | wall s | MB/s | vs bare t2s | peak RSS MB | Prefect share | "
+        "normalise wall s | editions wall s | bare t2s MB/s | read+decode MB/s |\n"
+        "|---|---|---|---|---|---|---|---|---|---|---|\n"
+    )
+    body = "".join(
+        f"| {r['documents']:,} | {r['MB']:.1f} | {r['wall_s']:.1f} | {r['MB_per_s']:.3f} | "
+        f"{r['vs_bare_t2s']:.0%} | {r['peak_rss_MB']:.0f} | {r['prefect_share']:.0%} | "
+        f"{r['normalize_wall_s']:.1f} | {r['editions_wall_s']:.1f} | {r['bare_t2s_MB_per_s']:.2f} | "
+        f"{r['read_decode_MB_per_s']:.0f} |\n"
+        for r in rows
+    )
+    return head + body
+
+
+def stage_table(rows: list[dict[str, Any]]) -> str:
+    keys = list(dict.fromkeys(k for r in rows for k in r["per_document_cpu_s"]))
+    keys += [f"corpus {k}" for k in dict.fromkeys(k for r in rows for k in r["corpus_editions_s"])]
+    head = "| CPU s | " + " | ".join(f"{r['documents']:,} docs" for r in rows) + " |\n"
+    head += "|---|" + "---|" * len(rows) + "\n"
+    lines = []
+    for key in keys:
+        values = []
+        for r in rows:
+            source = r["corpus_editions_s"] if key.startswith("corpus ") else r["per_document_cpu_s"]
+            value = source.get(key.removeprefix("corpus "), 0.0)
+            values.append(f"{value:.1f}")
+        lines.append(f"| {key} | " + " | ".join(values) + " |\n")
+    return head + "".join(lines)
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10, 100, 1000])
+    parser.add_argument("--all", action="store_true", help="also 5,000 documents (about 200 MB)")
+    parser.add_argument("--workers", type=int, default=0, help="0: every core")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--results", action="store_true", help="append the figures to benchmarks/RESULTS.md")
+    args = parser.parse_args()
+    sizes = [*args.sizes, 5000] if args.all and 5000 not in args.sizes else args.sizes
+    rows = []
+    for count in sizes:
+        row = measure(count, args.workers, args.seed, None)
+        rows.append(row)
+        print(json.dumps(row, indent=1), flush=True)
+    text = (
+        f"## {time.strftime('%Y-%m-%d')}: `benchmarks/scale.py --sizes {' '.join(map(str, sizes))}`\n\n"
+        f"Machine: {machine()}.\n\n{table(rows)}\n{stage_table(rows)}\n"
+    )
+    print(text)
+    if args.results:
+        with (ROOT / "benchmarks" / "RESULTS.md").open("a", encoding="utf-8") as fh:
+            fh.write(text + "\n")
+
+
+if __name__ == "__main__":
+    main()
