@@ -42,11 +42,20 @@ def run(
     workers: Annotated[
         int, typer.Option(help="processes that normalise documents (0: every core; 1: no pool)", min=0)
     ] = 0,
+    runner: Annotated[
+        str, typer.Option(help="where documents run: 'processes' (this machine) or 'dask' (a Dask cluster)")
+    ] = "processes",
+    address: Annotated[
+        str | None,
+        typer.Option(help="with --runner dask: the scheduler, e.g. tcp://host:8786 (none: a local cluster)"),
+    ] = None,
 ) -> None:
     """Normalise every file in RAW and publish the editions and the report into OUT."""
     if script_table not in SCRIPT_TABLES:
         _fatal(f"--script-table must be one of {', '.join(SCRIPT_TABLES)}, not {script_table!r}", EXIT_FATAL)
     _check_disabled(disable)
+    if runner not in ("processes", "dask"):
+        _fatal(f"--runner must be 'processes' or 'dask', not {runner!r}", EXIT_FATAL)
     try:  # fail fast, before Prefect starts its server
         found = discover(raw)
         ensure_writable(out)
@@ -70,6 +79,8 @@ def run(
                 script_table=script_table,
                 force=force,
                 workers=workers,
+                runner=runner,
+                address=address,
             )
         except OutputBusy as exc:
             _fatal(str(exc), EXIT_BUSY)

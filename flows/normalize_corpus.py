@@ -125,7 +125,8 @@ def fingerprint_task(raw: Path, files: list[Path], run_options: dict[str, Any]) 
 
 @task(name="publish-editions", cache_policy=NO_CACHE)
 def publish_task(out_dir: Path, staging: Path) -> None:
-    shutil.rmtree(results_dir(staging), ignore_errors=True)
+    for scratch in (results_dir(staging), staging / ".dask"):  # the build's working files
+        shutil.rmtree(scratch, ignore_errors=True)
     publish(out_dir, staging)
 
 
@@ -167,11 +168,14 @@ def normalize_corpus(
     script_table: str = Options().script_table,
     force: bool = False,
     workers: int = 0,
+    runner: str = "processes",
+    address: str | None = None,
 ) -> dict[str, Any]:
     """Normalise every raw file, build the editions and the report, and publish them atomically.
 
     `workers`: processes that normalise documents (0: every core; 1: in this process,
-    no pool). When the published build was made from the same raw files, rules and
+    no pool). `runner="dask"` runs them on a Dask cluster instead (`address`: an existing
+    scheduler, e.g. `tcp://10.0.0.5:8786`; none: a local cluster of `workers` processes). When the published build was made from the same raw files, rules and
     options, nothing is rebuilt (`up_to_date` in the result) unless `force` is set.
     Returns the report's summary plus where the build landed. Raises
     `DiscoveryError` or `OutputError` for a fatal problem (no raw files,
@@ -207,7 +211,7 @@ def normalize_corpus(
         # a file in a subfolder is named by its path inside raw/, so equal names never collide
         items = [(path, path.relative_to(raw).as_posix()) for path in found.files]
         started = time.perf_counter()
-        outcomes = normalize_all(items, options, staging, workers)
+        outcomes = normalize_all(items, options, staging, workers, runner, address)
         timings: dict[str, Any] = {"workers": workers, "normalize_wall": time.perf_counter() - started}
         timings["per_document"] = dict(sum((Counter(o.timings) for o in outcomes), Counter()))
         outcomes.sort(key=lambda o: o.source)
@@ -263,9 +267,15 @@ def same_prefect_api() -> Iterator[None]:
 
 
 def normalize_all(
-    items: list[tuple[Path, str]], options: Options, staging: Path, workers: int
+    items: list[tuple[Path, str]],
+    options: Options,
+    staging: Path,
+    workers: int,
+    runner: str = "processes",
+    address: str | None = None,
 ) -> list[Outcome]:
-    """Every file through `normalize-batch`, in a pool of `workers` processes (or in this process)."""
+    """Every file through `normalize-batch`: in a pool of `workers` processes, on a Dask
+    cluster (`runner="dask"`, at `address` or a local one), or in this process (`workers=1`)."""
     outcomes: list[Outcome] = []
     cut = batches(items, workers)
 
@@ -275,18 +285,43 @@ def normalize_all(
                 outcomes.append(outcome)
                 progress.emit(outcome.source)
 
-    if workers == 1:
+    if runner == "processes" and workers == 1:
         collect({normalize_batch_task.submit(b, options, staging, len(b) - 1): b for b in cut})
         return outcomes
-    with same_prefect_api(), ProcessPoolTaskRunner(max_workers=workers) as runner:
-        futures = {
-            runner.submit(
-                normalize_batch_task, {"items": b, "options": options, "build": staging, "extra": len(b) - 1}
-            ): b
-            for b in cut
-        }
-        collect(futures)
+    with same_prefect_api(), task_runner(runner, workers, address, staging) as pool:
+        collect(
+            {
+                pool.submit(
+                    normalize_batch_task,
+                    {"items": b, "options": options, "build": staging, "extra": len(b) - 1},
+                ): b
+                for b in cut
+            }
+        )
     return outcomes
+
+
+def task_runner(runner: str, workers: int, address: str | None, staging: Path) -> Any:
+    """The pool the documents run in. On Dask, a local cluster has one single-threaded worker
+    process per core (the stages are pure Python: threads would share one interpreter lock)
+    and keeps its spill files in the build; `address` joins an existing scheduler instead."""
+    if runner == "processes":
+        return ProcessPoolTaskRunner(max_workers=workers)
+    if runner != "dask":
+        raise ValueError(f"runner must be 'processes' or 'dask', not {runner!r}")
+    from prefect_dask import DaskTaskRunner
+
+    if address:
+        return DaskTaskRunner(address=address)
+    return DaskTaskRunner(
+        cluster_kwargs={
+            "n_workers": workers,
+            "threads_per_worker": 1,
+            "processes": True,
+            "dashboard_address": None,
+            "local_directory": str(staging / ".dask"),
+        }
+    )
 
 
 def _outcomes_of(future: Any, batch: list[tuple[Path, str]]) -> list[Outcome]:
