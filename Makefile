@@ -1,9 +1,4 @@
-# zh# Mutation testing (outside CI: about an hour for 300 mutants on 2 cores); writes benchmarks/MUTATION.md.
-mutation: $(STAMP)
-	$(BIN)/python -m pip install -qq -e ".[test,mutation]"
-	$(BIN)/python benchmarks/mutation.py --sample 300
-
-clean: two commands on a fresh machine (Python 3.11+ and make).
+# zhclean: two commands on a fresh machine (Python 3.11+ and make).
 #   make run   - create the virtualenv, install, run the flow on raw/ into output/
 #   make test  - create the virtualenv, install, lint the code and its import contracts, run the tests
 PYTHON ?= python3
@@ -44,8 +39,11 @@ system-deps:
 lint-text: $(STAMP)
 	$(BIN)/zhclean lint output
 
+# Speed and memory figures (prints them; no test is timed): the stages on raw/, then the real
+# flow on generated corpora of 10, 100 and 1,000 documents (benchmarks/scale.py --all adds 5,000).
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/run_benchmarks.py
+	$(BIN)/python benchmarks/scale.py
 
 # Mutation testing (outside CI: about an hour for 300 mutants on 2 cores); writes benchmarks/MUTATION.md.
 mutation: $(STAMP)
