@@ -68,12 +68,12 @@ KEEP_OPERATORS = (
 )
 
 
-def scratch_copy(target: Path) -> None:
-    """The committed tree (HEAD: a consistent state, whatever is being edited) and an import path."""
+def scratch_copy(target: Path, rev: str = "HEAD") -> None:
+    """A committed tree (a consistent state, whatever is being edited) and an import path."""
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
-    archive = subprocess.run(["git", "archive", "HEAD"], cwd=ROOT, capture_output=True, check=True).stdout
+    archive = subprocess.run(["git", "archive", rev], cwd=ROOT, capture_output=True, check=True).stdout
     subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
     package = target / ".importpath" / "zhclean"
     package.mkdir(parents=True)
@@ -129,7 +129,7 @@ def sample_work(session: Path, keep: int, seed: int) -> tuple[int, int]:
     return len(rows), len(chosen)
 
 
-def report(session: Path, target: Path, total: int, sampled: int, seed: int, elapsed: float) -> str:
+def report(session: Path, target: Path, total: int, sampled: int, seed: int, elapsed: float, rev: str) -> str:
     dump = subprocess.run(
         [str(Path(PYTHON).parent / "cosmic-ray"), "dump", str(session)],
         cwd=target,
@@ -160,7 +160,8 @@ def report(session: Path, target: Path, total: int, sampled: int, seed: int, ela
     lines = [
         "# Mutation testing of the stage code",
         "",
-        f"Made by `benchmarks/mutation.py --sample {sampled} --seed {seed}` (cosmic-ray, {elapsed / 60:.0f} min).",
+        f"Made by `benchmarks/mutation.py --sample {sampled} --seed {seed}` on commit `{rev}` "
+        f"(cosmic-ray, {elapsed / 60:.0f} min).",
         f"{total} mutants in the modules; {sampled} sampled from the operators that model a broken rule.",
         "",
         f"**Killed {killed} of {killed + survived} ({rate:.0%})**; {other} incompetent or timed out (not counted).",
@@ -184,9 +185,10 @@ def main() -> None:
     parser.add_argument("--modules", nargs="*", default=["tasks/stages", "tasks/text"])
     parser.add_argument("--scratch", type=Path, default=Path("/tmp/zhclean-mutation"))
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "MUTATION.md")
+    parser.add_argument("--rev", default="HEAD", help="the commit to mutate")
     args = parser.parse_args()
     start = time.time()
-    scratch_copy(args.scratch)
+    scratch_copy(args.scratch, args.rev)
     config = write_config(args.scratch, args.modules)
     session = args.scratch / "session.sqlite"
     cr = str(Path(PYTHON).parent / "cosmic-ray")
@@ -195,7 +197,10 @@ def main() -> None:
     print(f"{total} mutants, {sampled} sampled", flush=True)
     subprocess.run([cr, "baseline", str(config)], cwd=args.scratch, check=True)
     subprocess.run([cr, "exec", str(config), str(session)], cwd=args.scratch, check=True)
-    text = report(session, args.scratch, total, sampled, args.seed, time.time() - start)
+    rev = subprocess.run(
+        ["git", "rev-parse", "--short", args.rev], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    text = report(session, args.scratch, total, sampled, args.seed, time.time() - start, rev)
     args.out.write_text(text, encoding="utf-8")
     print(text.split("## Surviving")[0])
 
