@@ -229,8 +229,14 @@ def _gb_weight(ch: str) -> float:
 
 
 def _big5_weight(ch: str, codec: str) -> float:
-    """How typical `ch` is of Big5 text: frequent hanzi and symbols 1, less frequent half, rest 0."""
-    raw = ch.encode(codec)
+    """How typical `ch` is of Big5 text: frequent hanzi and symbols 1, less frequent half, rest 0.
+
+    Big5-HKSCS reads a few byte pairs as two code points (`Ê̄` for 88 62): a combining mark
+    that has no bytes of its own then weighs 0 (it is no typical Big5 character)."""
+    try:
+        raw = ch.encode(codec)
+    except UnicodeEncodeError:
+        return 0.0
     if len(raw) != 2:
         return 0.0
     code = raw[0] << 8 | raw[1]

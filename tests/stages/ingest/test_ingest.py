@@ -120,6 +120,15 @@ def test_invalid_bytes_mid_file_keep_the_good_parts() -> None:
     assert "broken.txt" in got.problems[0].message and "line 2" in got.problems[0].message
 
 
+@pytest.mark.parametrize("tail", ["88a3", "88a5"])
+def test_big5_hkscs_pairs_of_two_code_points_do_not_crash(tail: str) -> None:
+    """Big5-HKSCS reads 88 a3 and 88 a5 (here the end of 很 and a stray byte) as a letter and a combining mark: scoring
+    a legacy reading weighs the mark 0 instead of raising UnicodeEncodeError."""
+    got = decode(bytes.fromhex("e4bb8ae5a4a9e5be" + tail), "cut.txt", OPTIONS)
+    assert got.text.startswith("今天")
+    assert GETA in got.text
+
+
 def test_invalid_bytes_inside_bom_utf16_are_marked_too() -> None:
     data = (
         b"\xff\xfe" + "好的".encode("utf-16-le") + b"\x00\xdc" + "再见".encode("utf-16-le")
