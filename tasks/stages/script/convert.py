@@ -15,12 +15,11 @@ import difflib
 from collections.abc import Iterable
 from functools import cache
 
-from opencc import OpenCC
-
 from zhclean.tasks.core.data import load
 from zhclean.tasks.core.model import Edit, Line, ScriptInfo
 from zhclean.tasks.core.options import SCRIPT_TABLES, Options
 from zhclean.tasks.core.rules import Change, Rule, RuleList, apply_rule
+from zhclean.tasks.stages.script.engine import FOLDER, Engine, load_dictionary
 from zhclean.tasks.stages.script.zhe_particle import PARTICLE_ZHE
 from zhclean.tasks.text.charsets import CJK
 
@@ -48,29 +47,43 @@ VARIANT_FORMS: dict[str, str] = _DATA["variant_forms"]
 VARIANT_TABLE = str.maketrans(VARIANT_FORMS)
 
 
+#: Whether OpenCC's dictionaries that may output rare Extension-B forms are used.
+TOFU_RISK: bool = _DATA["tofu_risk"]
+
+
 @cache
-def converter(table: str) -> OpenCC:
-    return OpenCC(table)
+def converter(table: str) -> Engine:
+    return Engine(table, tofu_risk=TOFU_RISK)
 
 
 def convert(text: str, table: str) -> str:
     """The table's conversion, then (for a table to simplified) the variant forms it misses."""
     converted = converter(table).convert(text)
-    return converted.translate(VARIANT_TABLE) if table.endswith("2s") else converted
+    return converted.translate(VARIANT_TABLE) if "2s" in table else converted
+
+
+#: Characters that OpenCC's s2t would change (its STCharacters): simplified-only forms.
+SIMPLIFIED_ONLY = frozenset(
+    k
+    for k, v in load_dictionary(str(FOLDER / "dictionary" / "STCharacters.txt"))[2].items()
+    if v.split(" ")[0] != k
+)
 
 
 @cache
-def char_changes(ch: str, table: str) -> bool:
-    return convert(ch, table) != ch
+def triggers(table: str) -> frozenset[str]:
+    """Characters without which a text cannot change (see `Engine.triggers`)."""
+    extra = VARIANT_FORMS.keys() if "2s" in table else ()
+    return converter(table).triggers() | frozenset(extra)
 
 
 def changes(text: str, table: str) -> list[Change]:
     """What the OpenCC table changes in `text`, as minimal spans.
 
-    Lines where no single character would change are skipped: the phrase
-    tables only rewrite sequences that contain a convertible character, and
-    converting whole lines is the slow part of this stage."""
-    if not any(char_changes(ch, table) for ch in set(text) if ord(ch) > 0x2E7F):
+    Lines without a character of any entry that changes something are skipped
+    (converting whole lines is the slow part of this stage); a phrase entry can
+    change a line whose characters alone would not (tw2sp: 演算法 -> 算法)."""
+    if triggers(table).isdisjoint(text):
         return []
     new = convert(text, table)
     if new == text:
@@ -140,7 +153,7 @@ def convert_lines(lines: list[Line], options: Options) -> tuple[list[Line], Scri
     proposed = [changes(line.text, table) for line in lines]
     for line, found in zip(lines, proposed, strict=True):
         total += len(CJK.findall(line.text))
-        simplified += sum(1 for ch in line.text if ord(ch) > 0x2E7F and char_changes(ch, "s2t"))
+        simplified += sum(1 for ch in line.text if ch in SIMPLIFIED_ONLY)
         traditional += sum(1 for c in found if not is_also_simplified(line.text, c))
     keep_shared = classify(traditional, simplified)[0] == "simplified"
     for line, found in zip(lines, proposed, strict=True):
