@@ -23,7 +23,8 @@ directory and from the files on disk of a work tree. The script writes
 
 With `--cases` it also rewrites `tests/peers/opencc.json` from OpenCC's
 `test/testcases/testcases.json`: the to-simplified expectations only, keeping
-the `differs` reasons already recorded there for the same case and table.
+the `differs` reasons (and `style`, the output STYLE.md wants instead) already
+recorded there for the same case and table.
 """
 
 from __future__ import annotations
@@ -211,15 +212,18 @@ def lenient_json(text: str) -> object:
 def refresh_cases(checkout: Checkout, source: dict[str, object]) -> int:
     raw = lenient_json(checkout.read("test/testcases/testcases.json").decode("utf-8"))
     old = json.loads(CASES.read_text(encoding="utf-8")) if CASES.exists() else {"cases": []}
-    differs = {(c["id"], c["table"]): c["differs"] for c in old["cases"] if "differs" in c}
+    differs = {
+        (c["id"], c["table"]): {k: c[k] for k in ("differs", "style") if k in c}
+        for c in old["cases"]
+        if "differs" in c
+    }
     keep = {k: v for k, v in old.items() if k not in ("source", "commit", "date", "cases")}
     cases = []
     for case in raw["cases"]:  # type: ignore[index]
         for table, expected in case["expected"].items():
             if table in TABLES:
                 row = {"id": case["id"], "table": table, "input": case["input"], "expected": expected}
-                if (case["id"], table) in differs:
-                    row["differs"] = differs[(case["id"], table)]
+                row.update(differs.get((case["id"], table), {}))
                 cases.append(row)
     data = {
         "source": f"{REPOSITORY} test/testcases/testcases.json",
