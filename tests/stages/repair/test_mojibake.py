@@ -36,8 +36,45 @@ def test_gbk_read_as_latin1_is_reversed() -> None:
     assert kinds == ["repair.mojibake_latin1"]
 
 
-@pytest.mark.parametrize("text", ["café au lait", "温度是25°C", "点点······", "Müller 先生"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "café au lait",
+        "温度是25°C",
+        "点点······",
+        "Müller 先生",
+        "NESTLÉ® requiere contratar personal",
+        "ESSE CARA AI QUEM É¿",
+        "Bremer/Mccoy – DrÃ¥ber",
+        "INFORMAÇÃO E AÇÃO",
+        "Müßiggang ist aller Laster Anfang, die größte Süße",
+        "HÅØYA ER BLÅØYD",
+        "¿Ésta es tu casa? ¡Ésa no!",
+        "葡萄牙语 INFORMAÇÃO 意为信息",
+    ],
+)
 def test_latin1_text_is_not_mojibake(text: str) -> None:
+    assert repair_text(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    ("text", "clean"),
+    [
+        ("ÄãºÃ", "你好"),  # a whole line of GBK read as Latin-1
+        ("ÄãºÃ£¬ÊÀ½ç", "你好，世界"),
+        ("使用APPÏÂÔØ", "使用APP下载"),  # after a Latin word, in a Chinese line
+        ("APPÏÂÔØÁË", "APP下载了"),  # six Latin-1 letters in a row: no European word
+        ("标题 ÄÃ 内容", "标题 拿 内容"),  # one character: Chinese line, apart from Latin words
+    ],
+)
+def test_gbk_read_as_latin1_needs_evidence_and_has_it(text: str, clean: str) -> None:
+    assert repair_text(text)[0] == clean
+
+
+@pytest.mark.parametrize("text", ["APPÏÂÔØ", "ÄÃ", "标题ÄÃdata"])
+def test_gbk_read_as_latin1_without_evidence_is_left(text: str) -> None:
+    """Two characters glued to a Latin word with no Chinese around, or one character
+    outside a Chinese line or touching a Latin word: the letters could be a word's."""
     assert repair_text(text)[0] == text
 
 
