@@ -14,13 +14,14 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from functools import cache
+from itertools import groupby
 
 from zhclean.tasks.core.data import load
 from zhclean.tasks.core.model import Edit, Line, ScriptInfo
 from zhclean.tasks.core.options import SCRIPT_TABLES, Options
 from zhclean.tasks.core.rules import Change, Rule, RuleList, apply_rule
-from zhclean.tasks.stages.script.engine import FOLDER, Engine, load_dictionary
-from zhclean.tasks.stages.script.zhe_particle import PARTICLE_ZHE
+from zhclean.tasks.stages.script.engine import FOLDER, Dictionary, Engine, load_dictionary
+from zhclean.tasks.stages.script.zhe_particle import PARTICLE_ZHE, PARTICLE_ZHE_TRADITIONAL
 from zhclean.tasks.text.charsets import CJK
 
 #: This module's rules, in the order they run.
@@ -61,6 +62,8 @@ def convert(text: str, table: str) -> str:
     converted = converter(table).convert(text)
     return converted.translate(VARIANT_TABLE) if "2s" in table else converted
 
+
+TS_CHARACTERS = FOLDER / "dictionary" / "TSCharacters.txt"
 
 #: Characters that OpenCC's s2t would change (its STCharacters): simplified-only forms.
 SIMPLIFIED_ONLY = frozenset(
@@ -133,6 +136,58 @@ TRADITIONAL_LEFT = RULES.add(
 )
 
 
+#: Characters whose simplified form depends on the word (乾 -> 干 or 乾, 於 -> 于 or 於): OpenCC's
+#: TSCharacters gives each more than one value, and only a phrase entry around it decides.
+AMBIGUOUS = frozenset(_DATA["ambiguous"])
+
+
+@cache
+def phrase_dictionaries(table: str) -> list[Dictionary]:
+    """The dictionaries of the table's chain with entries longer than one character."""
+    return [d for step in converter(table).dictionaries() for d in step if d[0] > 1]
+
+
+def in_phrase(text: str, i: int, table: str) -> bool:
+    """Whether some phrase entry of the table matches text around position i."""
+    for longest, shortest, entries in phrase_dictionaries(table):
+        for size in range(max(2, shortest), min(longest, len(text)) + 1):
+            for start in range(max(0, i - size + 1), min(i, len(text) - size) + 1):
+                if text[start : start + size] in entries:
+                    return True
+    return False
+
+
+def ambiguous_conversions(lines: list[Line], table: str, simplified: bool) -> list[tuple[str, str, int]]:
+    """(character, what it became, line) for each ambiguous character that no phrase decided: in
+    a simplified document only those the conversion changed (the others are the author's)."""
+    found = []
+    for line in lines:
+        if AMBIGUOUS.isdisjoint(line.text):
+            continue
+        for i, ch in enumerate(line.text):
+            if ch not in AMBIGUOUS or in_phrase(line.text, i, table):
+                continue
+            became = convert(ch, table)
+            if simplified and (became == ch or ch in ALSO_SIMPLIFIED):
+                continue
+            found.append((ch, became, line.number))
+    return found
+
+
+def ambiguity_report(found: list[tuple[str, str, int]]) -> str:
+    """One line: each character, what it became, how often and on which lines."""
+    parts = []
+    for (ch, became), group in groupby(sorted(found), key=lambda f: (f[0], f[1])):
+        where = list(group)
+        numbers = sorted({n for _, _, n in where})
+        shown = ", ".join(map(str, numbers[:5])) + (" …" if len(numbers) > 5 else "")
+        others = "/".join(v for v in load_dictionary(str(TS_CHARACTERS))[2][ch].split(" ") if v != became)
+        parts.append(
+            f"{ch}->{became} x{len(where)} (or {others}), line{'s' if len(numbers) > 1 else ''} {shown}"
+        )
+    return f"{len(found)} conversion(s) that no phrase decided: " + "; ".join(parts)
+
+
 def classify(traditional: int, simplified: int) -> tuple[str, float]:
     """simplified / traditional / mixed, from counts of script-specific characters."""
     specific = traditional + simplified
@@ -171,7 +226,8 @@ def convert_lines(lines: list[Line], options: Options) -> tuple[list[Line], Scri
                 pos = c.end
             text = "".join(parts) + text[pos:]
         if options.enabled(PARTICLE_ZHE.name):
-            text, new = apply_rule(PARTICLE_ZHE, text, options, line.number)
+            particle = PARTICLE_ZHE if keep_shared else PARTICLE_ZHE_TRADITIONAL
+            text, new = apply_rule(particle, text, options, line.number)
             edits.extend(new)
         out.append(Line(text, line.number))
     if not total:

@@ -7,12 +7,21 @@ character is the particle, unless it forms one of the zhù words below with
 its neighbour; at the start of a word it is 着 in a few zhuó words (着急).
 An author credit `某某 著` has a space (or `/`) before 著, so
 the pattern, which wants a CJK character right before it, never touches it.
+
+In a simplified document (and in lint, which checks finished simplified text)
+the particle is written 着, so a 著 there is almost always zhù (所著, 主著,
+`作者张三著`): it changes only where the particle is certain, after one of the
+verbs that take it (看著, 随著) or in a zháo word (著急), and never next to a
+zhù-word partner (有著作 stays: "has works"). `PARTICLE_ZHE` is that rule;
+`PARTICLE_ZHE_TRADITIONAL`, the same rule with the pattern above, runs on
+traditional and mixed documents.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from zhclean.tasks.core.data import load
 from zhclean.tasks.core.options import Options
@@ -48,7 +57,7 @@ CJK_BEFORE = re.compile(f"[{CJK_CLASS}]")
 
 
 def find_particles(text: str, _options: Options) -> Iterable[Change]:
-    """Every 著 that is the aspect particle, to become 着."""
+    """Every 著 that is the aspect particle in traditional text, to become 着."""
     if "著" not in text:
         return
     credit = CREDIT.search(text)
@@ -65,12 +74,28 @@ def find_particles(text: str, _options: Options) -> Iterable[Change]:
             yield Change(m.start(), m.end(), "着")
 
 
+def find_particles_in_simplified(text: str, _options: Options) -> Iterable[Change]:
+    """Every 著 of simplified text that is certainly the particle: after a verb that takes it,
+    or starting a zháo word; never next to a zhù-word partner."""
+    if "著" not in text:
+        return
+    for m in ZHE.finditer(text):
+        before = text[m.start() - 1 : m.start()]
+        after = text[m.end() : m.end() + 1]
+        if (before and before in ZHU_BEFORE) or (after and after in ZHU_AFTER):
+            continue
+        if (before and before in PARTICLE_VERBS) or (after and after in ZHAO_AFTER):
+            yield Change(m.start(), m.end(), "着")
+
+
 PARTICLE_ZHE = RULES.add(
     Rule(
         "script.particle_zhe",
         "script",
         "the aspect particle 著 (看著) becomes 着; 著名/原著 stay",
-        find_particles,
+        find_particles_in_simplified,
         could_apply=containing("著"),
     )
 )
+#: The same rule (same name, switched off together) for traditional and mixed documents.
+PARTICLE_ZHE_TRADITIONAL = replace(PARTICLE_ZHE, find=find_particles)

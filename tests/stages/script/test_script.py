@@ -158,3 +158,100 @@ def test_characters_that_are_also_simplified_stay_in_a_simplified_document() -> 
     (article,) = doc.articles
     assert article.title == "街道干净了"
     assert [(b.type, b.text) for b in article.blocks] == [("paragraph", "这里的街道很干净，居民们说着话。")]
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("乾安縣的農民", "乾安县的农民"),  # a place name: OpenCC's phrase entry (the old tables gave 干安县)
+        ("擡頭看", "抬头看"),  # 擡, 遶, 貍, 幷: left unconverted by the tables bundled with the engine
+        ("遶道而行", "绕道而行"),
+        ("狐貍", "狐狸"),
+        ("幷州", "并州"),
+        ("計畫經濟", "计划经济"),
+    ],
+)
+def test_current_opencc_dictionaries(raw: str, clean: str) -> None:
+    assert convert(raw) == clean
+
+
+def test_the_engine_reads_the_stage_s_copy_of_opencc() -> None:
+    """opencc-python-reimplemented's class, with the configs and dictionaries of data/opencc."""
+    import json
+
+    from opencc import OpenCC
+
+    from zhclean.tasks.stages.script.engine import FOLDER, Engine
+
+    engine = script.converter("t2s")
+    assert isinstance(engine, Engine) and isinstance(engine, OpenCC) and engine.folder == FOLDER
+    source = json.loads((FOLDER / "SOURCE.json").read_text(encoding="utf-8"))
+    assert set(source["files"]) == {p.name for p in (FOLDER / "dictionary").glob("*.txt")}
+    assert (FOLDER / "LICENSE.txt").read_text(encoding="utf-8").lstrip().startswith("Apache License")
+    assert source["commit"] in (FOLDER / "NOTICE.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "simplified",
+    [
+        "鲁迅所著的小说",
+        "本书作者张三著",
+        "此书系某某主著",
+        "他们共同著成此书",
+        "他有著作三部",
+        "恶名昭著，功勋彰著",
+    ],
+)
+def test_zhu_kept_in_a_simplified_document(simplified: str) -> None:
+    """In simplified text the particle is written 着: a 著 there is zhù unless the particle is certain."""
+    lines, info, edits = script.convert_lines([Line(simplified, 1)], Options())
+    assert (lines[0].text, info.script, edits) == (simplified, "simplified", [])
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("他看著窗外", "他看着窗外"),  # after a verb that takes the particle
+        ("随著经济发展", "随着经济发展"),
+        ("他十分著急", "他十分着急"),  # a zháo word
+        ("他們所著的書", "他们所著的书"),  # traditional: 所著 is "written by"
+        ("陪伴著成長", "陪伴着成长"),  # traditional: the particle after any verb
+    ],
+)
+def test_particle_in_simplified_and_traditional_documents(raw: str, clean: str) -> None:
+    assert convert(raw) == clean
+
+
+def test_lint_does_not_flag_zhu_in_simplified_text() -> None:
+    found = [v for v in check("鲁迅所著的小说，作者张三著", Options()) if v.rule == "script.traditional_left"]
+    assert found == []
+
+
+def run_stage(text: str, name: str = "t.txt"):
+    from types import SimpleNamespace
+
+    from zhclean.tasks.stages.script import run
+
+    lines = [Line(t, n) for n, t in enumerate(text.split("\n"), 1)]
+    return run(SimpleNamespace(name=name, lines=lines), Options())
+
+
+def test_conversions_no_phrase_decided_are_reported_once_per_document() -> None:
+    result = run_stage("規畫與計畫\n他們共畫同心圓，乾杯！\n慰藉")
+    (problem,) = result.problems
+    assert (problem.file, problem.stage, problem.kind) == ("t.txt", "script", "ambiguous_conversion")
+    # 計畫 is a phrase (计划); 規畫 and 共畫 are not; 慰藉 is a phrase (a verb, 藉 stays)
+    assert problem.message == (
+        "3 conversion(s) that no phrase decided: 乾->干 x1 (or 乾), line 2; 畫->画 x2 (or 划), lines 1, 2"
+    )
+
+
+def test_no_ambiguity_report_for_what_a_simplified_document_keeps() -> None:
+    assert run_stage("乾坤未定，慰藉与瞭望，沈阳很冷。").problems == []
+
+
+def test_ambiguous_characters_are_one_to_many_in_opencc_s_data() -> None:
+    from zhclean.tasks.stages.script.engine import load_dictionary
+
+    characters = load_dictionary(str(script.TS_CHARACTERS))[2]
+    assert all(len(set(characters[ch].split(" "))) > 1 for ch in script.AMBIGUOUS)
