@@ -21,7 +21,11 @@ from zhclean.tasks.core.model import Edit, Line, ScriptInfo
 from zhclean.tasks.core.options import SCRIPT_TABLES, Options
 from zhclean.tasks.core.rules import Change, Rule, RuleList, apply_rule
 from zhclean.tasks.stages.script.engine import FOLDER, Dictionary, Engine, load_dictionary
-from zhclean.tasks.stages.script.zhe_particle import PARTICLE_ZHE, PARTICLE_ZHE_TRADITIONAL
+from zhclean.tasks.stages.script.zhe_particle import (
+    PARTICLE_ZHE,
+    PARTICLE_ZHE_SIMPLIFIED,
+    PARTICLE_ZHE_TRADITIONAL,
+)
 from zhclean.tasks.text.charsets import CJK
 
 #: This module's rules, in the order they run.
@@ -211,6 +215,8 @@ def convert_lines(lines: list[Line], options: Options) -> tuple[list[Line], Scri
         simplified += sum(1 for ch in line.text if ch in SIMPLIFIED_ONLY)
         traditional += sum(1 for c in found if not is_also_simplified(line.text, c))
     keep_shared = classify(traditional, simplified)[0] == "simplified"
+    # 著 is judged as in simplified text only where the document shows it is simplified
+    particle = PARTICLE_ZHE_SIMPLIFIED if keep_shared and simplified else PARTICLE_ZHE_TRADITIONAL
     for line, found in zip(lines, proposed, strict=True):
         text = line.text
         if keep_shared:
@@ -226,7 +232,6 @@ def convert_lines(lines: list[Line], options: Options) -> tuple[list[Line], Scri
                 pos = c.end
             text = "".join(parts) + text[pos:]
         if options.enabled(PARTICLE_ZHE.name):
-            particle = PARTICLE_ZHE if keep_shared else PARTICLE_ZHE_TRADITIONAL
             text, new = apply_rule(particle, text, options, line.number)
             edits.extend(new)
         out.append(Line(text, line.number))

@@ -12,9 +12,10 @@ In a simplified document (and in lint, which checks finished simplified text)
 the particle is written 着, so a 著 there is almost always zhù (所著, 主著,
 `作者张三著`): it changes only where the particle is certain, after one of the
 verbs that take it (看著, 随著) or in a zháo word (著急), and never next to a
-zhù-word partner (有著作 stays: "has works"). `PARTICLE_ZHE` is that rule;
-`PARTICLE_ZHE_TRADITIONAL`, the same rule with the pattern above, runs on
-traditional and mixed documents.
+zhù-word partner (有著作 stays: "has works"). The stage picks the finder by the
+document's script (`PARTICLE_ZHE_SIMPLIFIED` where the document is simplified
+and shows it, `PARTICLE_ZHE_TRADITIONAL` otherwise); lint, which sees one line,
+by the line's (the pattern above where the line has a traditional-only character).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from dataclasses import replace
 from zhclean.tasks.core.data import load
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import Change, Rule, RuleList, containing
+from zhclean.tasks.stages.script.engine import FOLDER, load_dictionary
 from zhclean.tasks.text.charsets import CJK_CLASS
 
 #: This module's rules, in the order they run.
@@ -88,14 +90,32 @@ def find_particles_in_simplified(text: str, _options: Options) -> Iterable[Chang
             yield Change(m.start(), m.end(), "着")
 
 
+#: Characters only traditional text has: the keys OpenCC's TSCharacters changes, but for the
+#: ones that are ordinary simplified characters too (convert.toml's `also_simplified`).
+TRADITIONAL_ONLY = frozenset(
+    k
+    for k, v in load_dictionary(str(FOLDER / "dictionary" / "TSCharacters.txt"))[2].items()
+    if v.split(" ")[0] != k
+) - frozenset(load(__file__, "convert")["also_simplified"])
+
+
+def find_particles_by_script(text: str, options: Options) -> Iterable[Change]:
+    """The traditional pattern in a text with a traditional-only character, else the simplified one."""
+    if "著" not in text:
+        return ()
+    traditional = not TRADITIONAL_ONLY.isdisjoint(text)
+    return (find_particles if traditional else find_particles_in_simplified)(text, options)
+
+
 PARTICLE_ZHE = RULES.add(
     Rule(
         "script.particle_zhe",
         "script",
         "the aspect particle 著 (看著) becomes 着; 著名/原著 stay",
-        find_particles_in_simplified,
+        find_particles_by_script,
         could_apply=containing("著"),
     )
 )
-#: The same rule (same name, switched off together) for traditional and mixed documents.
+#: The same rule (same name, switched off together) with the finder for one script.
 PARTICLE_ZHE_TRADITIONAL = replace(PARTICLE_ZHE, find=find_particles)
+PARTICLE_ZHE_SIMPLIFIED = replace(PARTICLE_ZHE, find=find_particles_in_simplified)

@@ -198,7 +198,7 @@ def test_the_engine_reads_the_stage_s_copy_of_opencc() -> None:
         "本书作者张三著",
         "此书系某某主著",
         "他们共同著成此书",
-        "他有著作三部",
+        "这位作家有著作三部",
         "恶名昭著，功勋彰著",
     ],
 )
