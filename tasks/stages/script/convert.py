@@ -153,7 +153,7 @@ def phrase_dictionaries(table: str) -> list[Dictionary]:
 
 def in_phrase(text: str, i: int, table: str) -> bool:
     """Whether some phrase entry of the table matches text around position i."""
-    for longest, shortest, entries in phrase_dictionaries(table):
+    for longest, shortest, entries, _ in phrase_dictionaries(table):
         for size in range(max(2, shortest), min(longest, len(text)) + 1):
             for start in range(max(0, i - size + 1), min(i, len(text) - size) + 1):
                 if text[start : start + size] in entries:

@@ -30,8 +30,9 @@ from opencc import OpenCC
 #: OpenCC's configs and dictionaries, as copied by tools/refresh_opencc.py.
 FOLDER = Path(__file__).parent / "data" / "opencc"
 
-#: One dictionary as the reimplementation holds it: longest key, shortest key, key -> values.
-Dictionary = tuple[int, int, dict[str, str]]
+#: One dictionary as the reimplementation holds it (longest key, shortest key, key -> values),
+#: and the characters its keys start with (the reimplementation reads only the first three).
+Dictionary = tuple[int, int, dict[str, str], frozenset[str]]
 
 
 @cache
@@ -45,7 +46,7 @@ def load_dictionary(path: str) -> Dictionary:
             key, value = line.rstrip("\r\n").split("\t", 1)
             entries[key] = value
     lengths = [len(k) for k in entries] or [1]
-    return max(lengths), min(lengths), entries
+    return max(lengths), min(lengths), entries, frozenset(k[0] for k in entries)
 
 
 @cache
@@ -65,16 +66,11 @@ class Engine(OpenCC):
         self.folder = folder
         self.tofu_risk = tofu_risk
         super().__init__(table)
-        #: Per step of the chain, the first characters of its keys.
-        self.step_starts = [frozenset(k[0] for d in step for k in d[2]) for step in self._dict_chain_data]
         segmentation = config(table, folder).get("segmentation")
         self.segmentation = (
             load_dictionary(str(folder / "dictionary" / segmentation["dict"]["file"]))
             if segmentation
             else None
-        )
-        self.segment_starts = (
-            frozenset(k[0] for k in self.segmentation[2]) if self.segmentation else frozenset()
         )
         inside = {ch for step in self.dictionaries() for d in step for key in d[2] for ch in key}
         if clash := {ch for ch in inside if self.split_chars_re.fullmatch(ch)}:
@@ -87,8 +83,7 @@ class Engine(OpenCC):
         dictionary, found left to right, is a segment; the text between phrases is one too."""
         if self.segmentation is None:
             return [text]
-        longest, shortest, phrases = self.segmentation
-        starts = self.segment_starts
+        longest, shortest, phrases, starts = self.segmentation
         out: list[str] = []
         start = i = 0
         n = len(text)
@@ -113,14 +108,15 @@ class Engine(OpenCC):
 
     def _convert(self, string: str, dictionary: list[Any] | None = None) -> str:
         """Each segment through the chain, step by step with the reimplementation's matching;
-        a step none of whose keys starts with a character of the text so far is skipped."""
+        a dictionary none of whose keys starts with a character of the text so far is skipped."""
         chain = self._dict_chain_data if dictionary is None else dictionary
-        starts = self.step_starts if chain is self._dict_chain_data else [None] * len(chain)
         out = []
         for part in self.segment(string):
-            for step, first in zip(chain, starts, strict=True):
-                if first is None or not first.isdisjoint(part):
-                    part = super()._convert(part, [step])
+            for step in chain:
+                # a dictionary none of whose keys can start in the text changes nothing
+                active = [d for d in step if not d[3].isdisjoint(part)]
+                if active:
+                    part = super()._convert(part, [active])
             out.append(part)
         return "".join(out)
 

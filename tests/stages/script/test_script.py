@@ -255,3 +255,23 @@ def test_ambiguous_characters_are_one_to_many_in_opencc_s_data() -> None:
 
     characters = load_dictionary(str(script.TS_CHARACTERS))[2]
     assert all(len(set(characters[ch].split(" "))) > 1 for ch in script.AMBIGUOUS)
+
+
+@pytest.mark.parametrize("table", ["t2s", "tw2s", "hk2s", "tw2sp"])
+def test_skipping_dictionaries_that_cannot_match_changes_nothing(table: str) -> None:
+    """The engine skips a dictionary none of whose keys starts in the text, and converts a line
+    only if it holds a character of a changing entry: the same output as the whole chain."""
+    from opencc import OpenCC
+
+    engine = script.converter(table)
+    text = (RAW / "001_e3528ec2684411c3.txt").read_text(encoding="utf-8")
+    for line in text.split("\n")[:40]:
+        pieces = engine.split_chars_re.split(line)
+        whole = "".join(
+            "".join(OpenCC._convert(engine, seg, engine.dictionaries()) for seg in engine.segment(p))
+            if i % 2 == 0
+            else p
+            for i, p in enumerate(pieces)
+        )
+        assert engine.convert(line) == whole
+        assert script.changes(line, table) or script.convert(line, table) == line
