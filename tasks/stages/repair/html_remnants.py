@@ -21,10 +21,16 @@ _DATA = load(__file__, "html")
 
 #: Element names common in scraped article bodies; used only for tags that lost their `<`.
 BROKEN_TAG_NAMES = "|".join(_DATA["broken_tag_names"])
+#: Element names a tag may have (besides namespaced `o:p` and custom `x-box` ones).
+TAG_NAMES = "|".join(sorted(_DATA["tag_names"], key=len, reverse=True))
+
+#: One attribute as HTML writes it: an ASCII name, and a quoted or bare value. A comparison
+#: (`如果 a<b 且 c>d 则`) has no such shape after its letter and is not a tag.
+ATTRIBUTE = r"""\s+[A-Za-z_:][-A-Za-z0-9_:.]*(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=`]+))?"""
 
 TAG = re.compile(
     r"<!--.*?-->"
-    r"|</?[A-Za-z][A-Za-z0-9]*(?:\s+[^<>]*?)?\s*/?>"
+    rf"|</?(?:(?i:{TAG_NAMES})|[A-Za-z][A-Za-z0-9]*[:-][A-Za-z0-9:-]+)(?![A-Za-z0-9])(?:{ATTRIBUTE})*\s*/?>"
     rf"|(?<![<A-Za-z0-9/])/(?:{BROKEN_TAG_NAMES})>"
 )
 

@@ -28,7 +28,7 @@ from zhclean.tasks.core.data import load
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import Change, Rule, RuleList, containing
 from zhclean.tasks.stages.repair.gbk import LATIN1_RUN, latin1_as_gbk
-from zhclean.tasks.stages.repair.pinyin import SYLLABLE_RUN
+from zhclean.tasks.stages.repair.pinyin import SYLLABLE_RUN, TONE_DIGITS, is_syllable, is_toned
 from zhclean.tasks.text.charsets import CJK, CJK_CLASS, COMMON_PUNCT, is_common, rare_count
 
 #: This module's rules, in the order they run.
@@ -322,9 +322,41 @@ def lost_run(m: re.Match[str]) -> str:
     return LOST * len(m.group())
 
 
+# --- one `?` inside a word ----------------------------------------------------------
+
+#: A `?` after one of these cannot end a question ...
+NEVER_ENDS: str = _DATA["lost_in_word"]["never_ends"]
+#: ... nor before one of these begin the next sentence, unless a word starts there.
+NEVER_BEGINS: str = _DATA["lost_in_word"]["never_begins"]
+BEGINS_ANYWAY: tuple[str, ...] = tuple(_DATA["lost_in_word"]["begins_anyway"])
+LOST_IN_WORD = re.compile(rf"(?<=[{CJK_CLASS}])\?(?=[{CJK_CLASS}])")
+
+
+def lost_in_word(m: re.Match[str]) -> str:
+    """`我?们` -> `我〓们`: a `?` where no question can end stands for a lost character."""
+    text, at = m.string, m.start()
+    before, after = text[at - 1], text[at + 1]
+    if before in QUESTION_ENDINGS:
+        return m.group()
+    if before in NEVER_ENDS or (after in NEVER_BEGINS and not text.startswith(BEGINS_ANYWAY, at + 1)):
+        return LOST
+    return m.group()
+
+
 # --- unrecoverable -------------------------------------------------------------
 
-LOST_WITH_READING = re.compile(rf"[{LOST_MARKS}][(（]?{SYLLABLE_RUN}[)）]")
+LOST_WITH_READING = re.compile(rf"[{LOST_MARKS}][(（]?({SYLLABLE_RUN}[{TONE_DIGITS}]?)[)）]")
+
+
+def lost_with_reading(m: re.Match[str]) -> str:
+    """`?cái)` -> 〓 when the letters are one pinyin syllable with its tone (a mark or a digit):
+    a converter's reading. `真的吗?(laugh)` and `好吗?(hao)` keep their question mark."""
+    letters = m.group(1)
+    if is_syllable(letters) and (is_toned(letters) or letters[-1] in TONE_DIGITS):
+        return LOST
+    return m.group()
+
+
 #: U+FFFD twice, written as UTF-8 and read as GBK.
 KUNJINKAO_TEXT: str = _DATA["unrecoverable"]["kunjinkao"]
 KUNJINKAO = re.compile(re.escape(KUNJINKAO_TEXT))
@@ -340,7 +372,7 @@ MOJIBAKE_LOST_READING = RULES.regex(
     "repair.mojibake_lost_char",
     "repair",
     LOST_WITH_READING,
-    LOST,
+    lost_with_reading,
     "a character lost to `?` with its converter reading left behind, marked 〓",
     needles=tuple(LOST_MARKS),
 )
@@ -360,6 +392,14 @@ MOJIBAKE_SHIFTED = RULES.add(
         find_shifted,
         could_apply=containing(*LOST_MARKS),
     )
+)
+MOJIBAKE_LOST_IN_WORD = RULES.regex(
+    "repair.mojibake_lost_in_word",
+    "repair",
+    LOST_IN_WORD,
+    lost_in_word,
+    "a `?` inside a word, where no question can end, marked 〓",
+    needles=("?",),
 )
 MOJIBAKE_KUNJINKAO = RULES.regex(
     "repair.mojibake_kunjinkao",
