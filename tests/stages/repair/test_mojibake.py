@@ -114,10 +114,21 @@ def test_lost_character_with_reading() -> None:
         "安全员在岗没?企业设备运行得怎么样?",
         "真的吗?!",
         "这是为什么??",
+        "累不累?他笑着说",
+        "你好嗎?歡迎光臨",
+        "真的吗?(laugh)",
+        "有空格?的情况",
     ],
 )
 def test_real_question_marks_kept(text: str) -> None:
     assert repair_text(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    ("text", "clean"), [("我?们今天", "我〓们今天"), ("每?个人", "每〓个人"), ("作?者", "作〓者")]
+)
+def test_question_mark_where_no_question_can_end_is_a_lost_character(text: str, clean: str) -> None:
+    assert repair_text(text) == (clean, ["repair.mojibake_lost_in_word"])
 
 
 def test_unrecoverable_marked() -> None:

@@ -43,7 +43,9 @@ def test_html_entities_decoded() -> None:
     assert kinds.count("repair.html_entity") == 4
 
 
-@pytest.mark.parametrize("text", ["1<2 且 3>2", "a/b 比例", "《通知》发布"])
+@pytest.mark.parametrize(
+    "text", ["1<2 且 3>2", "a/b 比例", "《通知》发布", "如果 a<b 且 c>d 则", "x<y and z>w"]
+)
 def test_not_html(text: str) -> None:
     assert repair_text(text)[0] == text
 
