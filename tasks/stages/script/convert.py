@@ -1,12 +1,15 @@
 """Traditional or mixed script to simplified, with opencc-python-reimplemented (STYLE.md section 1).
 
-The table is `Options.script_table`, `t2s` by default. Measured on the corpus
-(`benchmarks/script_tables.py`): the reimplemented `tw2s` also turns 么 into
-幺 (怎么 -> 怎幺), 原著 into 原着 and 慰藉著 into 慰借着; `hk2s` turns 抬 into
-擡; `t2s` makes none of those errors and only leaves the particle 著, which
-`script.particle_zhe` converts by pattern. Stray traditional characters in a
-simplified document are converted the same way. Each changed character is
-an Edit, so the counts per document come from the log.
+The engine reads OpenCC's current dictionaries (`engine.py`, `data/opencc/`);
+the ones bundled with the reimplementation are years old (they turned 乾安縣
+into 干安县, 怎么 into 怎幺 under `tw2s`, 抬 into 擡 under `hk2s`, and left 擡 遶
+貍 幷). The table is `Options.script_table`, `t2s` by default. Measured on the
+corpus (`benchmarks/script_tables.py`): `tw2s` turns 原著 and an author credit
+`某某 著` into 着; `t2s` only leaves the particle 著, which `script.particle_zhe`
+converts by pattern. Stray traditional characters in a simplified document are
+converted the same way. Each changed character is an Edit, so the counts per
+document come from the log. Characters whose simplified form depends on the
+word and that no phrase entry decided are reported (`ambiguous_conversion`).
 """
 
 from __future__ import annotations
