@@ -27,6 +27,9 @@ CJK = re.compile(f"[{CJK_CLASS}]")
 IDEOGRAPH_CLASS = CJK_CLASS + "\U00020000-\U0003134f"
 IDEOGRAPH = re.compile(f"[{IDEOGRAPH_CLASS}]")
 
+#: Characters with no width that a reader never sees (a line that holds them reads as without them).
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+
 #: The full-width marks of ordinary Chinese text, listed one by one: what a mojibake detector
 #: counts as "common" (typography's `CJK_PUNCT` is the wider set of whole Unicode blocks).
 COMMON_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】—…·「」『』〔〕～"

@@ -17,7 +17,7 @@ from typing import Any
 
 from zhclean.tasks.core.data import load
 from zhclean.tasks.core.model import Edit
-from zhclean.tasks.text.charsets import IDEOGRAPH
+from zhclean.tasks.text.charsets import IDEOGRAPH, ZERO_WIDTH
 
 _DATA = load(__file__, "lines")
 
@@ -57,8 +57,10 @@ class Found:
 
 
 def bare(text: str) -> str:
-    """The line without surrounding space (ASCII, ideographic, no-break) or heading marks."""
-    return HEADING_MARK.sub("", text.strip()).strip()
+    """The line without surrounding space (ASCII, ideographic, no-break, zero-width) or heading
+    marks: a page number followed by a zero-width space is still a page number (typography
+    removes the zero-width space later, and a second pass must see the same line)."""
+    return HEADING_MARK.sub("", text.strip().strip(ZERO_WIDTH).strip()).strip()
 
 
 def collapse(text: str) -> str:

@@ -119,3 +119,12 @@ def test_everything_can_be_switched_off() -> None:
     lines = list(raw_lines("000"))
     out = strip_furniture(lines, Options(disabled_rules=frozenset({"furniture."})))
     assert out.lines == lines and out.metadata == {}
+
+
+def test_a_page_number_with_a_zero_width_space_is_a_page_number() -> None:
+    """Found by the fuzz test: `٠` + U+200B stayed as an article until a second pass removed it."""
+    from zhclean.tasks.pipeline.run import run_until
+
+    state = run_until("他来了。\n12\u200b\n她走了。".encode(), "x.txt", until="furniture")
+    assert [ln.text for ln in state.lines] == ["他来了。", "她走了。"]
+    assert [(r.text, r.reason) for r in state.document.removed] == [("12\u200b", "furniture.page_number")]
