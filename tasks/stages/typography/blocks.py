@@ -13,16 +13,21 @@ from zhclean.tasks.core.model import Block, BlockType, Edit, Problem
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import Rule, apply_rules
 from zhclean.tasks.stages.typography import punctuation, quotes, spacing
+from zhclean.tasks.stages.typography.guard import guard
 
 #: The typography rules in the order they run. Odd spaces first: a zero-width space between
 #: two quotes hid that they were neighbours, and the quotes paired differently once it was
 #: gone (typesetting twice gave another result). Then quotes (the marks after them see curled
 #: quotes), then punctuation, then the other spacing rules (they see the full-width marks).
-RULES: tuple[Rule, ...] = (
-    spacing.SPACE_UNICODE,
-    *quotes.RULES,
-    *punctuation.RULES,
-    *(r for r in spacing.RULES if r is not spacing.SPACE_UNICODE),
+#: Every rule runs on the text with its protected spans (code, URLs, Markdown syntax) masked.
+RULES: tuple[Rule, ...] = tuple(
+    guard(rule)
+    for rule in (
+        spacing.SPACE_UNICODE,
+        *quotes.RULES,
+        *punctuation.RULES,
+        *(r for r in spacing.RULES if r is not spacing.SPACE_UNICODE),
+    )
 )
 
 #: The rule groups each block type gets, in order.

@@ -78,8 +78,15 @@ def neighbour(text: str, pos: int, step: int, skip: str = "") -> str:
     return ""
 
 
+#: Marks that English and other languages use too (curly quotes, …, —, ·): by themselves they do
+#: not make a neighbourhood Chinese, so "touching" looks past them to the text they belong to.
+SHARED_MARKS: str = DATA["shared_marks"]
+
+
 def touches_cjk(text: str, start: int, end: int, skip: str = LOOK_PAST) -> bool:
-    """True when the span's nearest non-space neighbour on either side is Chinese."""
+    """True when the span's nearest non-space neighbour on either side is Chinese (looking past
+    the marks Chinese shares with other languages: `“Hello,” she said` is English)."""
+    skip += SHARED_MARKS
     before = neighbour(text, start - 1, -1, skip)
     after = neighbour(text, end, 1, skip)
     return bool(CJK_CONTEXT_RE.match(before) or CJK_CONTEXT_RE.match(after))
@@ -163,8 +170,8 @@ def find_ellipses(text: str, _options: Options) -> Iterator[Change]:
         spans = protected_spans(text) if spans is None else spans
         if is_protected(m.start(), spans):
             continue
-        if ASCII_DOTS.fullmatch(m.group()) and not touches_cjk(text, m.start(), m.end()):
-            continue
+        if not touches_cjk(text, m.start(), m.end()):
+            continue  # `1...10` in code, `and so on…` in English
         yield Change(m.start(), m.end(), ELLIPSIS)
 
 
@@ -227,6 +234,8 @@ def find_dashes(text: str, _options: Options) -> Iterator[Change]:
         spans = protected_spans(text) if spans is None else spans
         if is_protected(m.start(), spans):
             continue
+        if not touches_cjk(text, m.start(), m.end(), LOOK_PAST_BOTH):
+            continue  # a dash of an English sentence (`good — very good`) or `--` in code
         if len(run) == 1:
             if run in HYPHENS or _is_connector(text, m.start(), m.end()):
                 continue  # a hyphen, a minus, or a lone — linking two terms
@@ -334,12 +343,41 @@ def find_periods(text: str, _options: Options) -> Iterator[Change]:
 #: Inside such a run, a full-width point or hyphen is the decimal point or hyphen of the token
 #: (`９８．５`, `Ｗｉ－Ｆｉ`, `０４３２－６２０１`); elsewhere they are Chinese marks and stay.
 _FW_ALNUM: str = DATA["fullwidth_alnum"]["run"]
-FULLWIDTH_ALNUM_RE = re.compile(f"{_FW_ALNUM}(?:[{DATA['fullwidth_alnum']['joiners']}]{_FW_ALNUM})*")
+#: Between full-width digits a full-width colon is the colon of a time (`１６：３２` -> `16:32`).
+_FW_JOIN = f"[{DATA['fullwidth_alnum']['joiners']}]|(?<=[０-９])[{DATA['fullwidth_alnum']['digit_joiners']}](?=[０-９])"
+FULLWIDTH_ALNUM_RE = re.compile(f"{_FW_ALNUM}(?:(?:{_FW_JOIN}){_FW_ALNUM})*")
 
 
 def find_fullwidth_alnum(text: str, _options: Options) -> Iterator[Change]:
     for m in FULLWIDTH_ALNUM_RE.finditer(text):
         yield Change(m.start(), m.end(), "".join(chr(ord(ch) - 0xFEE0) for ch in m.group()))
+
+
+# --- the middle dot of a transliterated name ----------------------------------------------
+
+#: `阿布.哈桑`, `阿布•哈桑`, `阿布・哈桑` -> `阿布·哈桑` (STYLE.md section 2). A dot other than the
+#: ASCII point between two ideographs is always the separator of a name; an ASCII point (or 。)
+#: only when at least `part_min` characters of transliteration stand on both sides of it
+#: (`他走了.我来了` ends a sentence).
+NAME_DOT: str = DATA["name_dot"]["mark"]
+NAME_DOTS: str = DATA["name_dot"]["dots"]
+NAME_POINTS: str = DATA["name_dot"]["points"]
+TRANSLITERATION: str = DATA["name_dot"]["transliteration"]
+NAME_PART_MIN: int = DATA["name_dot"]["part_min"]
+_I = f"[{IDEOGRAPH_CLASS}]"
+NAME_DOT_RE = re.compile(f"(?<={_I})[{NAME_DOTS}](?={_I})")
+_T = f"[{TRANSLITERATION}]{{{NAME_PART_MIN},}}"
+NAME_POINT_RE = re.compile(f"{_T}(?:[{NAME_POINTS}{NAME_DOTS}{NAME_DOT}]{_T})+")
+NAME_HINT_RE = re.compile(f"[{NAME_DOTS}{NAME_POINTS}]")
+
+
+def find_name_dots(text: str, _options: Options) -> Iterator[Change]:
+    for m in NAME_DOT_RE.finditer(text):
+        yield Change(m.start(), m.end(), NAME_DOT)
+    for m in NAME_POINT_RE.finditer(text):
+        for i, ch in enumerate(m.group(), m.start()):
+            if ch in NAME_POINTS:
+                yield Change(i, i + 1, NAME_DOT)
 
 
 # --- book titles typed with ASCII angle brackets -------------------------------------------
@@ -403,6 +441,15 @@ RULES.add(
         "<书名> -> 《书名》",
         find_angle_titles,
         could_apply=containing("<"),
+    )
+)
+RULES.add(
+    Rule(
+        "punct.name_dot",
+        STAGE,
+        "the separator in a transliterated name -> ·",
+        find_name_dots,
+        could_apply=NAME_HINT_RE.search,
     )
 )
 RULES.add(

@@ -16,7 +16,8 @@ from collections.abc import Iterator
 from zhclean.tasks.core.data import load
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import Change, Rule, RuleList, containing
-from zhclean.tasks.stages.typography.punctuation import CJK_CONTEXT_RE, CJK_PUNCT, protected_spans
+from zhclean.tasks.stages.typography.guard import PROTECTED, PROTECTED_ADDRESS
+from zhclean.tasks.stages.typography.punctuation import CJK_CONTEXT_RE, CJK_PUNCT
 from zhclean.tasks.text.charsets import IDEOGRAPH_CLASS
 
 #: This module's rules, in the order they run.
@@ -49,9 +50,29 @@ SPACE_BY_SHARED_RE = re.compile(f"(?<=[{SHARED_MARKS}]) +(?=\\S)|(?<=\\S) +(?=[{
 
 #: Half-width runs whose distance to Chinese the pangu option decides: digits, Latin, %.
 HALFWIDTH: str = DATA["halfwidth"]
-HALFWIDTH_RE = re.compile(f"[{HALFWIDTH}]")
-CJK_THEN_HALF_RE = re.compile(f"(?<=[{IDEOGRAPH_CLASS}])( *)(?=[{HALFWIDTH}])")
-HALF_THEN_CJK_RE = re.compile(f"(?<=[{HALFWIDTH}])( *)(?=[{IDEOGRAPH_CLASS}])")
+ALNUM: str = DATA["alnum"]
+#: A protected span (code, path, URL, e-mail: `guard.PROTECTED`, `guard.PROTECTED_ADDRESS`)
+#: counts as a half-width run.
+TOKENS = PROTECTED + PROTECTED_ADDRESS
+HALFWIDTH_RE = re.compile(f"[{HALFWIDTH}{TOKENS}]")
+#: Where a half-width run starts (after Chinese) and ends (before Chinese): a letter or digit,
+#: or a sign that belongs to it (`+5`, `$100`, `@name`, `-255`; `C++`, `A+`, `40%`).
+HALF_START = (
+    f"[{ALNUM}{TOKENS}]|[{re.escape(DATA['leading_signs'])}](?=[{ALNUM}])"
+    f"|{re.escape(DATA['leading_minus'])}(?=[0-9])"
+)
+HALF_END = (
+    f"(?<=[{ALNUM}{TOKENS}])|(?<=[{ALNUM}{re.escape(DATA['trailing_plus'])}]{re.escape(DATA['trailing_plus'])})"
+    f"|(?<=[0-9]{re.escape(DATA['trailing_percent'])})|(?<=[A-Za-z]{re.escape(DATA['trailing_hash'])})"
+)
+CJK_THEN_HALF_RE = re.compile(f"(?<=[{IDEOGRAPH_CLASS}])( *)(?={HALF_START})")
+#: With the pangu option an abbreviation's point ends the run too (`vs.`, `U.S.A.`); without it
+#: no space is added, and none after a point is taken away.
+HALF_THEN_CJK_RE = re.compile(f"(?:{HALF_END}|(?<=[A-Za-z]\\.))( *)(?=[{IDEOGRAPH_CLASS}])")
+#: Without the pangu option a space also goes next to a lone `%` (`百分号 % 在`): only spaces are
+#: removed then, and a lone sign is no word to set off.
+CJK_THEN_HALF_OR_SIGN_RE = re.compile(f"(?<=[{IDEOGRAPH_CLASS}])( *)(?={HALF_START}|%)")
+HALF_OR_SIGN_THEN_CJK_RE = re.compile(f"(?:{HALF_END}|(?<=%))( *)(?=[{IDEOGRAPH_CLASS}])")
 
 #: Enclosed numerals (`① ⑴ ⒈ ❶`) number list items: no space between one and its Chinese item.
 ENCLOSED: str = DATA["enclosed"]
@@ -114,15 +135,20 @@ def find_heading_quote_gaps(text: str, _options: Options) -> Iterator[Change]:
 def find_halfwidth_gaps(text: str, options: Options) -> Iterator[Change]:
     """No space between Chinese and digits/Latin; with `Options.pangu`, exactly one.
 
-    A space that sets off a URL or e-mail address stays (one): without it the
-    address would seem to run on into the Chinese after it."""
+    A space that sets off a URL or e-mail address stays (one):
+    without it the address would seem to run on into the Chinese after it."""
     default = " " if options.pangu else ""
     if not default and " " not in text:
         return  # no space to remove, and none to add
-    edges = {edge for span in protected_spans(text) for edge in span}
-    for pattern in (CJK_THEN_HALF_RE, HALF_THEN_CJK_RE):
+    patterns = (
+        (CJK_THEN_HALF_RE, HALF_THEN_CJK_RE)
+        if default
+        else (CJK_THEN_HALF_OR_SIGN_RE, HALF_OR_SIGN_THEN_CJK_RE)
+    )
+    for pattern in patterns:
         for m in pattern.finditer(text):
-            want = " " if m.group(1) and (m.start() in edges or m.end() in edges) else default
+            by_span = PROTECTED_ADDRESS in text[max(0, m.start() - 1) : m.end() + 1]
+            want = " " if m.group(1) and by_span else default
             if m.group(1) != want:
                 yield Change(m.start(), m.end(), want)
 
