@@ -58,15 +58,19 @@ _ADDRESS_PATTERNS = [
     r"(`+)(?!`).*?(?<!`)\1(?!`)",
     # URLs: ASCII, or, where a path segment or anchor begins with Chinese, up to a space or
     # Chinese punctuation (`https://zh.wikipedia.org/wiki/网页#基於WebKit`)
-    rf"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)(?:[!-~]*[/#](?=[{_IDEO}])[^\s<>{_CJK_STOP}]*|[!-~]+)",
+    rf"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)(?:[!-~]*[/#=](?=[{_IDEO}])[^\s<>{_CJK_STOP}]*|[!-~]+)",
     # e-mail addresses
     r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",
 ]
 _ADDRESS_RE = re.compile("|".join(f"(?:{p})" for p in _ADDRESS_PATTERNS))
+_QUOTED = r"'[^'\n]*'|\"[^\"\n]*\""
 _BOUNDARY = r"(?:(?<=^)|(?<=[\s(\[（【“‘\"']))"
 _PATTERNS = [
-    # a call in code: `f('x')`, `window.addEventListener('message')` (no Chinese inside)
-    rf"(?<![A-Za-z0-9_$.])[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*)*\((?:[^()\s{_IDEO}]|\s(?=\S))*\)",
+    # a call or a subscript in code: `f('x')`, `window.addEventListener('message')`, `d['键']`
+    # (Chinese only inside a string literal: `例如Firefox(浏览器)` is prose)
+    rf"(?<![A-Za-z0-9_$.])[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*)*"
+    rf"(?:(?:\((?:[^()\s'\"{_IDEO}]|\s(?=\S)|{_QUOTED})*\)|\[(?:{_QUOTED}|\d+)\])"
+    rf"(?:\.[A-Za-z_$][A-Za-z0-9_$]*)*)+",
     # paths and anchors that start a token (after a space, an opening mark or the start of the
     # text) may hold Chinese: `wiki/网页#基於WebKit`, `Web/CSS/网格-模板-列`, `page.html#标题`,
     # `/wiki/hello网页` (after a leading `/`, the second segment starts in ASCII: `/home/與` is

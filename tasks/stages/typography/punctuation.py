@@ -251,6 +251,8 @@ def find_dashes(text: str, _options: Options) -> Iterator[Change]:
 OPEN, CLOSE = "(（", ")）"
 #: Inside a formula's parentheses, a mark this stage made full-width does not make it Chinese.
 NOT_CHINESE_INSIDE = str.maketrans("", "", MADE_FULLWIDTH)
+#: Nor, inside any parentheses, a mark other languages share (`(A” A)` is English).
+NOT_CHINESE_BY_ITSELF = str.maketrans("", "", SHARED_MARKS)
 
 
 def paren_pairs(text: str) -> tuple[list[tuple[int, int]], list[int]]:
@@ -287,7 +289,7 @@ def find_parens(text: str, _options: Options) -> Iterator[Change]:
         ):
             continue  # f(x), A(1): part of a formula or a Latin token
         chinese = (
-            CJK_CONTEXT_RE.search(inside)
+            CJK_CONTEXT_RE.search(inside.translate(NOT_CHINESE_BY_ITSELF))
             or text[start] == "（"
             or text[end] == "）"
             or touches_cjk(text, start, end + 1)

@@ -104,8 +104,19 @@ def find_spaces_by_marks(text: str, _options: Options) -> Iterator[Change]:
         before, after = text[m.start() - 1], text[m.end()]
         if before in QUOTES or after in QUOTES:
             continue
-        if CJK_CONTEXT_RE.match(before) and CJK_CONTEXT_RE.match(after):
+        if CJK_CONTEXT_RE.match(before) and CJK_CONTEXT_RE.match(after) and near_chinese(text, m):
             yield Change(m.start(), m.end(), "")
+
+
+def near_chinese(text: str, gap: re.Match[str]) -> bool:
+    """Whether a space between two marks is in Chinese text: past the marks Chinese shares with
+    other languages (“ ” ‘ ’ — … ·) and spaces, Chinese on one side at least (`A” “A` is English)."""
+    for pos, step in ((gap.start() - 1, -1), (gap.end(), 1)):
+        while 0 <= pos < len(text) and (text[pos] in SHARED_MARKS or text[pos] == " "):
+            pos += step
+        if 0 <= pos < len(text) and CJK_CONTEXT_RE.match(text[pos]):
+            return True
+    return False
 
 
 def _quote_gaps(text: str) -> Iterator[tuple[re.Match[str], bool]]:
@@ -113,7 +124,7 @@ def _quote_gaps(text: str) -> Iterator[tuple[re.Match[str], bool]]:
     boundary (before an opening quote, after a closing one) rather than inside the quote."""
     for m in SPACE_BY_QUOTE_RE.finditer(text):
         before, after = text[m.start() - 1], text[m.end()]
-        if CJK_CONTEXT_RE.match(before) and CJK_CONTEXT_RE.match(after):
+        if CJK_CONTEXT_RE.match(before) and CJK_CONTEXT_RE.match(after) and near_chinese(text, m):
             yield m, after in OPENING_QUOTES or before in CLOSING_QUOTES
 
 
