@@ -91,9 +91,18 @@ _PATTERNS = [
 _SPAN_RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.M)
 
 
+#: A text without one of these holds no protected span (a cheap first test: most lines of a
+#: corpus are plain prose).
+_MAYBE = re.compile(
+    r"[`<&!\]{}/@#(\[|*~_]|^[ \t]*(?:[-+>]|\d{1,3}[.)])|[A-Za-z0-9]\.[A-Za-z]|---|www\.", re.M
+)
+
+
 def protected_spans(text: str) -> list[tuple[int, int, str]]:
     """Start, end and kind (`TOKEN` or `MARKUP`) of each protected span of `text`, sorted,
     without overlaps."""
+    if not _MAYBE.search(text):
+        return []
     spans: list[tuple[int, int, str]] = []
     spans += [(*m.span(), MARKUP) for m in _FENCE_LINE.finditer(text) if m.end() > m.start()]
     spans += [(*m.span(1), MARKUP) for m in _LINE_MARKER.finditer(text)]
