@@ -16,6 +16,14 @@ os.environ["PREFECT_HOME"] = _PREFECT_HOME
 os.environ["PREFECT_RESULTS_LOCAL_STORAGE_PATH"] = str(Path(_PREFECT_HOME) / "storage")
 
 import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
+
+# Property tests draw the same examples on every run by default, so CI is repeatable and a
+# failure is the code's, not the dice's; `HYPOTHESIS_PROFILE=explore` draws new ones (and
+# remembers failures in .hypothesis/) when hunting for bugs.
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 import zhclean.flows  # noqa: E402,F401  (applies the offline Prefect defaults)
 

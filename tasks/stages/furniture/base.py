@@ -56,11 +56,23 @@ class Found:
     edits: list[Edit] = field(default_factory=list)
 
 
+#: Space and zero-width characters at either end of a line, in any mix.
+_EDGES = re.compile(f"^[\\s{ZERO_WIDTH}]+|[\\s{ZERO_WIDTH}]+$")
+#: Zero-width characters dropped, full-width letters and digits read as ASCII: what the line is
+#: once typography has run, so a second pass over the output decides the same way.
+_NO_ZERO_WIDTH = str.maketrans(
+    {
+        **{c: None for c in ZERO_WIDTH},
+        **{chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF5B) if chr(c - 0xFEE0).isalnum()},
+    }
+)
+
+
 def bare(text: str) -> str:
-    """The line without surrounding space (ASCII, ideographic, no-break, zero-width) or heading
-    marks: a page number followed by a zero-width space is still a page number (typography
+    """The line without surrounding space (ASCII, ideographic, no-break), zero-width characters
+    or heading marks, full-width letters and digits read as ASCII: a page number with a zero-width space is still a page number (typography
     removes the zero-width space later, and a second pass must see the same line)."""
-    return HEADING_MARK.sub("", text.strip().strip(ZERO_WIDTH).strip()).strip()
+    return HEADING_MARK.sub("", _EDGES.sub("", text.translate(_NO_ZERO_WIDTH))).strip()
 
 
 def collapse(text: str) -> str:
