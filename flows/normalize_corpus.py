@@ -159,7 +159,9 @@ def default_workers() -> int:
     return os.cpu_count() or 1
 
 
-@flow(name="normalize-corpus", task_runner=ThreadPoolTaskRunner(max_workers=4))
+#: The corpus editions run in the flow's threads, one per core: each may hold a pandoc process
+#: with a whole volume of the book in memory, so more at once would only add memory.
+@flow(name="normalize-corpus", task_runner=ThreadPoolTaskRunner(max_workers=os.cpu_count() or 1))
 def normalize_corpus(
     raw_dir: str = "raw",
     out_dir: str = "output",

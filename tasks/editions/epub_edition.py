@@ -46,7 +46,7 @@ CORPUS_TITLE = "zhclean corpus"
 CORPUS_CREATOR = "zhclean"
 #: Raw bytes per volume of the corpus book: one pandoc call per volume keeps its time and memory
 #: bounded (pandoc holds a whole book in memory, about 20 times its text) whatever the corpus size.
-VOLUME_BYTES = 8 * 1024 * 1024
+VOLUME_BYTES = 4 * 1024 * 1024
 
 # Chinese body text: generous leading, first-line indent of two characters,
 # captions (block quotes) small and set apart.
