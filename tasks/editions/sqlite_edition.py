@@ -1,0 +1,286 @@
+"""The SQLite edition: the corpus as one database, searchable for Chinese substrings.
+
+`sqlite/corpus.sqlite` holds the documents, their articles, the articles' blocks and every
+edit, plus FTS5 indexes with the `trigram` tokenizer: Chinese has no spaces to cut words
+at, and a trigram index finds any substring of three characters or more, so
+`SELECT ... FROM blocks_fts WHERE blocks_fts MATCH '疫情防控'` works with the standard
+library's `sqlite3` (SQLite 3.34+). The indexes are external-content tables over `blocks`
+and `articles`, so the text is stored once. The database is written by streaming the
+documents (one in memory at a time) into a temporary file that is renamed into place.
+The schema (`SCHEMA`) is documented in the README ("Where the editions land").
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from zhclean.tasks.core.model import Document, DocumentSummary
+from zhclean.tasks.editions.markdown_edition import document_title, printable, safe_stem
+
+#: Bumped when the tables change; readers find it in `PRAGMA user_version`.
+SCHEMA_VERSION = 1
+FILE_NAME = "corpus.sqlite"
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,          -- 1, 2, ... in edition order (by source name)
+    source TEXT NOT NULL UNIQUE,     -- the raw file's path inside raw/
+    stem TEXT NOT NULL,              -- the name of its per-document editions
+    title TEXT NOT NULL,
+    sha256 TEXT NOT NULL,            -- of the raw bytes
+    encoding TEXT NOT NULL,
+    size INTEGER NOT NULL,           -- raw bytes
+    script TEXT NOT NULL,            -- simplified / traditional / mixed / none
+    traditional_share REAL NOT NULL,
+    converted_chars INTEGER NOT NULL,
+    metadata TEXT NOT NULL,          -- JSON object: masthead, table of contents, web source, date
+    articles INTEGER NOT NULL,
+    edits INTEGER NOT NULL
+);
+CREATE TABLE articles (
+    id TEXT PRIMARY KEY,             -- as in articles.jsonl, e.g. 000_e749a98af03e7493-001
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    position INTEGER NOT NULL,       -- 1-based, within the document
+    title TEXT NOT NULL,
+    subtitle TEXT,
+    authors TEXT NOT NULL,           -- the authors joined by '、' ('' when none)
+    authors_json TEXT NOT NULL,      -- JSON list of strings
+    section TEXT,
+    series TEXT,
+    page INTEGER,
+    date TEXT,
+    origin TEXT,
+    first_line INTEGER NOT NULL,     -- raw line span
+    last_line INTEGER NOT NULL
+);
+CREATE TABLE blocks (
+    id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    position INTEGER NOT NULL,       -- 1-based, within the article
+    type TEXT NOT NULL,              -- heading / paragraph / caption
+    text TEXT NOT NULL,
+    first_line INTEGER NOT NULL,
+    last_line INTEGER NOT NULL
+);
+CREATE TABLE edits (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    stage TEXT NOT NULL,
+    kind TEXT NOT NULL,              -- the rule's name
+    before TEXT NOT NULL,
+    after TEXT NOT NULL,
+    line INTEGER NOT NULL,           -- raw line
+    "offset" INTEGER
+);
+CREATE TABLE removed (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    text TEXT NOT NULL,
+    reason TEXT NOT NULL,            -- the rule that removed it
+    line INTEGER NOT NULL
+);
+CREATE INDEX articles_document ON articles(document_id, position);
+CREATE INDEX blocks_article ON blocks(article_id, position);
+CREATE INDEX edits_document ON edits(document_id);
+CREATE INDEX edits_kind ON edits(kind);
+CREATE INDEX removed_document ON removed(document_id);
+CREATE VIRTUAL TABLE blocks_fts USING fts5(
+    text, content='blocks', content_rowid='id', tokenize='trigram'
+);
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, subtitle, authors, content='articles', content_rowid='rowid', tokenize='trigram'
+);
+"""
+
+
+def _text(value: Any) -> Any:
+    """Text as SQLite may store it (no lone surrogates); other values unchanged."""
+    return printable(value) if isinstance(value, str) else value
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str).encode("utf-8", "replace").decode("utf-8")
+
+
+def _insert_document(db: sqlite3.Connection, number: int, doc: Document) -> None:
+    db.execute(
+        "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            number,
+            _text(doc.source),
+            safe_stem(doc.stem),
+            _text(document_title(doc)),
+            doc.sha256,
+            doc.encoding,
+            doc.size,
+            doc.script.script,
+            doc.script.traditional_share,
+            doc.script.converted_chars,
+            _json(doc.metadata),
+            len(doc.articles),
+            len(doc.edits),
+        ),
+    )
+    for position, article in enumerate(doc.articles, 1):
+        db.execute(
+            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                _text(article.id),
+                number,
+                position,
+                _text(article.title),
+                _text(article.subtitle),
+                _text("、".join(article.authors)),
+                _json(article.authors),
+                _text(article.section),
+                _text(article.series),
+                article.page,
+                _text(article.date),
+                _text(article.origin),
+                article.start,
+                article.end,
+            ),
+        )
+        db.executemany(
+            "INSERT INTO blocks (article_id, position, type, text, first_line, last_line) VALUES (?,?,?,?,?,?)",
+            (
+                (_text(article.id), i, b.type, _text(b.text), b.start, b.end)
+                for i, b in enumerate(article.blocks, 1)
+            ),
+        )
+    db.executemany(
+        'INSERT INTO edits (document_id, stage, kind, before, after, line, "offset") VALUES (?,?,?,?,?,?,?)',
+        ((number, e.stage, e.kind, _text(e.before), _text(e.after), e.line, e.offset) for e in doc.edits),
+    )
+    db.executemany(
+        "INSERT INTO removed (document_id, text, reason, line) VALUES (?,?,?,?)",
+        ((number, _text(r.text), r.reason, r.line) for r in doc.removed),
+    )
+
+
+def write_sqlite_edition(
+    summaries: Sequence[DocumentSummary],
+    docs: Iterable[Document],
+    out: Path,
+    manifest: dict[str, Any] | None = None,
+) -> Path:
+    """Write `out/sqlite/corpus.sqlite`, streaming the documents; return its path.
+
+    `manifest` (the run: tool and rules versions, options) goes into the `meta` table."""
+    folder = out / "sqlite"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / FILE_NAME
+    tmp = folder / f".{FILE_NAME}.tmp"
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp)
+    try:
+        db.execute("PRAGMA journal_mode = OFF")
+        db.execute("PRAGMA synchronous = OFF")
+        db.executescript(SCHEMA)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        meta = {"schema_version": SCHEMA_VERSION, "documents": len(summaries)}
+        meta.update({k: v for k, v in (manifest or {}).items() if k != "documents"})
+        db.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            ((k, v if isinstance(v, str) else _json(v)) for k, v in meta.items()),
+        )
+        with db:
+            for number, doc in enumerate(docs, 1):
+                _insert_document(db, number, doc)
+        with db:
+            db.execute("INSERT INTO blocks_fts(blocks_fts) VALUES ('rebuild')")
+            db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+            db.execute("INSERT INTO blocks_fts(blocks_fts) VALUES ('optimize')")
+            db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
+    finally:
+        db.close()
+    os.replace(tmp, path)
+    return path
+
+
+#: The shortest query the trigram index answers; shorter ones are looked up with LIKE (a scan).
+MIN_INDEXED_CHARS = 3
+
+
+def fts_phrase(query: str) -> str:
+    """A user's text as one FTS5 phrase (quotes doubled), so no character is read as syntax."""
+    return '"' + query.replace('"', '""') + '"'
+
+
+def search(db: sqlite3.Connection, query: str, limit: int = 50) -> list[dict[str, Any]]:
+    """Articles whose title, subtitle, authors or text contain `query`, best first, each with up
+    to three hits: `[(field, snippet)]` where the match is wrapped in `\\x02`…`\\x03` (the
+    caller escapes the snippet, then turns the marks into highlighting)."""
+    query = " ".join(query.split())
+    if not query:
+        return []
+    hits: dict[str, list[tuple[str, str]]] = {}
+    if len(query) >= MIN_INDEXED_CHARS:
+        phrase = fts_phrase(query)
+        title_rows = db.execute(
+            "SELECT a.id, highlight(articles_fts, 0, char(2), char(3)),"
+            " highlight(articles_fts, 1, char(2), char(3)), highlight(articles_fts, 2, char(2), char(3))"
+            " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+            " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+            (phrase, limit),
+        ).fetchall()
+        block_rows = db.execute(
+            "SELECT b.article_id, snippet(blocks_fts, 0, char(2), char(3), '…', 24)"
+            " FROM blocks_fts JOIN blocks b ON b.id = blocks_fts.rowid"
+            " WHERE blocks_fts MATCH ? ORDER BY rank LIMIT ?",
+            (phrase, limit * 10),
+        ).fetchall()
+    else:
+        like = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        title_rows = db.execute(
+            "SELECT id, title, subtitle, authors FROM articles WHERE title LIKE ? ESCAPE '\\'"
+            " OR subtitle LIKE ? ESCAPE '\\' OR authors LIKE ? ESCAPE '\\' LIMIT ?",
+            (like, like, like, limit),
+        ).fetchall()
+        title_rows = [(i, _mark(t, query), _mark(s, query), _mark(a, query)) for i, t, s, a in title_rows]
+        block_rows = [
+            (i, _mark(_around(t, query), query))
+            for i, t in db.execute(
+                "SELECT article_id, text FROM blocks WHERE text LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?",
+                (like, limit * 10),
+            ).fetchall()
+        ]
+    for article_id, *fields in title_rows:
+        found = hits.setdefault(article_id, [])
+        found.extend(
+            (name, v)
+            for name, v in zip(("title", "subtitle", "authors"), fields, strict=True)
+            if v and "\x02" in v
+        )
+    for article_id, snippet in block_rows:
+        found = hits.setdefault(article_id, [])
+        if len(found) < 3:
+            found.append(("text", snippet))
+    results = []
+    for article_id, found in list(hits.items())[:limit]:
+        row = db.execute(
+            "SELECT a.id, a.title, a.authors, a.date, d.source, d.stem, d.title"
+            " FROM articles a JOIN documents d ON d.id = a.document_id WHERE a.id = ?",
+            (article_id,),
+        ).fetchone()
+        results.append(
+            dict(zip(("id", "title", "authors", "date", "source", "stem", "document"), row, strict=True))
+            | {"hits": found}
+        )
+    return results
+
+
+def _mark(text: str, query: str) -> str:
+    return text.replace(query, f"\x02{query}\x03") if text else ""
+
+
+def _around(text: str, query: str, width: int = 40) -> str:
+    at = text.find(query)
+    start, end = max(0, at - width), at + len(query) + width
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
