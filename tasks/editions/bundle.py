@@ -1,0 +1,245 @@
+"""The release: every edition file with its SHA-256 in the manifest, and one versioned archive.
+
+Once every edition is written, `write_release`
+
+1. lists every edition file (path, bytes, SHA-256) in `json/manifest.json` under `editions`
+   (the manifest cannot hold its own hash: it is listed in the bundle's `SHA256SUMS` instead);
+2. writes `release/zhclean-corpus-<version>.tar.gz`: one folder holding the editions, a dataset
+   card (`README.md`: what the corpus is, counts, rules version, how it was made, licence) and
+   `SHA256SUMS`, which `sha256sum -c SHA256SUMS` verifies inside the unpacked folder, the way
+   corpora are published on Zenodo or Hugging Face;
+3. writes `release/SHA256SUMS` for the archive itself, to check a download.
+
+Files are read in chunks and the archive is streamed, so memory does not grow with the corpus.
+The archive is reproducible: its entries are sorted and carry the build's date, not the clock.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import json
+import os
+import tarfile
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+#: The edition folders a release holds, in the order the dataset card lists them.
+EDITION_FOLDERS = ("json", "markdown", "epub", "sqlite", "report")
+RELEASE = "release"
+SUMS = "SHA256SUMS"
+CARD = "README.md"
+MANIFEST = "json/manifest.json"
+DEFAULT_LICENCE = "unspecified"
+#: Environment variable the flow reads the licence from (an SPDX identifier such as CC-BY-4.0).
+LICENCE_ENV = "ZHCLEAN_LICENCE"
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def edition_files(build: Path) -> Iterator[Path]:
+    """Every file of the editions, as paths relative to the build, sorted (no hidden files)."""
+    for folder in EDITION_FOLDERS:
+        root = build / folder
+        if not root.is_dir():
+            continue
+        for path in sorted(root.rglob("*")):
+            rel = path.relative_to(build)
+            if path.is_file() and not any(part.startswith(".") for part in rel.parts):
+                yield rel
+
+
+def list_editions(build: Path) -> list[dict[str, Any]]:
+    """Every edition file but the manifest: `{"path", "bytes", "sha256"}`."""
+    return [
+        {"path": rel.as_posix(), "bytes": (build / rel).stat().st_size, "sha256": sha256_file(build / rel)}
+        for rel in edition_files(build)
+        if rel.as_posix() != MANIFEST
+    ]
+
+
+def release_version(run: dict[str, Any]) -> str:
+    """`<build date>-<first 8 hex of the inputs fingerprint>`: the same inputs, rules and options on
+    the same day give the same name; anything else, another."""
+    started = run.get("started") or "1970-01-01T00:00:00+00:00"
+    day = datetime.fromisoformat(started).strftime("%Y%m%d")
+    return f"{day}-{str(run.get('inputs_fingerprint') or 'unknown')[:8]}"
+
+
+def dataset_card(
+    run: dict[str, Any], summary: dict[str, Any], editions: list[dict[str, Any]], version: str, licence: str
+) -> str:
+    """The bundle's `README.md`, with YAML front matter as dataset hubs read it."""
+    front = {
+        "pretty_name": f"zhclean corpus {version}",
+        "version": version,
+        "license": licence,
+        "language": ["zh"],
+        "language_details": "zh-Hans",
+        "task_categories": ["text-generation"],
+        "size_categories": [_size_category(summary.get("articles", 0))],
+    }
+    counts = [
+        ("raw documents", summary.get("documents", 0)),
+        ("documents processed", summary.get("processed", 0)),
+        ("documents failed", len(summary.get("failed", []))),
+        ("articles", summary.get("articles", 0)),
+        ("edits", summary.get("edits", 0)),
+        ("problems", summary.get("problems", 0)),
+    ]
+    options = run.get("options", {})
+    lines = [
+        "---",
+        yaml.safe_dump(front, allow_unicode=True, sort_keys=False).rstrip(),
+        "---",
+        "",
+        f"# zhclean corpus {version}",
+        "",
+        "Cleaned, simplified-Chinese editions of a corpus of raw Chinese documents (OCR'd periodicals,",
+        "newspaper pages, scraped web articles), cut into articles with their metadata, made by",
+        "[zhclean](https://example.invalid/zhclean). Every edit is recorded with the rule that made it;",
+        "every piece of text removed from the body is in the report with its reason.",
+        "",
+        "## Licence",
+        "",
+        f"{licence}",
+        "",
+        "(Set by whoever published this build; `unspecified` means no licence was given: ask before reuse.)",
+        "",
+        "## Counts",
+        "",
+        "| | |",
+        "|---|---|",
+        *(f"| {name} | {value:,} |" for name, value in counts),
+        "",
+        "Edits by kind (the rule's name):",
+        "",
+        *(f"- `{kind}`: {n:,}" for kind, n in summary.get("edits_by_kind", {}).items()),
+        "",
+        "## How it was made",
+        "",
+        f"- tool: zhclean {run.get('tool_version', '?')} (Python {run.get('python', '?')})",
+        f"- rules version: `{run.get('rules_version', '?')}` (a hash of the rule catalogue, stage code and data)",
+        f"- inputs fingerprint: `{run.get('inputs_fingerprint', '?')}` (raw files, rules and options)",
+        f"- options: disabled rules {options.get('disabled_rules') or 'none'}, pangu spacing "
+        f"{'on' if options.get('pangu') else 'off'}, script table `{options.get('script_table', '?')}`",
+        f"- built: {run.get('started', '?')}, build `{run.get('run_id', '?')}`",
+        "",
+        "Each raw file was decoded (BOM, UTF-8, UTF-16, GB18030, Big5), repaired (mojibake, HTML",
+        "remnants, pinyin readings), converted to simplified script (OpenCC), cleared of running heads",
+        "and page furniture (kept as metadata or reported), joined into paragraphs, typeset to GB/T",
+        "15834 punctuation, normalised to NFC and cut into articles. `json/manifest.json` lists every",
+        "raw file with its SHA-256.",
+        "",
+        "## Files",
+        "",
+        "| file | what |",
+        "|---|---|",
+        "| `json/articles.jsonl` | one JSON object per article: metadata, blocks, raw line span |",
+        "| `json/documents/<stem>.json` | per document: metadata, script, every edit, removed text, problems |",
+        "| `json/manifest.json` | the raw files and every edition file with SHA-256, tool and rules versions |",
+        "| `markdown/` | one Markdown file per document and `corpus.md` |",
+        "| `epub/` | the corpus as a book and one book per document |",
+        "| `sqlite/corpus.sqlite` | documents, articles, blocks, edits; FTS5 trigram index for Chinese search |",
+        "| `report/` | the run report and a review page per document |",
+        "",
+        f"{len(editions)} edition files, {sum(e['bytes'] for e in editions):,} bytes.",
+        "",
+        "## Checking the files",
+        "",
+        "```sh",
+        f"sha256sum -c {SUMS}",
+        "```",
+        "",
+        "Searching the SQLite edition with Python's standard library (three characters or more):",
+        "",
+        "```python",
+        "import sqlite3",
+        'db = sqlite3.connect("sqlite/corpus.sqlite")',
+        'db.execute("SELECT a.id, a.title FROM blocks_fts JOIN blocks b ON b.id = blocks_fts.rowid "',
+        "           \"JOIN articles a ON a.id = b.article_id WHERE blocks_fts MATCH '疫情防控'\").fetchall()",
+        "```",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _size_category(articles: int) -> str:
+    for limit, name in ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K")):
+        if articles < limit:
+            return name
+    return "100K<n<1M" if articles < 1_000_000 else "n>1M"
+
+
+def _add_bytes(tar: tarfile.TarFile, name: str, data: bytes, mtime: int) -> None:
+    info = tarfile.TarInfo(name)
+    info.size, info.mtime, info.mode = len(data), mtime, 0o644
+    tar.addfile(info, io.BytesIO(data))
+
+
+def _add_file(tar: tarfile.TarFile, name: str, path: Path, mtime: int) -> None:
+    info = tarfile.TarInfo(name)
+    info.size, info.mtime, info.mode = path.stat().st_size, mtime, 0o644
+    with path.open("rb") as fh:
+        tar.addfile(info, fh)
+
+
+def write_release(
+    build: Path, run: dict[str, Any], summary: dict[str, Any], licence: str = DEFAULT_LICENCE
+) -> dict[str, Any]:
+    """Add the edition list to the manifest, then write the release archive and its checksum.
+
+    Returns `{"version", "archive", "sha256", "bytes", "editions"}` (paths relative to `build`)."""
+    licence = " ".join(licence.split()) or DEFAULT_LICENCE
+    editions = list_editions(build)
+    manifest_path = build / MANIFEST
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
+    manifest["licence"] = licence
+    manifest["editions"] = editions
+    manifest_path.parent.mkdir(parents=True, exist_ok=True)
+    manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+    version = release_version(run)
+    top = f"zhclean-corpus-{version}"
+    card = dataset_card(run, summary, editions, version, licence).encode("utf-8")
+    sums = [(e["sha256"], e["path"]) for e in editions]
+    sums.append((sha256_file(manifest_path), MANIFEST))
+    sums.append((hashlib.sha256(card).hexdigest(), CARD))
+    sums_text = "".join(f"{digest}  {path}\n" for digest, path in sorted(sums, key=lambda s: s[1]))
+    started = run.get("started")
+    mtime = int(datetime.fromisoformat(started).timestamp()) if started else 0
+
+    folder = build / RELEASE
+    folder.mkdir(parents=True, exist_ok=True)
+    archive = folder / f"{top}.tar.gz"
+    tmp = folder / f".{archive.name}.tmp"
+    with (
+        tmp.open("wb") as raw,
+        gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=mtime) as gz,
+        tarfile.open(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT) as tar,
+    ):
+        _add_bytes(tar, f"{top}/{CARD}", card, mtime)
+        _add_bytes(tar, f"{top}/{SUMS}", sums_text.encode("utf-8"), mtime)
+        for path in sorted([MANIFEST, *(e["path"] for e in editions)]):
+            _add_file(tar, f"{top}/{path}", build / path, mtime)
+    os.replace(tmp, archive)
+    digest = sha256_file(archive)
+    (folder / SUMS).write_text(f"{digest}  {archive.name}\n", encoding="utf-8")
+    return {
+        "version": version,
+        "archive": archive.relative_to(build).as_posix(),
+        "sha256": digest,
+        "bytes": archive.stat().st_size,
+        "editions": len(editions) + 1,
+    }

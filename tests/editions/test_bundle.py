@@ -1,0 +1,124 @@
+"""The release: the manifest lists every edition file with its SHA-256, and the archive verifies."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import tarfile
+from pathlib import Path
+
+import pytest
+import yaml
+from paths import RAW
+
+from zhclean.tasks.core.model import Document
+from zhclean.tasks.editions.bundle import release_version, write_release
+from zhclean.tasks.editions.json_edition import write_json_edition
+from zhclean.tasks.editions.markdown_edition import summary_of, write_markdown_edition
+from zhclean.tasks.editions.sqlite_edition import write_sqlite_edition
+from zhclean.tasks.pipeline.run import normalize_document
+
+RUN = {
+    "run_id": "20261129T070000-abcdef12",
+    "started": "2026-11-29T07:00:00+00:00",
+    "tool_version": "0.1.0",
+    "rules_version": "f" * 64,
+    "inputs_fingerprint": "1234abcd" + "0" * 56,
+    "options": {"disabled_rules": [], "pangu": False, "script_table": "t2s"},
+    "python": "3.11.2",
+}
+SUMMARY = {
+    "documents": 2,
+    "processed": 2,
+    "failed": [],
+    "articles": 2,
+    "edits": 7,
+    "edits_by_kind": {"script.t2s": 7},
+    "problems": 0,
+}
+
+
+@pytest.fixture(scope="module")
+def docs() -> list[Document]:
+    paths = sorted(RAW.glob("*.txt"))
+    return [normalize_document(p.read_bytes(), p.name) for p in (paths[1], paths[4])]
+
+
+def make_build(docs: list[Document], build: Path) -> Path:
+    write_json_edition(docs, build, {"rules_version": RUN["rules_version"]})
+    write_markdown_edition(docs, build)
+    write_sqlite_edition([summary_of(d) for d in docs], docs, build)
+    (build / ".results").mkdir()
+    (build / ".results" / "scratch.json").write_text("{}")  # working files are not released
+    return build
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_the_manifest_lists_every_edition_file_with_its_sha256(docs, tmp_path: Path) -> None:
+    build = make_build(docs, tmp_path / "build")
+    release = write_release(build, RUN, SUMMARY)
+    manifest = json.loads((build / "json" / "manifest.json").read_text(encoding="utf-8"))
+    stems = [d.stem for d in docs]
+    assert [e["path"] for e in manifest["editions"]] == sorted(
+        [
+            "json/articles.jsonl",
+            *(f"json/documents/{s}.json" for s in stems),
+            "markdown/corpus.md",
+            *(f"markdown/{s}.md" for s in stems),
+            "sqlite/corpus.sqlite",
+        ],
+        key=lambda p: (("json", "markdown", "epub", "sqlite", "report").index(p.split("/")[0]), p),
+    )
+    for entry in manifest["editions"]:
+        assert entry["sha256"] == sha256(build / entry["path"])
+        assert entry["bytes"] == (build / entry["path"]).stat().st_size
+    assert manifest["rules_version"] == RUN["rules_version"]  # what the JSON edition wrote is kept
+    assert manifest["licence"] == "unspecified"
+    assert release["version"] == "20261129-1234abcd" == release_version(RUN)
+    assert release["archive"] == "release/zhclean-corpus-20261129-1234abcd.tar.gz"
+    assert (build / "release" / "SHA256SUMS").read_text() == (
+        f"{sha256(build / release['archive'])}  zhclean-corpus-20261129-1234abcd.tar.gz\n"
+    )
+
+
+def test_the_archive_verifies_with_sha256sum_and_carries_a_dataset_card(docs, tmp_path: Path) -> None:
+    build = make_build(docs, tmp_path / "build")
+    release = write_release(build, RUN, SUMMARY, licence="CC-BY-4.0")
+    archive = build / release["archive"]
+    assert subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=archive.parent, check=False).returncode == 0
+    with tarfile.open(archive) as tar:
+        tar.extractall(tmp_path / "unpacked", filter="data")
+    top = tmp_path / "unpacked" / "zhclean-corpus-20261129-1234abcd"
+    check = subprocess.run(
+        ["sha256sum", "--strict", "-c", "SHA256SUMS"], cwd=top, capture_output=True, text=True
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+    listed = [line.split("  ", 1)[1] for line in (top / "SHA256SUMS").read_text().splitlines()]
+    files = sorted(str(p.relative_to(top)) for p in top.rglob("*") if p.is_file())
+    assert sorted([*listed, "SHA256SUMS"]) == files
+    assert "json/manifest.json" in listed and "README.md" in listed
+    assert not any(name.startswith(".") or "/." in name for name in files)
+    card = (top / "README.md").read_text(encoding="utf-8")
+    front = yaml.safe_load(card.split("---\n")[1])
+    assert front["license"] == "CC-BY-4.0" and front["language"] == ["zh"]
+    assert "| articles | 2 |" in card and "| edits | 7 |" in card
+    assert RUN["rules_version"] in card and "## Licence\n\nCC-BY-4.0\n" in card
+    # a tampered file no longer verifies
+    (top / "markdown" / "corpus.md").write_text("改过", encoding="utf-8")
+    assert subprocess.run(["sha256sum", "-c", "--quiet", "SHA256SUMS"], cwd=top, check=False).returncode == 1
+
+
+def test_the_same_build_gives_the_same_archive(docs, tmp_path: Path) -> None:
+    build = make_build(docs, tmp_path / "build")
+    first = write_release(build, RUN, SUMMARY)
+    copy = shutil.copytree(build, tmp_path / "copy")
+    shutil.rmtree(copy / "release")
+    second = write_release(copy, RUN, SUMMARY)
+    assert first["sha256"] == second["sha256"]
+    again = write_release(build, RUN, SUMMARY, licence="  ")  # a blank licence is unspecified
+    assert again["sha256"] == first["sha256"]
