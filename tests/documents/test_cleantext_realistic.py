@@ -12,8 +12,6 @@ half-width punctuation, `1+5+X` and `(左二)`. Each must come out as STYLE.md s
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from unseen_fixtures import (
     LEFT_OUT,
@@ -23,15 +21,11 @@ from unseen_fixtures import (
     H,
     P,
     assert_articles,
-    assert_lint_finds_nothing_in,
-    assert_lint_finds_nothing_in_the_editions,
     normalized,
-    output_blocks,
 )
 
 from zhclean.tasks.core.model import Block, Document, Line
 from zhclean.tasks.core.options import Options
-from zhclean.tasks.pipeline import accounting
 from zhclean.tasks.stages import repair
 from zhclean.tasks.stages.typography import blocks as typography
 from zhclean.tasks.stages.typography import quotes
@@ -281,32 +275,6 @@ def test_the_one_lost_quote_is_reported_as_a_guess(results) -> None:
     assert problems == [
         ("guessed_quote", 'line 11, offset 41: an enumeration lost a quote, restored " -> ""'),
     ]
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_every_cjk_character_is_accounted_for(results, name: str) -> None:
-    raw, doc = results[name]
-    assert not accounting.unaccounted(raw, doc)
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_typesetting_the_output_again_changes_nothing(results, name: str) -> None:
-    _, doc = results[name]
-    for block in output_blocks(doc, name):
-        assert typography.typeset_text(block.text, block.type, Options(), 0)[0] == block.text
-
-
-# --- the lint property (not a test of correctness: the same rules, run again) ------------
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_lint_finds_nothing_the_fixer_left(results, name: str) -> None:
-    _, doc = results[name]
-    assert_lint_finds_nothing_in(doc, name)
-
-
-def test_lint_finds_nothing_the_fixer_left_in_the_editions(results, tmp_path: Path) -> None:
-    assert_lint_finds_nothing_in_the_editions([doc for _, doc in results.values()], tmp_path)
 
 
 # --- the enumeration rule --------------------------------------------------------------

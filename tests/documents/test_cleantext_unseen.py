@@ -22,16 +22,13 @@ from unseen_fixtures import (
     P,
     assert_articles,
     assert_lint_finds_nothing_in,
-    assert_lint_finds_nothing_in_the_editions,
     normalized,
-    output_blocks,
 )
 
 from zhclean.tasks.check import lint
 from zhclean.tasks.check.lint import check_text as check
 from zhclean.tasks.core.model import Document, Line
 from zhclean.tasks.core.options import Options
-from zhclean.tasks.pipeline import accounting
 from zhclean.tasks.pipeline import run as pipeline
 from zhclean.tasks.stages import repair
 from zhclean.tasks.stages.script import convert as script
@@ -236,33 +233,6 @@ def test_script_of_each_document() -> None:
         "cleantext_4": "simplified",
         "cleantext_5": "simplified",
     }
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_every_cjk_character_is_accounted_for(results, name: str) -> None:
-    raw, doc = results[name]
-    assert not accounting.unaccounted(raw, doc)
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_typesetting_the_output_again_changes_nothing(results, name: str) -> None:
-    _, doc = results[name]
-    for block in output_blocks(doc, name):
-        assert typography.typeset_text(block.text, block.type, Options(), 0)[0] == block.text
-
-
-# --- the lint property (not a test of correctness: the same rules, run again) ------------
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_lint_finds_nothing_the_fixer_left(results, name: str) -> None:
-    _, doc = results[name]
-    assert_lint_finds_nothing_in(doc, name)
-
-
-def test_lint_finds_nothing_the_fixer_left_in_the_editions(results, tmp_path: Path) -> None:
-    """What `zhclean lint` reads: the JSON edition folder and each Markdown file."""
-    assert_lint_finds_nothing_in_the_editions([doc for _, doc in results.values()], tmp_path)
 
 
 @pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")), ids=lambda p: p.stem)

@@ -1,0 +1,48 @@
+"""Properties every fixture's output must have, whatever its expected articles: once for all.
+
+These are not tests of correctness (the exact expectations are in the per-set test files and
+tests/golden/): nothing of the raw text is lost without a record, typesetting the output again
+changes nothing, and the fixers leave nothing their own lint would flag.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from unseen_fixtures import (
+    UNSEEN,
+    assert_lint_finds_nothing_in,
+    assert_lint_finds_nothing_in_the_editions,
+    names,
+    normalized,
+    output_blocks,
+)
+
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.pipeline import accounting
+from zhclean.tasks.stages.typography import blocks as typography
+
+NAMES = names("clean*.txt")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_cjk_character_is_accounted_for(name: str) -> None:
+    raw = (UNSEEN / name).read_text(encoding="utf-8")
+    assert not accounting.unaccounted(raw, normalized(name))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_typesetting_the_output_again_changes_nothing(name: str) -> None:
+    for block in output_blocks(normalized(name), name):
+        assert typography.typeset_text(block.text, block.type, Options(), 0)[0] == block.text
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_lint_finds_nothing_the_fixer_left(name: str) -> None:
+    assert_lint_finds_nothing_in(normalized(name), name)
+
+
+def test_lint_finds_nothing_the_fixer_left_in_the_editions(tmp_path: Path) -> None:
+    """What `zhclean lint` reads: the JSON edition folder and each Markdown file."""
+    assert_lint_finds_nothing_in_the_editions([normalized(name) for name in NAMES], tmp_path)
