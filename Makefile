@@ -45,6 +45,10 @@ benchmark: $(STAMP)
 	$(BIN)/python benchmarks/run_benchmarks.py
 	$(BIN)/python benchmarks/scale.py
 
+# Structure figures on the development set (devset/: real documents with hand-written gold); writes benchmarks/EVAL.md.
+eval: $(STAMP)
+	$(BIN)/python benchmarks/eval.py --write
+
 # Mutation testing (outside CI: about an hour for 300 mutants on 2 cores); writes benchmarks/MUTATION.md.
 mutation: $(STAMP)
 	$(BIN)/python -m pip install -qq -e ".[test,mutation]"
