@@ -39,11 +39,14 @@ from zhclean.tasks.pipeline.run import normalize_document  # noqa: E402
 
 _T2S = opencc.OpenCC("t2s")
 _KEEP = re.compile(r"[0-9a-z\u3400-\u9fff\U00020000-\U0002ffff]+")
+_MARKUP = re.compile(r"<[^<>]*>|\]\([^()\s]*\)|https?://\S+")
 
 
 def norm(text: str) -> str:
-    """Letters, digits and CJK only, lower case, simplified; 著/着 folded (the pipeline decides it)."""
-    text = _T2S.convert(unicodedata.normalize("NFKC", text).lower()).replace("著", "着")
+    """Letters, digits and CJK only, lower case, simplified; 著/着 folded (the pipeline decides it).
+    HTML tags, Markdown link targets and URLs are dropped first: markup, not text."""
+    text = _MARKUP.sub(" ", unicodedata.normalize("NFKC", text))
+    text = _T2S.convert(text.lower()).replace("著", "着")
     return "".join(_KEEP.findall(text))
 
 
@@ -165,7 +168,13 @@ def evaluate(name: str) -> Figures:
     weight = {n: len(norm(t)) for n, t in enumerate(gold.lines, 1)}
 
     # Article overlap, on the lines of gold body units.
-    gold_lines = [{n for lo, hi in spans for n in range(lo, hi + 1)} for spans in gold.units]
+    furniture = set(gold.furniture)
+
+    def body_of(lo: int, hi: int) -> set[int]:
+        # A paragraph broken by a page break spans the running head and page number between its halves.
+        return {n for n in range(lo, hi + 1) if n not in furniture and gold.lines[n - 1].strip()}
+
+    gold_lines = [{n for lo, hi in spans for n in body_of(lo, hi)} for spans in gold.units]
     body_line = {n for s in gold_lines for n in s}
     pred_lines = [
         {n for b in a.blocks for n in range(b.start, b.end + 1) if n in body_line} for a in doc.articles
@@ -212,7 +221,8 @@ def evaluate(name: str) -> Figures:
             fig.joined += 1
     for lo, hi in spans:
         fig.units += 1
-        fig.split += max(0, sum(1 for b in blocks if b.start <= hi and lo <= b.end) - 1)
+        lines = body_of(lo, hi)
+        fig.split += max(0, sum(1 for b in blocks if any(b.start <= n <= b.end for n in lines)) - 1)
 
     # Furniture lines (and an article's own date/source lines) whose text stands inside a block covering them.
     for n in sorted({*gold.furniture, *(m for a in gold.articles for m in a["meta_lines"])}):
