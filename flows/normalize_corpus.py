@@ -46,10 +46,12 @@ from zhclean.tasks.build.results import (
 )
 from zhclean.tasks.core.model import DocumentSummary, Problem
 from zhclean.tasks.core.options import Options
+from zhclean.tasks.editions.bundle import DEFAULT_LICENCE, LICENCE_ENV, write_release
 from zhclean.tasks.editions.epub_edition import volumes, write_corpus_volume
 from zhclean.tasks.editions.json_edition import write_corpus_json
 from zhclean.tasks.editions.markdown_edition import write_corpus_markdown
 from zhclean.tasks.editions.report import markdown_lines, summarize, write_report_files
+from zhclean.tasks.editions.sqlite_edition import write_sqlite_edition
 from zhclean.tasks.pipeline.catalogue import CATALOGUE, check_disabled, rules_fingerprint
 
 #: Retry delays (seconds) for a transient read error; permanent errors are not retried.
@@ -96,6 +98,22 @@ def json_edition_task(staging: Path, manifest: dict[str, Any]) -> float:
 def markdown_edition_task(staging: Path) -> float:
     start, summaries = time.perf_counter(), read_index(staging)
     write_corpus_markdown(summaries, iter_documents(staging, summaries), staging)
+    return time.perf_counter() - start
+
+
+@task(name="write-release", cache_policy=NO_CACHE)
+def release_task(staging: Path, run: dict[str, Any], summary: dict[str, Any]) -> float:
+    """After every edition: their SHA-256 into the manifest, and the release archive (licence from
+    the environment variable ZHCLEAN_LICENCE, else "unspecified")."""
+    start = time.perf_counter()
+    write_release(staging, run, summary, os.environ.get(LICENCE_ENV, DEFAULT_LICENCE))
+    return time.perf_counter() - start
+
+
+@task(name="write-sqlite-edition", cache_policy=NO_CACHE)
+def sqlite_edition_task(staging: Path, manifest: dict[str, Any]) -> float:
+    start, summaries = time.perf_counter(), read_index(staging)
+    write_sqlite_edition(summaries, iter_documents(staging, summaries), staging, manifest)
     return time.perf_counter() - start
 
 
@@ -228,6 +246,7 @@ def normalize_corpus(
         edition_futures = {
             "json": json_edition_task.submit(staging, manifest),
             "markdown": markdown_edition_task.submit(staging),
+            "sqlite": sqlite_edition_task.submit(staging, manifest),
             **{
                 f"epub volume {i + 1}": epub_volume_task.submit(staging, i)
                 for i in range(len(volumes(summaries)))
@@ -235,6 +254,7 @@ def normalize_corpus(
             "report": report_task.submit(staging, run, summary, problem_records),
         }
         timings["editions"] = {name: future.result() for name, future in edition_futures.items()}
+        timings["editions"]["release"] = release_task(staging, run, summary)
         timings["editions_wall"] = time.perf_counter() - started
         publish_task(out, staging)
     report_page = "".join(markdown_lines(run, summary, problem_records, []))

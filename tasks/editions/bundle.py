@@ -11,7 +11,7 @@ Once every edition is written, `write_release`
 3. writes `release/SHA256SUMS` for the archive itself, to check a download.
 
 Files are read in chunks and the archive is streamed, so memory does not grow with the corpus.
-The archive is reproducible: its entries are sorted and carry the build's date, not the clock.
+The archive is reproducible: its entries are sorted and carry a fixed date, not the clock.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ import json
 import os
 import tarfile
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +35,7 @@ SUMS = "SHA256SUMS"
 CARD = "README.md"
 MANIFEST = "json/manifest.json"
 DEFAULT_LICENCE = "unspecified"
+FIXED_MTIME = 315532800
 #: Environment variable the flow reads the licence from (an SPDX identifier such as CC-BY-4.0).
 LICENCE_ENV = "ZHCLEAN_LICENCE"
 
@@ -70,11 +70,18 @@ def list_editions(build: Path) -> list[dict[str, Any]]:
 
 
 def release_version(run: dict[str, Any]) -> str:
-    """`<build date>-<first 8 hex of the inputs fingerprint>`: the same inputs, rules and options on
-    the same day give the same name; anything else, another."""
-    started = run.get("started") or "1970-01-01T00:00:00+00:00"
-    day = datetime.fromisoformat(started).strftime("%Y%m%d")
-    return f"{day}-{str(run.get('inputs_fingerprint') or 'unknown')[:8]}"
+    """`<tool version>-<first 8 hex of the inputs fingerprint>`: the same raw files, rules and
+    options give the same name (whenever built); a change to any of them, another."""
+    return f"{run.get('tool_version') or '0'}-{str(run.get('inputs_fingerprint') or 'unknown')[:8]}"
+
+
+def archive_mtime() -> int:
+    """The date every archive entry carries: `SOURCE_DATE_EPOCH` if set, else 1980-01-01 (as
+    wheels do), never the clock, so the same editions give the same archive bytes."""
+    try:
+        return int(os.environ.get("SOURCE_DATE_EPOCH", ""))
+    except ValueError:
+        return FIXED_MTIME
 
 
 def dataset_card(
@@ -134,7 +141,6 @@ def dataset_card(
         f"- inputs fingerprint: `{run.get('inputs_fingerprint', '?')}` (raw files, rules and options)",
         f"- options: disabled rules {options.get('disabled_rules') or 'none'}, pangu spacing "
         f"{'on' if options.get('pangu') else 'off'}, script table `{options.get('script_table', '?')}`",
-        f"- built: {run.get('started', '?')}, build `{run.get('run_id', '?')}`",
         "",
         "Each raw file was decoded (BOM, UTF-8, UTF-16, GB18030, Big5), repaired (mojibake, HTML",
         "remnants, pinyin readings), converted to simplified script (OpenCC), cleared of running heads",
@@ -207,18 +213,18 @@ def write_release(
     manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
     manifest["licence"] = licence
     manifest["editions"] = editions
+    version = release_version(run)
+    top = f"zhclean-corpus-{version}"
+    manifest["release"] = {"version": version, "archive": f"{RELEASE}/{top}.tar.gz"}
     manifest_path.parent.mkdir(parents=True, exist_ok=True)
     manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
-    version = release_version(run)
-    top = f"zhclean-corpus-{version}"
     card = dataset_card(run, summary, editions, version, licence).encode("utf-8")
     sums = [(e["sha256"], e["path"]) for e in editions]
     sums.append((sha256_file(manifest_path), MANIFEST))
     sums.append((hashlib.sha256(card).hexdigest(), CARD))
     sums_text = "".join(f"{digest}  {path}\n" for digest, path in sorted(sums, key=lambda s: s[1]))
-    started = run.get("started")
-    mtime = int(datetime.fromisoformat(started).timestamp()) if started else 0
+    mtime = archive_mtime()
 
     folder = build / RELEASE
     folder.mkdir(parents=True, exist_ok=True)

@@ -79,10 +79,11 @@ def test_the_manifest_lists_every_edition_file_with_its_sha256(docs, tmp_path: P
         assert entry["bytes"] == (build / entry["path"]).stat().st_size
     assert manifest["rules_version"] == RUN["rules_version"]  # what the JSON edition wrote is kept
     assert manifest["licence"] == "unspecified"
-    assert release["version"] == "20261129-1234abcd" == release_version(RUN)
-    assert release["archive"] == "release/zhclean-corpus-20261129-1234abcd.tar.gz"
+    assert manifest["release"] == {"version": "0.1.0-1234abcd", "archive": release["archive"]}
+    assert release["version"] == "0.1.0-1234abcd" == release_version(RUN)
+    assert release["archive"] == "release/zhclean-corpus-0.1.0-1234abcd.tar.gz"
     assert (build / "release" / "SHA256SUMS").read_text() == (
-        f"{sha256(build / release['archive'])}  zhclean-corpus-20261129-1234abcd.tar.gz\n"
+        f"{sha256(build / release['archive'])}  zhclean-corpus-0.1.0-1234abcd.tar.gz\n"
     )
 
 
@@ -93,7 +94,7 @@ def test_the_archive_verifies_with_sha256sum_and_carries_a_dataset_card(docs, tm
     assert subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=archive.parent, check=False).returncode == 0
     with tarfile.open(archive) as tar:
         tar.extractall(tmp_path / "unpacked", filter="data")
-    top = tmp_path / "unpacked" / "zhclean-corpus-20261129-1234abcd"
+    top = tmp_path / "unpacked" / "zhclean-corpus-0.1.0-1234abcd"
     check = subprocess.run(
         ["sha256sum", "--strict", "-c", "SHA256SUMS"], cwd=top, capture_output=True, text=True
     )

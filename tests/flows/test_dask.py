@@ -47,7 +47,9 @@ def test_editions_on_a_dask_cluster_are_byte_identical_to_the_process_pool(
         "epub",
         "json",
         "markdown",
+        "release",
         "report",
+        "sqlite",
     ]
 
 

@@ -11,6 +11,9 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import sqlite3
+import subprocess
+import tarfile
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -22,10 +25,14 @@ from paths import TESTS
 
 from zhclean.tasks.build import process
 from zhclean.tasks.build.publish import OutputBusy, output_lock
+from zhclean.tasks.editions.bundle import release_version
 from zhclean.tasks.editions.epub_edition import epubcheck
 from zhclean.tasks.editions.json_edition import validate_article
 
 pytestmark = pytest.mark.flow
+
+#: The published edition folders (README, "Where the editions land").
+FOLDERS = ("json", "markdown", "epub", "sqlite", "report", "release")
 
 GOLDEN = TESTS / "golden" / "raw"
 FIELDS = ("title", "subtitle", "authors", "section", "series", "page", "date", "origin", "title_variants")
@@ -81,6 +88,7 @@ def test_every_edition_lists_exactly_the_expected_files(corpus_run, raw_files):
     """The README's table of where the editions land, for these five raw files."""
     _, out = corpus_run
     stems = [p.stem for p in raw_files]
+    manifest = json.loads((out / "json" / "manifest.json").read_text(encoding="utf-8"))
     want = {
         "json/articles.jsonl",
         "json/manifest.json",
@@ -92,19 +100,49 @@ def test_every_edition_lists_exactly_the_expected_files(corpus_run, raw_files):
         "report/report.md",
         "report/report.json",
         *(f"report/review/{s}.html" for s in stems),
+        "sqlite/corpus.sqlite",
+        "release/SHA256SUMS",
+        manifest["release"]["archive"],
     }
-    got = {
-        str(p.relative_to(out))
-        for folder in ("json", "markdown", "epub", "report")
-        for p in (out / folder).rglob("*")
-        if p.is_file()
-    }
+    got = {str(p.relative_to(out)) for folder in FOLDERS for p in (out / folder).rglob("*") if p.is_file()}
     assert got == want
+    assert [e["path"] for e in manifest["editions"]] == sorted(
+        want - {"json/manifest.json", *(p for p in want if p.startswith("release/"))},
+        key=lambda p: (FOLDERS.index(p.split("/")[0]), p),
+    )
     build = (out / "current").resolve()
     assert build.parent == (out / ".runs").resolve()
-    assert {folder: (out / folder).resolve() for folder in ("json", "markdown", "epub", "report")} == {
-        folder: build / folder for folder in ("json", "markdown", "epub", "report")
+    assert {folder: (out / folder).resolve() for folder in FOLDERS} == {
+        folder: build / folder for folder in FOLDERS
     }
+
+
+def test_sqlite_edition_and_release_agree_with_the_other_editions(corpus_run):
+    _, out = corpus_run
+    ids = [r["id"] for r in jsonl(out / "json" / "articles.jsonl")]
+    with sqlite3.connect(out / "sqlite" / "corpus.sqlite") as db:
+        assert [r[0] for r in db.execute("SELECT id FROM articles ORDER BY document_id, position")] == ids
+        found = db.execute(
+            "SELECT DISTINCT b.article_id FROM blocks_fts JOIN blocks b ON b.id = blocks_fts.rowid"
+            " WHERE blocks_fts MATCH '疫情防控'"
+        ).fetchall()
+        assert len(found) == 38  # every article but raw/000's 15th (read off the golden articles)
+    manifest = json.loads((out / "json" / "manifest.json").read_text(encoding="utf-8"))
+    for entry in manifest["editions"]:
+        assert hashlib.sha256((out / entry["path"]).read_bytes()).hexdigest() == entry["sha256"]
+    assert manifest["licence"] == "unspecified"
+    sums = subprocess.run(
+        ["sha256sum", "-c", "SHA256SUMS"], cwd=out / "release", capture_output=True, text=True
+    )
+    assert sums.returncode == 0, sums.stdout + sums.stderr
+    assert manifest["release"]["version"] == release_version(manifest)
+    with tarfile.open(out / manifest["release"]["archive"]) as tar:
+        names = tar.getnames()
+    top = f"zhclean-corpus-{release_version(manifest)}"
+    assert sorted(names) == sorted(
+        [f"{top}/README.md", f"{top}/SHA256SUMS", f"{top}/json/manifest.json"]
+        + [f"{top}/{e['path']}" for e in manifest["editions"]]
+    )
 
 
 def test_json_edition_articles_are_the_reviewed_golden_articles(corpus_run, raw_files):
