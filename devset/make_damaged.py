@@ -264,6 +264,36 @@ def gen_multi(rng: random.Random) -> None:
         )
 
 
+def gen_duplicate(rng: random.Random) -> None:
+    """A scraper's file: one article saved twice in a row, then another; the second copy is furniture
+    (it should be removed and reported, STYLE 6)."""
+    page = Page(rng)
+    for copy, src in enumerate(["law_07", "law_07", "law_01"]):
+        title, units = source_units(src)
+        date, source = DATES[src]
+        lines = [title or "", f"{date} {source}", *(text for _, text in units[:6])]
+        if copy == 1:
+            for text in lines:
+                page.furn(text)
+                page.add("")
+            continue
+        a = page.article(title, date=date, source=source)
+        a["title_lines"].append(page.add(lines[0]))
+        page.add("")
+        a["meta_lines"].append(page.add(lines[1]))
+        page.add("")
+        for text in lines[2:]:
+            n = page.add(text)
+            a["paragraphs"].append([n, n])
+            page.add("")
+    page.save(
+        "gen_multi_03",
+        "multi",
+        ["law_07", "law_01"],
+        "an article saved twice in a row by a scraper, then another article; the second copy is furniture",
+    )
+
+
 def gen_web(rng: random.Random) -> None:
     for i, src in enumerate(["law_03", "law_05", "law_07"], 1):
         page = Page(rng)
@@ -305,6 +335,7 @@ def main() -> None:
     gen_periodical(rng)
     gen_briefs(rng)
     gen_multi(rng)
+    gen_duplicate(rng)
     gen_web(rng)
 
 
