@@ -232,7 +232,7 @@ def evaluate(name: str) -> Figures:
         fig.furniture += 1
         if any(b.start <= n <= b.end and text in norm(b.text) for b in blocks):
             fig.furniture_in += 1
-            fig.notes.append(f"{name}: furniture line {n} in a block: {gold.lines[n - 1][:40]!r}")
+            fig.notes.append(f"{name}: furniture or meta line {n} in a block: {gold.lines[n - 1][:40]!r}")
 
     # Body text lost: gold body and title lines whose characters appear nowhere in the output.
     out = "\n".join(
