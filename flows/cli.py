@@ -125,6 +125,21 @@ def rules() -> None:
     Console().print(table)
 
 
+@app.command()
+def serve(
+    out: Annotated[Path, typer.Option(help="output folder to serve")] = Path("output"),
+    host: Annotated[str, typer.Option(help="address (loopback: this machine only)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on", min=1, max=65535)] = 8000,
+) -> None:
+    """Serve the editions read-only: counts, downloads with SHA-256, search, review pages."""
+    from zhclean.flows.serve import serve as run_server
+
+    if not (out / "current").is_dir():
+        _fatal(f"{out}: no published build (run `zhclean run --out {out}` first)", EXIT_FATAL)
+    Console().print(f"serving {out} at http://{host}:{port}/ (Ctrl-C to stop)")
+    run_server(out, host=host, port=port)
+
+
 def _up_to_date(
     raw: Path, out: Path, files: list[Path], disable: list[str], pangu: bool, script_table: str
 ) -> bool:
