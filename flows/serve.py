@@ -3,7 +3,8 @@
 The home page shows the corpus at a glance (documents, articles, edits by kind, problems,
 tool and rules versions) and every edition file with its size, date, SHA-256 (from the
 manifest) and a download link; `/search` searches the SQLite edition (titles, authors, full
-text) and marks the hits; each document links to its review page.
+text) and marks the hits; `/documents/<stem>` lists a document's articles with their metadata
+and links to its review page (raw and clean side by side, every edit marked) and editions.
 
 Safety: only files of the published build's edition folders are served. A path is resolved
 (symlinks followed) and must stay inside the build, so `..`, encoded `%2e%2e`, absolute paths
@@ -30,6 +31,7 @@ from starlette.routing import Route
 
 from zhclean.tasks.build.publish import CURRENT, EDITIONS
 from zhclean.tasks.editions.bundle import RELEASE, SUMS
+from zhclean.tasks.editions.markdown_edition import safe_stem
 from zhclean.tasks.editions.sqlite_edition import FILE_NAME, search
 
 DEFAULT_HOST = "127.0.0.1"
@@ -207,9 +209,9 @@ async def home(request: Request) -> Response:
             "<h2>文档</h2><div class='scroll'><table><tr><th>文档</th><th>文章</th><th>审阅</th></tr>"
         )
         for d in docs:
-            stem = d["source"].rsplit(".", 1)[0]
+            stem = safe_stem(d["source"].rsplit(".", 1)[0])
             body.append(
-                f"<tr><td>{html.escape(d['source'])}</td><td class='num'>{d.get('articles', 0)}</td>"
+                f"<tr><td><a href='/documents/{quote(stem)}'>{html.escape(d['source'])}</a></td><td class='num'>{d.get('articles', 0)}</td>"
                 f"<td>{_link(f'report/review/{stem}.html', '审阅页')} · {_link(f'epub/{stem}.epub', 'EPUB')}"
                 f" · {_link(f'markdown/{stem}.md', 'Markdown')}</td></tr>"
             )
@@ -252,7 +254,8 @@ async def search_page(request: Request) -> Response:
         body.append(f"<p>“{html.escape(query)}”：{len(results)} 篇文章</p><ol>")
         for r in results:
             review = f"report/review/{r['stem']}.html"
-            meta = " · ".join(html.escape(x) for x in (r["authors"], r["date"] or "", r["document"]) if x)
+            meta = " · ".join(html.escape(x) for x in (r["authors"], r["date"] or "") if x)
+            meta += f" · <a href='/documents/{quote(r['stem'])}'>{html.escape(r['document'])}</a>"
             body.append(
                 f"<li><p><strong>{_link(review, r['title'] or '无题')}</strong> <small>{meta}</small></p>"
             )
@@ -263,6 +266,69 @@ async def search_page(request: Request) -> Response:
             body.append("</li>")
         body.append("</ol>")
     return page(f"搜索 {query}" if query else "搜索", "".join(body))
+
+
+async def document_page(request: Request) -> Response:
+    """A document: its articles with their metadata, and links to its review page and editions."""
+    site: Site = request.app.state.site
+    db = site.database()
+    if db is None:
+        raise HTTPException(404)
+    try:
+        doc = db.execute(
+            "SELECT id, source, title, script, converted_chars, edits FROM documents WHERE stem = ?",
+            (request.path_params["stem"],),
+        ).fetchone()
+        if doc is None:
+            raise HTTPException(404)
+        articles = db.execute(
+            "SELECT a.title, a.subtitle, a.authors, a.section, a.series, a.page, a.date, a.origin,"
+            " a.first_line, a.last_line, count(b.id) FROM articles a LEFT JOIN blocks b ON b.article_id = a.id"
+            " WHERE a.document_id = ? GROUP BY a.id ORDER BY a.position",
+            (doc[0],),
+        ).fetchall()
+    finally:
+        db.close()
+    stem = request.path_params["stem"]
+    links = " · ".join(
+        _link(rel, text)
+        for rel, text in (
+            (f"report/review/{stem}.html", "审阅页 review"),
+            (f"epub/{stem}.epub", "EPUB"),
+            (f"markdown/{stem}.md", "Markdown"),
+            (f"json/documents/{stem}.json", "JSON"),
+        )
+    )
+    body = [
+        f"<h1>{html.escape(doc[2])}</h1>",
+        f"<p>{html.escape(doc[1])} · {html.escape(doc[3])} · {doc[5]:,} 处编辑</p><p>{links}</p>",
+        "<div class='scroll'><table><tr><th>#</th><th>标题</th><th>作者</th><th>栏目</th><th>页码</th>"
+        "<th>日期</th><th>来源</th><th>原文行</th><th>段落</th></tr>",
+    ]
+    for n, (
+        title,
+        subtitle,
+        authors,
+        section,
+        series,
+        page_no,
+        date,
+        origin,
+        first,
+        last,
+        blocks,
+    ) in enumerate(articles, 1):
+        heading = html.escape(title or "无题") + (
+            f"<br><small>{html.escape(subtitle)}</small>" if subtitle else ""
+        )
+        cells = [authors, " / ".join(x for x in (section, series) if x), page_no, date, origin]
+        body.append(
+            f"<tr><td class='num'>{n}</td><td>{heading}</td>"
+            + "".join(f"<td>{html.escape(str(c)) if c not in (None, '') else ''}</td>" for c in cells)
+            + f"<td class='num'>{first}–{last}</td><td class='num'>{blocks}</td></tr>"
+        )
+    body.append("</table></div>")
+    return page(doc[2], "".join(body))
 
 
 async def files(request: Request) -> Response:
@@ -289,6 +355,7 @@ def make_app(out: Path) -> Starlette:
         routes=[
             Route("/", home),
             Route("/search", search_page),
+            Route("/documents/{stem}", document_page),
             Route("/files/{path:path}", files),
         ],
         exception_handlers={HTTPException: http_error, Exception: http_error},

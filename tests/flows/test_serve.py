@@ -134,6 +134,22 @@ def test_search_returns_the_article_with_the_hit_marked_and_escapes_document_tex
     assert b"<mark>\xe7\x96\xab\xe6\x83\x85</mark>" in body
 
 
+def test_a_document_page_lists_its_articles_and_links_its_review_page(server) -> None:
+    status, _, body = get(server, "/documents/002_b722e41bb6c714af")
+    page = body.decode("utf-8")
+    assert status == 200
+    titles = re.findall(r"<tr><td class='num'>\d+</td><td>([^<]*)", page)
+    assert len(titles) == 7 and titles[1] == "“五色花”把温暖和信心送到家"
+    assert 'href="/files/report/review/002_b722e41bb6c714af.html"' in page
+    status, ctype, body = get(server, "/files/report/review/002_b722e41bb6c714af.html")
+    assert (status, ctype) == (200, "text/html; charset=utf-8") and "五色花".encode() in body
+    status, _, body = get(server, "/documents/evil")
+    assert status == 200 and b"&lt;script&gt;alert(1)" in body and b"<script>alert" not in body
+    assert get(server, "/documents/nothing")[0] == 404
+    status, _, body = get(server, "/")
+    assert "href='/documents/002_b722e41bb6c714af'" in body.decode("utf-8")
+
+
 @pytest.mark.parametrize(
     "path",
     [
