@@ -1,13 +1,17 @@
 """`zhclean`: run the flow on a raw folder, or lint text against STYLE.md.
 
 Exit codes (documented in the README):
-0 all documents processed; 1 some documents failed (listed); 2 fatal (no raw
-files, output not writable, bad arguments); 3 another run holds the output;
+0 all documents processed; 1 some documents failed (listed, the rest published); 2 fatal
+(no raw files, output not writable, bad arguments, or every document failed so nothing was
+published); 3 another run holds the output;
 for `lint`, 1 when violations are found.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -18,7 +22,7 @@ from rich.table import Table
 
 from zhclean.flows import progress as progress_events
 from zhclean.tasks.build.discover import DiscoveryError, discover
-from zhclean.tasks.build.publish import OutputBusy, OutputError, ensure_writable
+from zhclean.tasks.build.publish import NothingToPublish, OutputBusy, OutputError, ensure_writable
 from zhclean.tasks.core.options import SCRIPT_TABLES, Options
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_FATAL, EXIT_BUSY = 0, 1, 2, 3
@@ -69,7 +73,7 @@ def run(
         raise typer.Exit(EXIT_OK)
     from zhclean.flows.normalize_corpus import normalize_corpus  # imports Prefect: only when needed
 
-    with _progress_bar():
+    with _progress_bar(), _run_logs_off_the_console():
         try:
             summary = normalize_corpus(
                 raw_dir=str(raw),
@@ -85,6 +89,8 @@ def run(
         except OutputBusy as exc:
             _fatal(str(exc), EXIT_BUSY)
         except (OutputError, DiscoveryError) as exc:
+            _fatal(str(exc), EXIT_FATAL)
+        except NothingToPublish as exc:
             _fatal(str(exc), EXIT_FATAL)
     if summary["up_to_date"]:
         Console().print(
@@ -167,6 +173,24 @@ def _fatal(message: str, code: int) -> None:
     raise typer.Exit(code)
 
 
+@contextmanager
+def _run_logs_off_the_console() -> Iterator[None]:
+    """The run's log lines (and Prefect's traceback of a failed run) go to the Prefect API, not to
+    the terminal, where the command prints its own summary and one clear error line."""
+
+    def keep(record: logging.LogRecord) -> bool:
+        return not record.name.startswith(("prefect.flow_runs", "prefect.task_runs"))
+
+    handlers = logging.getLogger().handlers
+    for handler in handlers:
+        handler.addFilter(keep)
+    try:
+        yield
+    finally:
+        for handler in handlers:
+            handler.removeFilter(keep)
+
+
 class _progress_bar:
     """A rich progress bar fed by the flow's per-document events."""
 
@@ -198,6 +222,12 @@ def _print_summary(summary: dict[str, Any]) -> None:
     out = Console()
     table = Table(title="zhclean run", show_header=False)
     table.add_row("documents", f"{summary['processed']} processed of {summary['documents']}")
+    work = summary.get("incremental")
+    if work:
+        table.add_row(
+            "this run",
+            f"processed {work['processed']}, reused {work['reused']}, removed {work['removed']}",
+        )
     table.add_row("articles", str(summary["articles"]))
     table.add_row("edits", str(summary["edits"]))
     table.add_row("STYLE violations left", str(sum(summary["lint"].values())))

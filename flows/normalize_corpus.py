@@ -13,6 +13,7 @@ bounded by the largest document times the workers, and the cost grows linearly.
 
 from __future__ import annotations
 
+import logging
 import os
 import platform
 import shutil
@@ -25,23 +26,24 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from prefect import flow, task
+from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
+from prefect.states import Completed
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 from zhclean.flows import progress
 from zhclean.tasks import __version__
 from zhclean.tasks.build.discover import TransientIOError, discover
-from zhclean.tasks.build.freshness import inputs_fingerprint, is_up_to_date
+from zhclean.tasks.build.freshness import file_hashes, fingerprint_of, is_up_to_date
+from zhclean.tasks.build.incremental import Entry, document_key, plan, read_entries, reuse_into, write_entries
 from zhclean.tasks.build.process import Outcome, process_batch
-from zhclean.tasks.build.publish import new_staging, output_lock, publish
+from zhclean.tasks.build.publish import NothingToPublish, new_staging, output_lock, publish, published_build
 from zhclean.tasks.build.results import (
     iter_documents,
     iter_report_sections,
     read_index,
-    results_dir,
     write_index,
 )
 from zhclean.tasks.core.model import DocumentSummary, Problem
@@ -137,14 +139,14 @@ def report_task(
 
 
 @task(name="check-inputs", cache_policy=NO_CACHE)
-def fingerprint_task(raw: Path, files: list[Path], run_options: dict[str, Any]) -> str:
-    return inputs_fingerprint(raw, files, rules_fingerprint(), run_options)
+def hash_task(raw: Path, files: list[Path]) -> dict[str, str | None]:
+    return file_hashes(raw, files)
 
 
 @task(name="publish-editions", cache_policy=NO_CACHE)
 def publish_task(out_dir: Path, staging: Path) -> None:
-    for scratch in (results_dir(staging), staging / ".dask"):  # the build's working files
-        shutil.rmtree(scratch, ignore_errors=True)
+    # the Dask spill files go; `.results` stays: the next run reuses unchanged documents from it
+    shutil.rmtree(staging / ".dask", ignore_errors=True)
     publish(out_dir, staging)
 
 
@@ -210,10 +212,24 @@ def normalize_corpus(
         "pangu": pangu,
         "script_table": script_table,
     }
+    logger = run_logger()
+    logger.info("%d raw files in %s; output %s", len(found.files), raw, out)
     with output_lock(out):
-        fingerprint = fingerprint_task(raw, found.files, run_options)
+        rules = rules_fingerprint()
+        hashes = hash_task(raw, found.files)
+        fingerprint = fingerprint_of(hashes, rules, run_options)
         if not force and is_up_to_date(out, fingerprint):
+            logger.info("%s is up to date: same raw files, rules and options; nothing rebuilt", out)
+            create_markdown_artifact(
+                f"# zhclean: up to date\n\n{out} was built from the same {len(found.files)} raw files, "
+                "rules and options: nothing rebuilt.\n",
+                key="zhclean-run-report",
+                description="zhclean run summary",
+            )
             return {"up_to_date": True, "out_dir": str(out), "documents": len(found.files)}
+        previous = None if force else published_build(out)
+        keys = {name: document_key(name, sha, rules, run_options) for name, sha in hashes.items()}
+        todo = plan(keys, read_entries(previous), previous)
         staging = new_staging(out)
         run = {
             "run_id": staging.name,
@@ -221,27 +237,56 @@ def normalize_corpus(
             "raw_dir": str(raw),
             "files": len(found.files),
             "tool_version": __version__,
-            "rules_version": rules_fingerprint(),
+            "rules_version": rules,
             "rules": sorted(CATALOGUE),
             "options": run_options,
             "inputs_fingerprint": fingerprint,
             "python": platform.python_version(),
         }
-        progress.emit("start", len(found.files))
+        progress.emit("start", len(todo.process))
         # a file in a subfolder is named by its path inside raw/, so equal names never collide
-        items = [(path, path.relative_to(raw).as_posix()) for path in found.files]
+        names = set(todo.process)
+        items = [(p, n) for p in found.files if (n := p.relative_to(raw).as_posix()) in names]
         started = time.perf_counter()
-        outcomes = normalize_all(items, options, staging, workers, runner, address)
+        if previous is not None and todo.reuse:
+            reuse_into(staging, previous, todo.reuse)
+        outcomes = normalize_all(items, options, staging, workers, runner, address) if items else []
         timings: dict[str, Any] = {"workers": workers, "normalize_wall": time.perf_counter() - started}
         timings["per_document"] = dict(sum((Counter(o.timings) for o in outcomes), Counter()))
+        stored = {
+            o.source: Entry(key, o.summary, o.problems, o.files)
+            for o in outcomes
+            if o.summary is not None and (key := keys.get(o.source)) is not None
+        }
+        outcomes += [
+            Outcome(n, None, e.problems, None, e.summary, {}, e.files) for n, e in todo.reuse.items()
+        ]
+        stored.update(todo.reuse)
         outcomes.sort(key=lambda o: o.source)
+        incremental = {"processed": len(items), "reused": len(todo.reuse), "removed": len(todo.removed)}
+        work = f"processed {len(items)}, reused {len(todo.reuse)}, removed {len(todo.removed)}"
+        logger.info("%s (of %d raw files)", work, len(found.files))
         summaries: list[DocumentSummary] = [o.summary for o in outcomes if o.summary is not None]
         problems: list[Problem] = list(found.skipped) + [p for o in outcomes for p in o.problems]
+        failed = sorted(o.source for o in outcomes if o.failed)
+        if not summaries:
+            shutil.rmtree(staging, ignore_errors=True)
+            message = f"nothing to publish: every document failed ({len(failed)}): {', '.join(failed)}; " + (
+                "the previous editions stay published" if published_build(out) else "nothing was published"
+            )
+            logger.error(message)
+            create_markdown_artifact(
+                "# zhclean: run failed\n\n" + message + "\n\n" + _problems_table(problems),
+                key="zhclean-run-report",
+                description="zhclean run summary",
+            )
+            raise NothingToPublish(message)
         write_index(summaries, staging)
+        write_entries(staging, stored)
 
         summary = summarize(summaries, problems, run)
         problem_records = [asdict(p) for p in problems]
-        manifest = {**run, "failed": summary["failed"]}
+        manifest = {k: v for k, v in run.items() if k not in CLOCK_FIELDS} | {"failed": summary["failed"]}
         started = time.perf_counter()
         edition_futures = {
             "json": json_edition_task.submit(staging, manifest),
@@ -251,22 +296,70 @@ def normalize_corpus(
                 f"epub volume {i + 1}": epub_volume_task.submit(staging, i)
                 for i in range(len(volumes(summaries)))
             },
-            "report": report_task.submit(staging, run, summary, problem_records),
+            "report": report_task.submit(staging, reproducible(run), summary, problem_records),
         }
         timings["editions"] = {name: future.result() for name, future in edition_futures.items()}
         timings["editions"]["release"] = release_task(staging, run, summary)
         timings["editions_wall"] = time.perf_counter() - started
         publish_task(out, staging)
+    logger.info(
+        "%d documents, %d articles published in %s (build %s)",
+        len(summaries),
+        summary["articles"],
+        out,
+        staging.name,
+    )
     report_page = "".join(markdown_lines(run, summary, problem_records, []))
+    state_message = f"{work}; {len(summaries)} documents published"
+    if failed:
+        state_message += f"; {len(failed)} failed: {', '.join(failed)}"
+        logger.warning(
+            "%d of %d documents failed and were left out: %s", len(failed), len(outcomes), ", ".join(failed)
+        )
+        report_page = (
+            f"# zhclean: {len(failed)} of {len(outcomes)} documents failed\n\n"
+            f"Published the other {len(summaries)}; failed: {', '.join(failed)}\n\n" + report_page
+        )
     create_markdown_artifact(report_page, key="zhclean-run-report", description="zhclean run summary")
-    return {
+    result = {
         "up_to_date": False,
         **summary,
         "problem_list": problem_records,
         "out_dir": str(out),
         "build": staging.name,
+        "incremental": incremental,
+        "message": state_message,
         "timings": timings,
     }
+    return Completed(message=state_message, data=result)  # type: ignore[return-value]
+
+
+#: Fields of the run that come from the clock: in the run's artifact and result, not in the editions.
+CLOCK_FIELDS = ("run_id", "started")
+
+
+def reproducible(run: dict[str, Any]) -> dict[str, Any]:
+    """The run facts the report states: the build is named by its inputs, not by the clock, so the
+    same inputs give the same report (and the same edition hashes in the manifest)."""
+    return {
+        **{k: v for k, v in run.items() if k not in CLOCK_FIELDS},
+        "run_id": str(run["inputs_fingerprint"])[:16],
+        "started": "(not recorded, so that a build is reproducible)",
+    }
+
+
+def run_logger() -> Any:
+    """The flow run's logger, at INFO (the offline defaults set Prefect's own level to WARNING)."""
+    logger = get_run_logger()
+    base = logging.getLogger("prefect.flow_runs")
+    if base.getEffectiveLevel() > logging.INFO:
+        base.setLevel(logging.INFO)
+    return logger
+
+
+def _problems_table(problems: list[Problem]) -> str:
+    rows = [f"| {p.file} | {p.stage} | {p.kind} | {p.message.replace('|', '/')} |" for p in problems]
+    return "\n".join(["| file | stage | kind | message |", "|---|---|---|---|", *rows]) + "\n"
 
 
 @contextmanager

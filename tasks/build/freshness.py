@@ -32,11 +32,21 @@ def file_sha256(path: Path) -> str | None:
     return digest.hexdigest()
 
 
+def file_hashes(raw_dir: Path, files: list[Path]) -> dict[str, str | None]:
+    """Every raw file's sha256 by its name inside `raw_dir` (None: unreadable)."""
+    return {path.relative_to(raw_dir).as_posix(): file_sha256(path) for path in files}
+
+
 def inputs_fingerprint(raw_dir: Path, files: list[Path], rules_version: str, options: dict[str, Any]) -> str:
     """One hash over every raw file's name and content, the rules version and the options."""
+    return fingerprint_of(file_hashes(raw_dir, files), rules_version, options)
+
+
+def fingerprint_of(hashes: dict[str, str | None], rules_version: str, options: dict[str, Any]) -> str:
+    """`inputs_fingerprint` from hashes already computed."""
     digest = hashlib.sha256()
-    for path in sorted(files):
-        digest.update(f"{path.relative_to(raw_dir).as_posix()}\0{file_sha256(path)}\n".encode())
+    for name in sorted(hashes):
+        digest.update(f"{name}\0{hashes[name]}\n".encode())
     digest.update(rules_version.encode())
     digest.update(json.dumps(options, sort_keys=True).encode())
     return digest.hexdigest()

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from zhclean.tasks.build.discover import read_raw
-from zhclean.tasks.build.results import write_result
+from zhclean.tasks.build.results import report_path, results_dir, write_result
 from zhclean.tasks.core.model import Document, DocumentSummary, Problem
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.editions.epub_edition import write_document_epub
@@ -48,6 +48,8 @@ class Outcome:
     summary: DocumentSummary | None = None
     #: seconds per stage and per per-document edition (for the run's figures)
     timings: dict[str, float] = field(default_factory=dict)
+    #: the files written for this document, relative to the build (reused by a later run)
+    files: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
@@ -97,14 +99,18 @@ def process_into_build(path: Path, options: Options, build: Path, name: str | No
     if doc is None:
         return outcome
     raw_text, timings = outcome.raw_text or "", outcome.timings
-    timed(timings, "review page", lambda: write_review_page(doc, raw_text, build))
-    timed(timings, "document json", lambda: write_document_json(doc, build))
-    timed(timings, "document markdown", lambda: write_document_markdown(doc, build))
-    timed(timings, "document epub", lambda: write_document_epub(doc, build))
+    written = [
+        timed(timings, "review page", lambda: write_review_page(doc, raw_text, build)),
+        timed(timings, "document json", lambda: write_document_json(doc, build)),
+        timed(timings, "document markdown", lambda: write_document_markdown(doc, build)),
+        timed(timings, "document epub", lambda: write_document_epub(doc, build)),
+    ]
     summary = timed(
         timings, "lint and report", lambda: write_result(doc, document_report(doc, options), build)
     )
-    return Outcome(outcome.source, None, outcome.problems, None, summary, timings)
+    written += [results_dir(build) / summary.result, report_path(build, summary)]
+    files = [p.relative_to(build).as_posix() for p in written]
+    return Outcome(outcome.source, None, outcome.problems, None, summary, timings, files)
 
 
 def timed(timings: dict[str, float], key: str, work: Callable[[], T]) -> T:

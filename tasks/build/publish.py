@@ -41,6 +41,17 @@ class OutputBusy(OutputError):
     """Another run is writing to the same output directory."""
 
 
+class NothingToPublish(Exception):
+    """No document could be normalised: the run publishes nothing and the previous build stays."""
+
+
+def published_build(out_dir: Path) -> Path | None:
+    """The build `current` points at, if there is one."""
+    current = out_dir / CURRENT
+    target = current.resolve() if current.is_symlink() else None
+    return target if target is not None and target.is_dir() else None
+
+
 @contextmanager
 def output_lock(out_dir: Path) -> Iterator[None]:
     """Hold an exclusive lock on `out_dir` for the whole run; refuse at once if it is taken.

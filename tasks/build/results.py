@@ -3,7 +3,8 @@
 The flow never holds the corpus: a worker writes the document's full record
 (`.results/<stem>.json`) and its report section (`.results/<stem>.report.json`)
 and hands back a `DocumentSummary`; the corpus-wide editions and the report read
-the records back one at a time. The `.results` folder is removed before publishing.
+the records back one at a time. The `.results` folder stays in the published build (it is
+not an edition): the next run reuses the results of unchanged documents (`incremental.py`).
 """
 
 from __future__ import annotations
@@ -60,6 +61,10 @@ def iter_documents(build: Path, summaries: Iterable[DocumentSummary]) -> Iterato
         yield document_from_record(record)
 
 
+def report_path(build: Path, summary: DocumentSummary) -> Path:
+    return results_dir(build) / f"{summary.stem}.report.json"
+
+
 def iter_report_sections(build: Path, summaries: Iterable[DocumentSummary]) -> Iterator[dict[str, Any]]:
     for summary in summaries:
-        yield json.loads((results_dir(build) / f"{summary.stem}.report.json").read_text(encoding="utf-8"))
+        yield json.loads(report_path(build, summary).read_text(encoding="utf-8"))

@@ -131,12 +131,12 @@ def build_epub(markdown: str, path: Path, metadata: list[str], split_level: int,
         if terms:
             (Path(tmp) / "translations").mkdir()
             (Path(tmp) / "translations" / f"{LANGUAGE}.yaml").write_bytes(terms)
-        pypandoc.convert_text(
-            printable(markdown),
-            "epub3",
-            format=PANDOC_READER,
-            outputfile=str(path),
-            extra_args=[
+        run = subprocess.run(
+            [
+                pypandoc.get_pandoc_path(),
+                f"--from={PANDOC_READER}",
+                "--to=epub3",
+                f"--output={path}",
                 "--toc",
                 f"--toc-depth={toc_depth}",
                 f"--split-level={split_level}",
@@ -144,8 +144,33 @@ def build_epub(markdown: str, path: Path, metadata: list[str], split_level: int,
                 f"--data-dir={tmp}",
                 *metadata,
             ],
+            input=printable(markdown).encode("utf-8"),
+            capture_output=True,
+            env=pandoc_environment(metadata),
+            check=False,
         )
+        if run.returncode != 0:
+            raise RuntimeError(f"pandoc failed ({run.returncode}): {run.stderr.decode(errors='replace')}")
     return path
+
+
+#: The book's modification time when no document gives a date: a fixed one, never the clock
+#: (1980-01-01, the earliest a zip entry can record).
+FIXED_EPOCH = 315532800
+
+
+def pandoc_environment(metadata: list[str]) -> dict[str, str]:
+    """Pandoc's environment for one call: SOURCE_DATE_EPOCH from the book's date (else a fixed one),
+    so the same input gives a byte-identical EPUB (dcterms:modified and the zip entries' times).
+    Only the child's environment is set; this process's stays as it is."""
+    epoch = FIXED_EPOCH
+    for arg in metadata:
+        if arg.startswith("date="):
+            day = datetime.date.fromisoformat(arg.removeprefix("date="))
+            epoch = max(
+                epoch, int(datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.UTC).timestamp())
+            )
+    return {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
 
 
 def corpus_markdown(docs: Sequence[Document]) -> str:

@@ -1,0 +1,112 @@
+"""Honest run states: a run that could publish nothing fails and leaves the previous editions;
+a run with some failed documents publishes the rest and says so (return value, logs, artifact)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from zhclean.flows.cli import EXIT_FATAL, app
+from zhclean.tasks.build.publish import NothingToPublish
+
+pytestmark = pytest.mark.flow
+
+GOOD = "标题\n\n正文第一段。\n"
+
+
+class _Capture(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.lines: list[tuple[str, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append((record.levelname, record.getMessage()))
+
+
+@pytest.fixture
+def captured(monkeypatch):
+    """The run's log lines and the markdown artifacts it creates."""
+    from zhclean.flows import normalize_corpus as module
+
+    artifacts: list[str] = []
+    real = module.create_markdown_artifact
+
+    def capture(markdown, **kw):
+        artifacts.append(markdown)
+        return real(markdown, **kw)
+
+    monkeypatch.setattr(module, "create_markdown_artifact", capture)
+    handler = _Capture()
+    logger = logging.getLogger("prefect.flow_runs")
+    logger.addHandler(handler)
+    yield handler.lines, artifacts
+    logger.removeHandler(handler)
+
+
+def test_every_document_failing_fails_the_run_and_keeps_the_previous_editions(
+    prefect_harness, tmp_path, captured
+):
+    from zhclean.flows.normalize_corpus import normalize_corpus
+
+    lines, artifacts = captured
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    (raw / "a.txt").write_text(GOOD, encoding="utf-8")
+    first = normalize_corpus(raw_dir=str(raw), out_dir=str(out))
+    before = (out / "json" / "articles.jsonl").read_bytes()
+    (raw / "a.txt").write_bytes(b"")
+    (raw / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    message = (
+        "nothing to publish: every document failed (2): a.txt, image.txt; "
+        "the previous editions stay published"
+    )
+    with pytest.raises(NothingToPublish) as caught:
+        normalize_corpus(raw_dir=str(raw), out_dir=str(out))
+    assert str(caught.value) == message
+    assert (out / "current").resolve().name == first["build"]
+    assert (out / "json" / "articles.jsonl").read_bytes() == before
+    assert [p.name for p in (out / ".runs").iterdir()] == [first["build"]]
+    assert ("ERROR", message) in lines
+    assert artifacts[-1].startswith("# zhclean: run failed\n\n" + message)
+    assert "| a.txt | ingest | empty |" in artifacts[-1]
+
+
+def test_the_cli_exits_fatal_when_nothing_could_be_published(prefect_harness, tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    (raw / "empty.txt").write_bytes(b"")
+    result = CliRunner().invoke(app, ["run", "--raw", str(raw), "--out", str(out), "--workers", "1"])
+    assert result.exit_code == EXIT_FATAL, result.output
+    said = " ".join(result.output.split())  # the console wraps long lines
+    assert "zhclean: nothing to publish: every document failed (1): empty.txt; nothing was published" in said
+    assert "Traceback" not in result.output
+    assert not (out / "current").exists() and list((out / ".runs").iterdir()) == []
+
+
+def test_some_failed_documents_publish_the_rest_and_say_so(prefect_harness, tmp_path, captured):
+    from zhclean.flows.normalize_corpus import normalize_corpus
+
+    lines, artifacts = captured
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    (raw / "a.txt").write_text(GOOD, encoding="utf-8")
+    (raw / "b.txt").write_text(GOOD, encoding="utf-8")
+    (raw / "empty.txt").write_bytes(b"")
+    summary = normalize_corpus(raw_dir=str(raw), out_dir=str(out))
+    assert summary["failed"] == ["empty.txt"]
+    assert (
+        summary["message"] == "processed 3, reused 0, removed 0; 2 documents published; 1 failed: empty.txt"
+    )
+    assert summary["incremental"] == {"processed": 3, "reused": 0, "removed": 0}
+    assert Path(out / "current").resolve().name == summary["build"]
+    info = [m for level, m in lines if level == "INFO"]
+    assert f"3 raw files in {raw}; output {out}" in info
+    assert "processed 3, reused 0, removed 0 (of 3 raw files)" in info
+    assert f"2 documents, 2 articles published in {out} (build {summary['build']})" in info
+    assert ("WARNING", "1 of 3 documents failed and were left out: empty.txt") in lines
+    assert artifacts[-1].startswith(
+        "# zhclean: 1 of 3 documents failed\n\nPublished the other 2; failed: empty.txt\n\n"
+    )
