@@ -146,6 +146,61 @@ def serve(
     run_server(out, host=host, port=port)
 
 
+@app.command()
+def schedule(
+    raw: Annotated[Path, typer.Option(help="folder of raw .txt files")] = Path("raw"),
+    out: Annotated[Path, typer.Option(help="where the editions and the report land")] = Path("output"),
+    cron: Annotated[str | None, typer.Option(help="when to run (cron, in --timezone)")] = None,
+    interval: Annotated[
+        float | None, typer.Option(help="run every N seconds instead of a cron", min=1)
+    ] = None,
+    timezone: Annotated[
+        str | None, typer.Option(help="IANA timezone of the cron (default: this machine's)")
+    ] = None,
+    name: Annotated[str, typer.Option(help="deployment name")] = "nightly",
+    disable: Annotated[list[str], typer.Option(help="switch a rule off by name (repeatable)")] = [],  # noqa: B006
+    pangu: Annotated[bool, typer.Option(help="one space between CJK and Latin/digits")] = False,
+    script_table: Annotated[
+        str, typer.Option(help="OpenCC table for traditional -> simplified")
+    ] = Options().script_table,
+) -> None:
+    """Serve the flow as a Prefect deployment on a schedule (default: 03:00 every night, local time),
+    one run at a time (an overlapping run waits); needs PREFECT_API_URL for a lasting server."""
+    if script_table not in SCRIPT_TABLES:
+        _fatal(f"--script-table must be one of {', '.join(SCRIPT_TABLES)}, not {script_table!r}", EXIT_FATAL)
+    _check_disabled(disable)
+    if cron is not None and interval is not None:
+        _fatal("give --cron or --interval, not both", EXIT_FATAL)
+    try:
+        discover(raw)
+        ensure_writable(out)
+    except (DiscoveryError, OutputError) as exc:
+        _fatal(str(exc), EXIT_FATAL)
+    from zhclean.flows.normalize_corpus import DEFAULT_CRON, deployment_settings, normalize_corpus
+
+    try:
+        settings = deployment_settings(
+            raw,
+            out,
+            cron=cron if cron is not None or interval is not None else DEFAULT_CRON,
+            interval=interval,
+            timezone=timezone,
+            name=name,
+            parameters={"disabled_rules": list(disable), "pangu": pangu, "script_table": script_table},
+        )
+    except ValueError as exc:  # a bad cron or timezone
+        _fatal(str(exc), EXIT_FATAL)
+    from prefect.settings import get_current_settings
+
+    if not get_current_settings().api.url:
+        console.print(
+            "[yellow]zhclean:[/] PREFECT_API_URL is not set: the runs can be triggered by hand but a "
+            "temporary server does not schedule them (start `prefect server start` and point "
+            "PREFECT_API_URL at it; see the README, Scheduling reprocessing)"
+        )
+    normalize_corpus.serve(**settings)
+
+
 def _up_to_date(
     raw: Path, out: Path, files: list[Path], disable: list[str], pangu: bool, script_table: str
 ) -> bool:

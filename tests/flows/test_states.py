@@ -110,3 +110,35 @@ def test_some_failed_documents_publish_the_rest_and_say_so(prefect_harness, tmp_
     assert artifacts[-1].startswith(
         "# zhclean: 1 of 3 documents failed\n\nPublished the other 2; failed: empty.txt\n\n"
     )
+
+
+@pytest.mark.parametrize("zone", ["Europe/Paris", None])
+def test_the_schedule_has_a_timezone_absolute_paths_and_one_run_at_a_time(tmp_path, monkeypatch, zone):
+    from prefect.client.schemas.objects import ConcurrencyLimitStrategy
+
+    from zhclean.flows import normalize_corpus as module
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(module, "local_timezone", lambda: "Asia/Shanghai")
+    settings = module.deployment_settings(Path("raw"), Path("out"), timezone=zone, parameters={"pangu": True})
+    [schedule] = settings["schedules"]
+    assert (schedule.cron, schedule.timezone) == ("0 3 * * *", zone or "Asia/Shanghai")
+    assert settings["parameters"] == {
+        "pangu": True,
+        "raw_dir": str(tmp_path / "raw"),
+        "out_dir": str(tmp_path / "out"),
+    }
+    limit = settings["global_limit"]
+    assert (limit.limit, limit.collision_strategy) == (1, ConcurrencyLimitStrategy.ENQUEUE)
+
+
+def test_a_bad_timezone_or_cron_is_refused_before_anything_is_served(tmp_path, raw_files):
+    raw = str(raw_files[0].parent)
+    for args, said in (
+        (["--timezone", "Mars/Olympus"], "unknown timezone 'Mars/Olympus'"),
+        (["--cron", "nonsense"], "Invalid cron string"),
+        (["--cron", "0 3 * * *", "--interval", "60"], "give --cron or --interval, not both"),
+    ):
+        result = CliRunner().invoke(app, ["schedule", "--raw", raw, "--out", str(tmp_path / "o"), *args])
+        assert result.exit_code == EXIT_FATAL, result.output
+        assert said in " ".join(result.output.split())
