@@ -84,3 +84,13 @@ def test_quote_boundary_counts_as_a_clause_break_in_long_headlines() -> None:
     assert two_clause("“小切口”撬动“大民生”办好群众家门口的事")
     assert not two_clause("从“门前三包”到“小巷管家”")
     assert not two_clause("带病战疫的“硬核”社区书记")
+
+
+def test_nothing_but_closing_marks_is_no_sentence_end() -> None:
+    assert [cl.ends_sentence(t) for t in ("", "   ", "”」", "〓”", "好。”")] == [
+        False,
+        False,
+        False,
+        False,
+        True,
+    ]

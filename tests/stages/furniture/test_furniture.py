@@ -128,3 +128,22 @@ def test_a_page_number_with_a_zero_width_space_is_a_page_number() -> None:
     state = run_until("他来了。\n12\u200b\n她走了。".encode(), "x.txt", until="furniture")
     assert [ln.text for ln in state.lines] == ["他来了。", "她走了。"]
     assert [(r.text, r.reason) for r in state.document.removed] == [("12\u200b", "furniture.page_number")]
+
+
+def test_a_switched_off_detector_leaves_no_metadata_behind() -> None:
+    """The dateline stays in the body when its rule is off, and so do its date and source."""
+    from zhclean.tasks.pipeline.run import run_until
+
+    web = "来源：人民网 2021-05-06 08:30\n正文第一段写在这里。\n".encode()
+    on = run_until(web, "x.txt", until="furniture")
+    off = run_until(
+        web, "x.txt", Options(disabled_rules=frozenset({"furniture.dateline"})), until="furniture"
+    )
+    assert (on.metadata, [ln.text for ln in on.lines]) == (
+        {"date": "2021-05-06T08:30", "source": "人民网"},
+        ["正文第一段写在这里。", ""],
+    )
+    assert (off.metadata, [ln.text for ln in off.lines]) == (
+        {},
+        ["来源：人民网 2021-05-06 08:30", "正文第一段写在这里。", ""],
+    )

@@ -275,3 +275,12 @@ def test_skipping_dictionaries_that_cannot_match_changes_nothing(table: str) -> 
         )
         assert engine.convert(line) == whole
         assert script.changes(line, table) or script.convert(line, table) == line
+
+
+def test_the_traditional_share_is_kept_to_four_places() -> None:
+    """Two of the three script-specific characters are traditional (這, 東; 这 is simplified):
+    2/3 is 0.6667."""
+    from zhclean.tasks.pipeline.run import run_until
+
+    info = run_until("這東这".encode(), "x.txt", until="script").document.script
+    assert (info.script, info.traditional_share) == ("mixed", 0.6667)
