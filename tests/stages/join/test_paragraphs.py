@@ -194,3 +194,13 @@ def test_disabled_bare_lead_credit_is_left_unbracketed() -> None:
     text = "本报讯 记者 张三 近日，某镇举办了首届农民运动会。"
     blocks, edits, _ = join_lines(lines(text), off("byline.bare_lead_credit"))
     assert blocks[0].text == text and not edits
+
+
+def test_a_join_is_logged_where_it_happened() -> None:
+    """The edit names the raw line where the second half starts, and the offset in the joined
+    text of the first half's tail it shows (the first line has 33 characters, the last 6 shown)."""
+    from zhclean.tasks.pipeline.run import run_until
+
+    text = "入冬以来，社区的十几名志愿者轮流守在小区门口，他们每天早上七点准时\n到岗值守，从不迟到。"
+    state = run_until(text.encode(), "x.txt", until="join")
+    assert [(e.kind, e.line, e.offset) for e in state.document.edits] == [("join.page_break", 2, 27)]
