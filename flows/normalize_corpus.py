@@ -28,7 +28,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_markdown_artifact
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from prefect.states import Completed
@@ -322,6 +322,23 @@ def normalize_corpus(
             f"Published the other {len(summaries)}; failed: {', '.join(failed)}\n\n" + report_page
         )
     create_markdown_artifact(report_page, key="zhclean-run-report", description="zhclean run summary")
+    reused = set(todo.reuse)
+    create_table_artifact(
+        [
+            {
+                "document": s.source,
+                "articles": s.articles,
+                "bytes": s.size,
+                "this run": "reused" if s.source in reused else "processed",
+            }
+            for s in summaries
+        ]
+        + [{"document": name, "articles": 0, "bytes": 0, "this run": "failed"} for name in failed],
+        key="zhclean-documents",
+        description=f"zhclean: documents of build {staging.name} ({work})",
+    )
+    if problem_records:
+        create_table_artifact(problem_records, key="zhclean-problems", description="zhclean: problems")
     result = {
         "up_to_date": False,
         **summary,

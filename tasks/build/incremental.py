@@ -5,7 +5,7 @@ fingerprint (the rule set, the stage code and the rule data) and the run options
 all computed, nothing to bump by hand. A build keeps what its documents produced
 (record, report section, per-document editions, review page) and a small manifest,
 `.results/documents.json`, mapping each source to its key, its summary, its problems
-and the files it wrote. The next run copies (hard-links) those files for every document
+and the files it wrote. The next run copies those files for every document
 whose key is unchanged, processes only the changed or new ones, and leaves out the
 removed ones; the corpus editions are then rebuilt from the union.
 
@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -118,12 +117,11 @@ def plan(keys: dict[str, str | None], previous: dict[str, Entry], previous_build
 
 
 def reuse_into(staging: Path, previous_build: Path, entries: dict[str, Entry]) -> None:
-    """Bring the reused documents' files into the new build (hard links where possible)."""
+    """Copy the reused documents' files into the new build. Copies, not hard links: a later write to
+    the same name in the new build (two sources with one stem, a document named `corpus`) must never
+    change the previous build, which stays published until the switch."""
     for entry in entries.values():
         for rel in entry.files:
-            src, dst = previous_build / rel, staging / rel
+            dst = staging / rel
             dst.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(src, dst)
-            except OSError:
-                shutil.copy2(src, dst)
+            shutil.copy2(previous_build / rel, dst)

@@ -39,10 +39,18 @@ def captured(monkeypatch):
         return real(markdown, **kw)
 
     monkeypatch.setattr(module, "create_markdown_artifact", capture)
+    tables: dict[str, list[dict]] = {}
+    real_table = module.create_table_artifact
+
+    def capture_table(table, **kw):
+        tables[kw["key"]] = table
+        return real_table(table, **kw)
+
+    monkeypatch.setattr(module, "create_table_artifact", capture_table)
     handler = _Capture()
     logger = logging.getLogger("prefect.flow_runs")
     logger.addHandler(handler)
-    yield handler.lines, artifacts
+    yield handler.lines, artifacts, tables
     logger.removeHandler(handler)
 
 
@@ -51,7 +59,7 @@ def test_every_document_failing_fails_the_run_and_keeps_the_previous_editions(
 ):
     from zhclean.flows.normalize_corpus import normalize_corpus
 
-    lines, artifacts = captured
+    lines, artifacts, _ = captured
     raw, out = tmp_path / "raw", tmp_path / "out"
     raw.mkdir()
     (raw / "a.txt").write_text(GOOD, encoding="utf-8")
@@ -89,7 +97,7 @@ def test_the_cli_exits_fatal_when_nothing_could_be_published(prefect_harness, tm
 def test_some_failed_documents_publish_the_rest_and_say_so(prefect_harness, tmp_path, captured):
     from zhclean.flows.normalize_corpus import normalize_corpus
 
-    lines, artifacts = captured
+    lines, artifacts, tables = captured
     raw, out = tmp_path / "raw", tmp_path / "out"
     raw.mkdir()
     (raw / "a.txt").write_text(GOOD, encoding="utf-8")
@@ -110,6 +118,13 @@ def test_some_failed_documents_publish_the_rest_and_say_so(prefect_harness, tmp_
     assert artifacts[-1].startswith(
         "# zhclean: 1 of 3 documents failed\n\nPublished the other 2; failed: empty.txt\n\n"
     )
+    size = len(GOOD.encode())
+    assert tables["zhclean-documents"] == [
+        {"document": "a.txt", "articles": 1, "bytes": size, "this run": "processed"},
+        {"document": "b.txt", "articles": 1, "bytes": size, "this run": "processed"},
+        {"document": "empty.txt", "articles": 0, "bytes": 0, "this run": "failed"},
+    ]
+    assert [(p["file"], p["kind"]) for p in tables["zhclean-problems"]] == [("empty.txt", "empty")]
 
 
 @pytest.mark.parametrize("zone", ["Europe/Paris", None])
