@@ -93,6 +93,11 @@ class Site:
         except (OSError, ValueError):
             return {}
 
+    def built(self) -> str:
+        """When the build was published (the editions carry no clock): its manifest's date."""
+        path = self.build() / "json" / "manifest.json"
+        return _date(path) if path.is_file() else "?"
+
     def report_summary(self) -> dict[str, Any]:
         """`run` and `summary` of report.json, read without its per-document sections."""
         path = self.build() / "report" / "report.json"
@@ -182,7 +187,7 @@ async def home(request: Request) -> Response:
         ("失败 failed", len(summary.get("failed", manifest.get("failed", [])))),
     ]
     facts = [
-        ("built", run.get("started", "?")),
+        ("built", run.get("started") or site.built()),
         ("tool version", manifest.get("tool_version", "?")),
         ("rules version", manifest.get("rules_version", "?")),
         ("licence", manifest.get("licence", "unspecified")),

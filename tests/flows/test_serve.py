@@ -113,6 +113,7 @@ def test_home_page_lists_counts_and_every_edition_with_its_sha256(server, output
     status, _, data = get(server, "/files/sqlite/corpus.sqlite")
     assert status == 200 and hashlib.sha256(data).hexdigest() in page
     assert "<script>alert" not in page
+    assert re.search(r"<th>built</th><td><code>\d{4}-\d\d-\d\d \d\d:\d\d UTC</code>", page)
 
 
 def test_search_returns_the_article_with_the_hit_marked_and_escapes_document_text(server) -> None:
