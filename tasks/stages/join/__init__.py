@@ -5,6 +5,8 @@ typography has not run yet."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.stage import StageDef, StageResult, State
 from zhclean.tasks.stages.join import paragraphs
@@ -13,8 +15,9 @@ RULES = tuple(paragraphs.RULES)
 
 
 def run(state: State, options: Options) -> StageResult:
-    blocks, edits, removed = paragraphs.join_lines(state.lines, options)
-    return StageResult(blocks=blocks, edits=edits, removed=removed)
+    metadata: dict[str, Any] = {}
+    blocks, edits, removed = paragraphs.join_lines(state.lines, options, metadata)
+    return StageResult(blocks=blocks, edits=edits, removed=removed, metadata=metadata)
 
 
 STAGE = StageDef("join", RULES, run)

@@ -10,10 +10,12 @@ that is common elsewhere in the same document. Line numbers never decide.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from zhclean.tasks.core.data import load
 from zhclean.tasks.core.model import Block, Edit, Line, Removed
@@ -51,6 +53,30 @@ MARKED_HEADINGS_MIN: int = _DATA["marked_headings_min"]
 CLAUSE_COMMA = cl.CLAUSE_COMMA
 #: Characters of context kept on each side of a join in the edit log.
 EDIT_CONTEXT: int = _DATA["edits"]["context"]
+#: A Markdown list item (`- `, `* `, `+ `, `1. ` after any indentation); a definition (`- : `) is not.
+LIST_ITEM = re.compile(_DATA["markdown"]["list_item"])
+#: A Markdown code fence (```` ``` ```` or `~~~`): the lines up to the closing one are code.
+CODE_FENCE = re.compile(_DATA["markdown"]["code_fence"])
+#: The fence around front matter (`---`), and one `key: value` line inside it.
+FRONT_MATTER_FENCE = re.compile(_DATA["markdown"]["front_matter_fence"])
+FRONT_MATTER_FIELD = re.compile(_DATA["markdown"]["front_matter_field"])
+#: Front matter closes within this many lines, or the `---` is a thematic break.
+FRONT_MATTER_MAX_LINES: int = _DATA["markdown"]["front_matter_max_lines"]
+#: The key of front matter whose value is the document's title.
+FRONT_MATTER_TITLE: str = _DATA["markdown"]["front_matter_title"]
+#: Markdown syntax other than headings (list items, fences, links, inline code, front matter):
+#: a document with this many such lines is written in Markdown.
+MARKDOWN_SYNTAX = re.compile(_DATA["markdown"]["syntax"])
+MARKDOWN_MIN_LINES: int = _DATA["markdown"]["min_syntax_lines"]
+#: A list item that is only a link to an anchor of the same page: an entry of its table of contents.
+ANCHOR_ITEM = re.compile(_DATA["markdown"]["anchor_item"])
+#: A run of at least this many such items is a table of contents.
+ANCHOR_CONTENTS_MIN: int = _DATA["markdown"]["anchor_contents_min"]
+#: Prose lines right before a blank line that stop mid-sentence: at least this share of them
+#: means the blank lines are layout (a print or OCR'd page), not paragraph ends.
+LAYOUT_SHARE: float = _DATA["blank_line"]["layout_share"]
+#: Where a printed line stops that a paragraph never ends on: a clause comma.
+CUT_AFTER: str = _DATA["blank_line"]["cut_after"]
 
 RULE_STRAY = RULES.declare(
     "join.stray_glyph",
@@ -84,6 +110,35 @@ RULE_HEADING_BREAK = RULES.declare(
     "join",
     "a heading printed over two lines joined into one heading",
 ).name
+RULE_BLANK_LINE = RULES.declare(
+    "join.blank_line",
+    "join",
+    "a blank line ends a paragraph in born-digital text: a join across it needs a page break "
+    "between the halves (a line taken out as a running head or page number) or a document whose "
+    "blank lines are print layout (the lines before them often stop mid-sentence)",
+).name
+RULE_LIST_ITEM = RULES.declare(
+    "join.list_item",
+    "join",
+    "a Markdown list item (`- `, `* `, `1. `) starts a block of its own: it never continues the line before",
+).name
+RULE_CODE_FENCE = RULES.declare(
+    "join.code_fence",
+    "join",
+    "the lines inside a Markdown code fence are code: a `#` there is a comment, not a heading, and no line is joined",
+).name
+RULE_ANCHOR_CONTENTS = RULES.declare(
+    "join.anchor_contents",
+    "join",
+    "a Markdown table of contents (a list whose every item links to a heading of the same page, "
+    "`- [标题](#标题)`) moved to the document's metadata (`contents`), out of the text",
+).name
+RULE_FRONT_MATTER = RULES.declare(
+    "join.front_matter",
+    "join",
+    "a Markdown document's front matter (a leading `---` block of `key: value` lines) is metadata, "
+    "not a paragraph; its `title` becomes the document's top heading",
+).name
 
 
 @dataclass(slots=True)
@@ -94,6 +149,12 @@ class Candidate:
     number: int
     level: int | None = None
     caption: bool = False
+    #: A blank line stands between this line and the one before.
+    after_blank: bool = False
+    #: A line an earlier stage took out (a running head, a page number) stands between them.
+    after_gap: bool = False
+    list_item: bool = False
+    code: bool = False
 
 
 class PairStats:
@@ -116,6 +177,46 @@ class PairStats:
         return count >= JUNCTION_MIN_COUNT and count / rarer >= JUNCTION_MIN_SHARE
 
 
+def front_matter(
+    lines: list[Line], options: Options = DEFAULT_OPTIONS
+) -> tuple[int, dict[str, str], Candidate | None, list[Edit], list[Removed]]:
+    """A leading `---` block of `key: value` lines: how many lines it takes, its fields, and its
+    `title` as a top heading (the key is the edit's `before`). `(0, {}, None, [], [])` when there is none."""
+    body = [(i, line) for i, line in enumerate(lines) if line.text.strip()]
+    if not options.enabled(RULE_FRONT_MATTER) or not body or not FRONT_MATTER_FENCE.match(body[0][1].text):
+        return 0, {}, None, [], []
+    first = body[0][0]
+    close = next(
+        (
+            i
+            for i in range(first + 1, min(len(lines), first + 2 + FRONT_MATTER_MAX_LINES))
+            if FRONT_MATTER_FENCE.match(lines[i].text)
+        ),
+        None,
+    )
+    inside = [line for line in lines[first + 1 : close] if line.text.strip()] if close else []
+    if not inside or not FRONT_MATTER_FIELD.match(inside[0].text.strip()):
+        return 0, {}, None, [], []
+    fields: dict[str, str] = {}
+    title: Candidate | None = None
+    edits: list[Edit] = []
+    removed = [Removed(lines[first].text.strip(), RULE_FRONT_MATTER, lines[first].number)]
+    removed.append(Removed(lines[close].text.strip(), RULE_FRONT_MATTER, lines[close].number))
+    for line in inside:
+        m = FRONT_MATTER_FIELD.match(line.text.strip())
+        key, value = (m.group(1), m.group(2).strip().strip("'\"")) if m else ("", line.text.strip())
+        if m and key.lower() == FRONT_MATTER_TITLE and value and title is None:
+            title = Candidate(value, line.number, 1)
+            edits.append(
+                Edit("join", RULE_FRONT_MATTER, line.text[: line.text.index(value)], "", line.number, 0)
+            )
+            continue
+        if m:
+            fields[key] = value
+        removed.append(Removed(line.text.strip(), RULE_FRONT_MATTER, line.number))
+    return close + 1, fields, title, edits, removed
+
+
 def prepare(
     lines: list[Line], options: Options = DEFAULT_OPTIONS
 ) -> tuple[list[Candidate], list[Edit], list[Removed]]:
@@ -126,9 +227,25 @@ def prepare(
     edits: list[Edit] = []
     removed: list[Removed] = []
     strays = options.enabled(RULE_STRAY)
+    fences = options.enabled(RULE_CODE_FENCE)
+    in_code = False
+    blank = gap = False
+    previous: int | None = None
     for line in lines:
+        if previous is not None and line.number > previous + 1:
+            gap = True  # an earlier stage took the lines between out
+        previous = line.number
         text = line.text.strip()
         if not text:
+            blank = True
+            continue
+        fence = fences and CODE_FENCE.match(text) is not None
+        if in_code or fence:
+            if fence and not in_code:
+                edits.append(Edit("join", RULE_CODE_FENCE, text, text, line.number, 0))
+            in_code = in_code != fence
+            out.append(Candidate(text, line.number, after_blank=blank, after_gap=gap, code=True))
+            blank = gap = False
             continue
         if strays and STRAY_LINE.match(cl.visible(text) or " "):
             removed.append(Removed(text, RULE_STRAY, line.number))
@@ -153,8 +270,72 @@ def prepare(
             edits.append(Edit("classify", RULE_ARROW, arrow.group(0), "", line.number, 0))
             text, caption = text[arrow.end() :].strip(), True
         if text:
-            out.append(Candidate(text, line.number, level, caption or cl.strong_caption(text)))
+            item = (
+                level is None and options.enabled(RULE_LIST_ITEM) and LIST_ITEM.match(line.text) is not None
+            )
+            c = Candidate(text, line.number, level, caption or cl.strong_caption(text), blank, gap, item)
+            out.append(c)
+            blank = gap = False
     return out, edits, removed
+
+
+def anchor_contents(
+    candidates: list[Candidate], options: Options = DEFAULT_OPTIONS
+) -> tuple[list[Candidate], list[dict[str, str]]]:
+    """Runs of list items that only link to anchors of the same page: the page's table of
+    contents, returned as entries (title, anchor) and taken out of the candidates."""
+    if not options.enabled(RULE_ANCHOR_CONTENTS):
+        return candidates, []
+    keep: list[Candidate] = []
+    entries: list[dict[str, str]] = []
+    run: list[Candidate] = []
+
+    def flush() -> None:
+        if len(run) >= ANCHOR_CONTENTS_MIN:
+            for c in run:
+                m = ANCHOR_ITEM.match(c.text)
+                assert m is not None
+                entries.append({"title": m.group(1).strip(), "anchor": m.group(2), "line": str(c.number)})
+        else:
+            keep.extend(run)
+        run.clear()
+
+    for c in candidates:
+        if c.list_item and ANCHOR_ITEM.match(c.text):
+            run.append(c)
+            continue
+        flush()
+        keep.append(c)
+    flush()
+    return keep, entries
+
+
+def markdown_document(lines: list[Line], fields: dict[str, str] | None = None) -> bool:
+    """Written in Markdown: front matter, or enough lines of Markdown syntax other than headings."""
+    if fields:
+        return True
+    return sum(1 for line in lines if MARKDOWN_SYNTAX.search(line.text)) >= MARKDOWN_MIN_LINES
+
+
+def cut_line(text: str) -> bool:
+    """A line that stops where a printed line would: inside a word or after a clause comma."""
+    v = cl.visible(text)
+    return bool(v) and not cl.ends_sentence(text) and bool(cl.CJK_CHAR.match(v[-1]) or v[-1] in CUT_AFTER)
+
+
+def print_layout(candidates: list[Candidate]) -> bool:
+    """Are the document's blank lines print layout? The prose lines right before a blank line
+    (not headings, dated notes, list items or code) stop inside a word or after a clause comma
+    often enough (an OCR'd page puts a blank line after every printed line)."""
+    prose = cut = 0
+    for c, nxt in itertools.pairwise(candidates):
+        if not nxt.after_blank or c.level is not None or c.code or c.list_item or c.caption:
+            continue
+        if (cl.heading_like(c.text) and not CLAUSE_COMMA.search(c.text)) or cl.DATE_START.match(c.text):
+            continue  # a heading or a dated note (`2020年1月1日 施行`), not prose
+        prose += 1
+        cut += cut_line(c.text)
+    return prose > 0 and cut / prose >= LAYOUT_SHARE
 
 
 def bracket_lead_credit(text: str, number: int, edits: list[Edit]) -> str:
@@ -193,10 +374,21 @@ def heading_shape(text: str, marked: bool = False) -> bool:
 
 
 def never_continues(c: Candidate) -> bool:
-    """Lines that start something of their own: marked headings, captions, bylines, subtitles."""
-    if c.level is not None or c.caption or cl.byline_names(c.text) is not None:
+    """Lines that start something of their own: marked headings, captions, bylines, subtitles, code."""
+    if c.level is not None or c.caption or cl.byline_names(c.text) is not None or c.code:
         return True
     return cl.heading_like(c.text) and cl.subtitle_text(c.text) is not None
+
+
+def held_apart(c: Candidate, blank_is_boundary: bool, options: Options = DEFAULT_OPTIONS) -> str | None:
+    """The rule that keeps `c` from continuing the block before it, whatever the text says:
+    a list item starts a block of its own; in born-digital text (`blank_is_boundary`) a blank
+    line ends a paragraph unless a line taken out as a page break stands between the halves."""
+    if c.list_item and options.enabled(RULE_LIST_ITEM):
+        return RULE_LIST_ITEM
+    if blank_is_boundary and c.after_blank and not c.after_gap:
+        return RULE_BLANK_LINE
+    return None
 
 
 def continues(prev: Block, c: Candidate, stats: PairStats, marked: bool = False) -> bool:
@@ -266,6 +458,8 @@ def open_block(blocks: list[Block]) -> int | None:
 def new_block(c: Candidate, marked: bool = False) -> Block:
     if c.caption:
         kind = "caption"
+    elif c.list_item:
+        kind = "paragraph"  # a list item is text, however short
     elif c.level is not None or heading_shape(c.text, marked):
         kind = "heading"
     else:
@@ -273,16 +467,44 @@ def new_block(c: Candidate, marked: bool = False) -> Block:
     return Block(kind, c.text, c.number, c.number, c.level)
 
 
-def join_lines(lines: list[Line], options: Options) -> tuple[list[Block], list[Edit], list[Removed]]:
-    """Lines to blocks: page and column breaks and broken headings joined, stray glyphs removed."""
-    candidates, edits, removed = prepare(lines, options)
+def join_lines(
+    lines: list[Line], options: Options, metadata: dict[str, Any] | None = None
+) -> tuple[list[Block], list[Edit], list[Removed]]:
+    """Lines to blocks: page and column breaks and broken headings joined, stray glyphs removed.
+
+    `metadata`, when given, gains the front matter and whether the document is Markdown."""
+    skip, fields, title, edits, removed = front_matter(lines, options)
+    candidates, more_edits, more_removed = prepare(lines[skip:], options)
+    edits += more_edits
+    removed += more_removed
+    candidates, contents = anchor_contents(candidates, options)
+    if metadata is not None and contents:
+        metadata["contents"] = contents
+    if metadata is not None and skip:
+        metadata["front_matter"] = fields
+    if metadata is not None and markdown_document(lines, fields):
+        metadata["format"] = "markdown"
     stats = PairStats([c.text for c in candidates])
     marked = marks_headings(candidates)
-    blocks: list[Block] = []
+    boundary = options.enabled(RULE_BLANK_LINE) and not print_layout(candidates)
+    blocks: list[Block] = [new_block(title)] if title else []
+    code: set[int] = set()
     for c in candidates:
         i = open_block(blocks)
         prev = blocks[i] if i is not None else None
-        if prev is not None and continues(prev, c, stats, marked) and options.enabled(join_kind(prev, c)):
+        if c.code:
+            code.add(len(blocks))
+            blocks.append(Block("paragraph", c.text, c.number, c.number))
+            continue
+        if i in code:
+            prev = None  # nothing continues a line of code
+        joins = prev is not None and continues(prev, c, stats, marked) and options.enabled(join_kind(prev, c))
+        apart = held_apart(c, boundary, options) if joins else None
+        if prev is not None and apart:
+            a, b = prev.text.rstrip()[-EDIT_CONTEXT:], c.text.lstrip()[:EDIT_CONTEXT]
+            kept = f"{a}\n\n{b}"  # the boundary the text alone would have joined, kept
+            edits.append(Edit("join", apart, kept, kept, c.number, len(prev.text.rstrip()) - len(a)))
+        elif prev is not None and joins:
             blocks[i], edit = merge(prev, c)
             edits.append(edit)
             continue

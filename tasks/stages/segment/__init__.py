@@ -13,7 +13,8 @@ RULES = tuple(articles.RULES)
 
 
 def run(state: State, options: Options) -> StageResult:
-    cut = articles.segment_articles(state.blocks, state.metadata, state.name, options)
+    removed_lines = {r.line: r.text for r in state.document.removed if r.line is not None}
+    cut = articles.segment_articles(state.blocks, state.metadata, state.name, options, removed_lines)
     merged = {**state.metadata, **cut.metadata}
     meta = {**cut.metadata, **document_meta.fill_document_fields(merged, cut.articles)}
     return StageResult(articles=cut.articles, edits=cut.edits, removed=cut.removed, metadata=meta)

@@ -94,6 +94,39 @@ RULE_LEAD_CREDIT = RULES.declare(
     "the bracketed credit of a news lead (`本报讯（记者 某某）`) moved to the article's authors",
 ).name
 
+RULE_MARKDOWN_OUTLINE = RULES.declare(
+    "title.markdown_outline",
+    "segment",
+    "in a Markdown document whose first heading is its only top-level one (a `#` title or the front "
+    "matter's title), that heading is the title and every other heading a section of one article",
+).name
+
+RULE_DATED_HEADER = RULES.declare(
+    "segment.dated_header",
+    "segment",
+    "a heading whose next line is a date (and source) opens an article of its own; the date and "
+    "source are that article's, out of the body (a file holding several articles one after another)",
+).name
+RULE_CHAPTER = RULES.declare(
+    "segment.chapter",
+    "segment",
+    "a book's chapter heading (`第1章 …`, `第一回 …`) opens an article; a law's chapters (over `第X条`) do not",
+).name
+RULE_DUPLICATE = RULES.declare(
+    "segment.duplicate_article",
+    "segment",
+    "an article saved twice (the same title and text as an earlier one of the file) removed and reported",
+).name
+
+#: A date (and source) line of an article's own header; a date and a source in a removed dateline.
+DATE_LINE = re.compile(_DATA["header"]["date_line"])
+DATE_IN_LINE = re.compile(_DATA["header"]["date_in_line"])
+SOURCE_IN_LINE = re.compile(_DATA["header"]["source_in_line"])
+#: A book's chapter heading.
+CHAPTER = re.compile(_DATA["header"]["chapter"])
+#: An article of a law (`第十二条`): a law's chapters are sections.
+LAW_ARTICLE = re.compile(_DATA["header"]["law_article"])
+
 #: The bracketed credit of a news lead: `本报讯（记者 某某 通讯员 某某）` (defined in text/bylines).
 LEAD_CREDIT = bylines.LEAD_CREDIT
 #: Quotes and clause punctuation: a line with them under a title is not an author's name.
@@ -120,6 +153,8 @@ class Header:
     series_level: int | None = None
     level: int | None = None
     size: int = 0
+    date: str | None = None
+    source: str | None = None
 
 
 def is_byline(block: Block) -> bool:
@@ -176,6 +211,59 @@ def heading_starts(blocks: list[Block], metadata: dict[str, Any]) -> list[int]:
     return starts
 
 
+def outline_title(blocks: list[Block], metadata: dict[str, Any], options: Options = DEFAULT_OPTIONS) -> bool:
+    """A Markdown document (join's evidence) whose first block is a marked heading and no later
+    heading is at its level or above: that heading titles the document, the rest are its sections."""
+    if metadata.get("format") != "markdown" or not options.enabled(RULE_MARKDOWN_OUTLINE) or not blocks:
+        return False
+    first = blocks[0]
+    if first.type != "heading" or first.level is None:
+        return False
+    return not any(b.type == "heading" and b.level is not None and b.level <= first.level for b in blocks[1:])
+
+
+def iso_date(m: re.Match[str]) -> str | None:
+    year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
+def date_line(block: Block) -> tuple[str, str | None] | None:
+    """A header line `2008-07-17 某某部`: its ISO date and source, or None."""
+    m = DATE_LINE.match(block.text)
+    date = iso_date(m) if m and block.type != "caption" else None
+    if m is None or date is None:
+        return None
+    return date, (m.group(4).strip() or None)
+
+
+def dated_header(
+    blocks: list[Block], i: int, datelines: dict[int, str], options: Options = DEFAULT_OPTIONS
+) -> tuple[str, str | None] | None:
+    """Heading `i` is followed by a date line: in the text (the next block) or taken out as a
+    dateline by furniture (a removed line between it and the next block). Its date and source."""
+    if not options.enabled(RULE_DATED_HEADER) or blocks[i].type != "heading":
+        return None
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    if nxt is not None and date_line(nxt) and (i + 2 >= len(blocks) or blocks[i + 2].type != "heading"):
+        return date_line(nxt)
+    stop = nxt.start if nxt is not None else blocks[i].end + 3
+    for line in range(blocks[i].end + 1, stop):
+        m = DATE_IN_LINE.search(datelines.get(line, ""))
+        date = iso_date(m) if m else None
+        if date:
+            source = SOURCE_IN_LINE.search(datelines[line])
+            return date, (source.group(1) if source else None)
+    return None
+
+
+def chapter_starts(blocks: list[Block], options: Options = DEFAULT_OPTIONS) -> list[int]:
+    """A book's chapter headings (`第3章 …`, `第十二回 …`), each of which starts an article; none in a
+    law, whose chapters hold its articles (`第X条`) and are sections of one text."""
+    if not options.enabled(RULE_CHAPTER) or any(LAW_ARTICLE.match(b.text) for b in blocks):
+        return []
+    return [k for k, b in enumerate(blocks) if b.type == "heading" and CHAPTER.match(b.text)]
+
+
 def deeper_level(level: int | None, than: int | None) -> bool:
     return level is not None and than is not None and level > than
 
@@ -188,6 +276,7 @@ def organisation_line(blocks: list[Block], j: int) -> bool:
     """An unmarked short line right under a title, followed by body text: who wrote it."""
     nxt = blocks[j + 1] if j + 1 < len(blocks) else None
     short = cl.visible_len(blocks[j].text) <= ORG_LINE_MAX_CHARS and not NOT_ORG.search(blocks[j].text)
+    short = short and not CHAPTER.match(blocks[j].text)  # `第一章 总则` is a section, not a writer
     return blocks[j].level is None and short and (nxt is None or nxt.type == "paragraph")
 
 
@@ -207,15 +296,18 @@ def read_header(
     edits: list[Edit],
     removed: list[Removed],
     options: Options = DEFAULT_OPTIONS,
+    single: bool = False,
+    limit: int | None = None,
 ) -> Header:
     """Read the run of heading-like blocks that opens an article at block `i`.
 
-    A line that a disabled rule would take out of the text ends the run there."""
+    A line that a disabled rule would take out of the text ends the run there. `single`: the
+    document's outline says the first heading is the title; a marked heading under it is a section."""
     toc_author, toc_title = (entry or {}).get("author"), (entry or {}).get("title")
     h = Header()
     titles: list[tuple[str, str | None, int | None]] = []
     j = i
-    while j < len(blocks):
+    while j < (len(blocks) if limit is None else limit):
         b = blocks[j]
         names = cl.byline_names(b.text)
         if names is not None:
@@ -223,10 +315,17 @@ def read_header(
                 break
             h.authors += names
             edits.append(Edit("segment", RULE_BYLINE, b.text, "", b.start))
-        elif (b.type != "heading" and (j > i or titles)) or COLUMN_LABEL.match(b.text):
+        elif (
+            (b.type != "heading" and (j > i or titles))
+            or COLUMN_LABEL.match(b.text)
+            or (single and titles and b.level is not None)  # a section under the document's title
+        ):
             break
         elif not titles:
             titles.append((b.text.strip(), None, b.level))
+        elif j == i + 1 and options.enabled(RULE_DATED_HEADER) and date_line(b) and h.date is None:
+            h.date, h.source = date_line(b) or (None, None)
+            edits.append(Edit("segment", RULE_DATED_HEADER, b.text, "", b.start))
         elif cl.visible(b.text) == cl.visible(titles[-1][0]):
             if not options.enabled(RULE_REPEATED_TITLE):
                 break
@@ -363,8 +462,39 @@ def section_for(start: int, labels: list[tuple[int, str]]) -> str | None:
     return found
 
 
+def article_text(a: Article) -> str:
+    return "\n".join(cl.visible(x) for x in [a.title, *(b.text for b in a.blocks)])
+
+
+def drop_duplicates(
+    articles: list[Article], removed: list[Removed], options: Options = DEFAULT_OPTIONS
+) -> list[Article]:
+    """An article with the same title and text as an earlier one of the file (a scraper saved it
+    twice) is removed, its text reported."""
+    if not options.enabled(RULE_DUPLICATE):
+        return articles
+    seen: set[str] = set()
+    kept: list[Article] = []
+    for a in articles:
+        text = article_text(a)
+        if a.blocks and text in seen:
+            removed.append(
+                Removed("\n".join([a.title, *(b.text for b in a.blocks)]), RULE_DUPLICATE, a.start)
+            )
+            continue
+        seen.add(text)
+        kept.append(a)
+    for n, a in enumerate(kept, 1):
+        a.id = f"{a.id.rsplit('-', 1)[0]}-{n:03d}"
+    return kept
+
+
 def segment_articles(
-    blocks: list[Block], metadata: dict[str, Any], source: str, options: Options
+    blocks: list[Block],
+    metadata: dict[str, Any],
+    source: str,
+    options: Options,
+    removed_lines: dict[int, str] | None = None,
 ) -> Segmented:
     """Cut typed blocks into articles and fill each article's metadata."""
     stem = source.rsplit(".", 1)[0]
@@ -372,12 +502,37 @@ def segment_articles(
     toc = metadata.get("toc") or []
     matched = tocmatch.match_toc(blocks, toc) if toc else {}
     starts = sorted(matched) if matched else heading_starts(blocks, metadata)
+    datelines = removed_lines or {}
+    dated = {k: d for k in range(len(blocks)) if (d := dated_header(blocks, k, datelines, options))}
+    chapters = chapter_starts(blocks, options)
+    edits: list[Edit] = []
+    removed: list[Removed] = []
+    for k in sorted(set(dated) | set(chapters)):
+        if k not in starts and k > 0:
+            rule = RULE_DATED_HEADER if k in dated else RULE_CHAPTER
+            if rule == RULE_CHAPTER:
+                edits.append(Edit("segment", rule, blocks[k].text, blocks[k].text, blocks[k].start))
+            starts = sorted({*starts, k})
+    first_dated = min(dated, default=0)
+    if first_dated > 0 and not matched and all(b.type == "heading" for b in blocks[:first_dated]):
+        # headings with no text under them above the first dated header: the page's chrome
+        removed.extend(Removed(b.text, RULE_DATED_HEADER, b.start) for b in blocks[:first_dated])
+        blocks = blocks[first_dated:]
+        dated = {k - first_dated: d for k, d in dated.items()}
+        starts = [k - first_dated for k in starts if k >= first_dated]
     if not starts or starts[0] != 0:
         starts = [0, *starts] if blocks else []
     labels = section_lines(metadata)
-    edits: list[Edit] = []
-    removed: list[Removed] = []
+    single = outline_title(blocks, metadata, options)
+    if single:
+        held = [blocks[x] for x in starts[1:]]
+        if not held and read_header(blocks, 0, matched.get(0), [], [], options).size > 1:
+            held = [blocks[1]]  # the section heading under the title would have joined the header
+        for b in held:
+            edits.append(Edit("segment", RULE_MARKDOWN_OUTLINE, b.text, b.text, b.start))
+        starts, matched = [0], {}
     articles: list[Article] = []
+    origins: list[str | None] = []
     series_meta: list[dict[str, Any]] = []
     series: tuple[str, int | None] | None = None
     i_next = 0
@@ -386,7 +541,10 @@ def segment_articles(
             continue
         entry = matched.get(s)
         head_ok = blocks[s].type == "heading" or s in matched
-        h = read_header(blocks, s, entry, edits, removed, options) if head_ok else Header()
+        limit = next(
+            (x for x in sorted(dated) if x > s), None
+        )  # the next dated header starts its own article
+        h = read_header(blocks, s, entry, edits, removed, options, single, limit) if head_ok else Header()
         i_next = next((x for x in starts[k + 1 :] if x >= s + max(h.size, 1)), len(blocks))
         body = kept_bylines(blocks[s + h.size : i_next], options)
         if h.series:
@@ -395,6 +553,8 @@ def segment_articles(
         elif series and not (h.title and deeper_level(h.level, series[1])):
             series = None
         span = blocks[s:i_next]
+        own_date = h.date or (dated[s][0] if s in dated else None)
+        own_source = h.source or (dated[s][1] if s in dated else None)
         a = Article(
             id=f"{stem}-{len(articles) + 1:03d}",
             source=source,
@@ -403,7 +563,7 @@ def segment_articles(
             subtitle=h.subtitle,
             authors=h.authors,
             series=series[0] if series else None,
-            date=metadata.get("date"),
+            date=(metadata.get("date") or own_date) if not articles else (own_date or metadata.get("date")),
             start=span[0].start if span else 0,
             end=max(b.end for b in span) if span else 0,
         )
@@ -414,8 +574,11 @@ def segment_articles(
         sign_short_item(a, edits, options)
         credit_lead(a, edits, options)
         articles.append(a)
+        # the first article's date and source are the document's (its dateline, read by furniture)
+        origins.append(own_source if articles[1:] or not metadata.get("source") else None)
     captions.attach(articles)
     extra: dict[str, Any] = {"series": series_meta} if series_meta else {}
-    for a in articles:
-        a.origin = metadata.get("source")
+    for k, a in enumerate(articles):
+        a.origin = origins[k] or metadata.get("source")
+    articles = drop_duplicates(articles, removed, options)
     return Segmented(articles, extra, edits, removed)
