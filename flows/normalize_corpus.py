@@ -9,6 +9,11 @@ and returns a small summary. The corpus-wide editions (articles.jsonl, corpus.md
 the corpus book in volumes, the report) then read the records back one at a time.
 No task receives documents: tasks pass paths, options and summaries, so memory is
 bounded by the largest document times the workers, and the cost grows linearly.
+
+Incremental: only the documents whose key (raw bytes, rules, options) changed are normalised;
+the others' results are copied from the published build (`tasks/build/incremental.py`). A run
+that could publish nothing raises `NothingToPublish` (the Prefect run ends Failed) and leaves
+the previous build published.
 """
 
 from __future__ import annotations
@@ -312,13 +317,17 @@ def normalize_corpus(
     )
     report_page = "".join(markdown_lines(run, summary, problem_records, []))
     state_message = f"{work}; {len(summaries)} documents published"
+    failed = sorted(set(failed) | set(summary["failed"]))  # as the manifest and the CLI's exit code say
     if failed:
         state_message += f"; {len(failed)} failed: {', '.join(failed)}"
         logger.warning(
-            "%d of %d documents failed and were left out: %s", len(failed), len(outcomes), ", ".join(failed)
+            "%d of %d documents failed and were left out: %s",
+            len(failed),
+            len(summaries) + len(failed),
+            ", ".join(failed),
         )
         report_page = (
-            f"# zhclean: {len(failed)} of {len(outcomes)} documents failed\n\n"
+            f"# zhclean: {len(failed)} of {len(summaries) + len(failed)} documents failed\n\n"
             f"Published the other {len(summaries)}; failed: {', '.join(failed)}\n\n" + report_page
         )
     create_markdown_artifact(report_page, key="zhclean-run-report", description="zhclean run summary")
