@@ -75,6 +75,12 @@ ANCHOR_CONTENTS_MIN: int = _DATA["markdown"]["anchor_contents_min"]
 #: Prose lines right before a blank line that stop mid-sentence: at least this share of them
 #: means the blank lines are layout (a print or OCR'd page), not paragraph ends.
 LAYOUT_SHARE: float = _DATA["blank_line"]["layout_share"]
+#: A heading-shaped line seen this often, by a page break, is a running head.
+RUNNING_HEAD_MIN_REPEATS: int = _DATA["running_head"]["min_repeats"]
+#: The indent a printed paragraph opens with (an ideographic space, two spaces or more).
+INDENT = re.compile(_DATA["indent"]["mark"])
+#: A document with this many indented lines (and printed lines cut mid-sentence) opens its paragraphs with one.
+INDENT_MIN_LINES: int = _DATA["indent"]["min_lines"]
 #: Where a printed line stops that a paragraph never ends on: a clause comma.
 CUT_AFTER: str = _DATA["blank_line"]["cut_after"]
 
@@ -133,6 +139,18 @@ RULE_ANCHOR_CONTENTS = RULES.declare(
     "a Markdown table of contents (a list whose every item links to a heading of the same page, "
     "`- [标题](#标题)`) moved to the document's metadata (`contents`), out of the text",
 ).name
+RULE_INDENT = RULES.declare(
+    "join.indent",
+    "join",
+    "in a printed page whose paragraphs open with an indent, an indented line opens a paragraph and an "
+    "unindented line goes on with the one before, whatever the shape of either",
+).name
+RULE_RUNNING_HEAD = RULES.declare(
+    "join.running_head",
+    "join",
+    "a short line printed again and again next to page breaks (a line taken out as a page number "
+    "beside it) is a running head, a column name: removed, and the text runs on across it",
+).name
 RULE_FRONT_MATTER = RULES.declare(
     "join.front_matter",
     "join",
@@ -155,6 +173,8 @@ class Candidate:
     after_gap: bool = False
     list_item: bool = False
     code: bool = False
+    #: The raw line opens with an indent.
+    indent: bool = False
 
 
 class PairStats:
@@ -274,6 +294,7 @@ def prepare(
                 level is None and options.enabled(RULE_LIST_ITEM) and LIST_ITEM.match(line.text) is not None
             )
             c = Candidate(text, line.number, level, caption or cl.strong_caption(text), blank, gap, item)
+            c.indent = INDENT.match(line.text) is not None
             out.append(c)
             blank = gap = False
     return out, edits, removed
@@ -336,6 +357,56 @@ def print_layout(candidates: list[Candidate]) -> bool:
         prose += 1
         cut += cut_line(c.text)
     return prose > 0 and cut / prose >= LAYOUT_SHARE
+
+
+def running_heads(
+    candidates: list[Candidate], options: Options = DEFAULT_OPTIONS
+) -> tuple[list[Candidate], list[Removed]]:
+    """Heading-shaped lines repeated verbatim, each next to a page break (a line taken out right
+    before or after it), below the first text: running heads, removed; the line after one stands
+    after a page break."""
+    if not options.enabled(RULE_RUNNING_HEAD):
+        return candidates, []
+    counts = Counter(cl.visible(c.text) for c in candidates if c.level is None)
+    first_prose = next((k for k, c in enumerate(candidates) if not cl.heading_like(c.text)), len(candidates))
+    for c in candidates[:first_prose]:
+        counts[cl.visible(c.text)] = 0  # a line above the first text is a title, even when repeated
+    keep: list[Candidate] = []
+    removed: list[Removed] = []
+    head = False
+    for k, c in enumerate(candidates):
+        nxt = candidates[k + 1] if k + 1 < len(candidates) else None
+        by_break = c.after_gap or (nxt is not None and nxt.after_gap)
+        repeated = counts[cl.visible(c.text)] >= RUNNING_HEAD_MIN_REPEATS
+        if c.level is None and not c.code and repeated and by_break and cl.heading_like(c.text):
+            removed.append(Removed(c.text, RULE_RUNNING_HEAD, c.number))
+            head = True
+            continue
+        if head:
+            c.after_gap = True
+            head = False
+        keep.append(c)
+    return keep, removed
+
+
+def indented_layout(candidates: list[Candidate]) -> bool:
+    """Does the document open its printed paragraphs with an indent? Enough indented lines, and the
+    lines followed by an unindented one stop mid-line often enough (a column, not whole paragraphs)."""
+    if sum(c.indent for c in candidates) < INDENT_MIN_LINES:
+        return False
+    ends = [
+        c
+        for c, nxt in itertools.pairwise(candidates)
+        if not nxt.indent and nxt.level is None and not nxt.code
+    ]
+    prose = [
+        c
+        for c in ends
+        if c.level is None
+        and not c.code
+        and not (cl.heading_like(c.text) and not CLAUSE_COMMA.search(c.text))
+    ]
+    return bool(prose) and sum(cut_line(c.text) for c in prose) / len(prose) >= LAYOUT_SHARE
 
 
 def bracket_lead_credit(text: str, number: int, edits: list[Edit]) -> str:
@@ -478,6 +549,8 @@ def join_lines(
     edits += more_edits
     removed += more_removed
     candidates, contents = anchor_contents(candidates, options)
+    candidates, heads = running_heads(candidates, options)
+    removed += heads
     if metadata is not None and contents:
         metadata["contents"] = contents
     if metadata is not None and skip:
@@ -487,6 +560,13 @@ def join_lines(
     stats = PairStats([c.text for c in candidates])
     marked = marks_headings(candidates)
     boundary = options.enabled(RULE_BLANK_LINE) and not print_layout(candidates)
+    indented = (
+        options.enabled(RULE_INDENT)
+        and not (metadata or {}).get("format")
+        and not markdown_document(lines, fields)
+        and indented_layout(candidates)
+    )
+    opened: set[int] = set()  # blocks opened by an indented line
     blocks: list[Block] = [new_block(title)] if title else []
     code: set[int] = set()
     for c in candidates:
@@ -500,6 +580,22 @@ def join_lines(
             prev = None  # nothing continues a line of code
         joins = prev is not None and continues(prev, c, stats, marked) and options.enabled(join_kind(prev, c))
         apart = held_apart(c, boundary, options) if joins else None
+        if (
+            indented
+            and prev is not None
+            and i is not None
+            and not (c.after_blank and not c.after_gap and boundary)
+        ):
+            runs_on = (
+                not c.indent and not joins and i in opened and not never_continues(c) and not c.list_item
+            )
+            if c.indent and joins and not apart:
+                apart = RULE_INDENT  # an indent opens a paragraph
+            elif runs_on and (not cl.ends_sentence(prev.text) or not cl.heading_like(c.text)):
+                merged, edit = merge(prev, c)  # no indent: the paragraph goes on
+                blocks[i] = Block("paragraph", merged.text, merged.start, merged.end, merged.level)
+                edits.append(Edit("join", RULE_INDENT, edit.before, edit.after, edit.line, edit.offset))
+                continue
         if prev is not None and apart:
             a, b = prev.text.rstrip()[-EDIT_CONTEXT:], c.text.lstrip()[:EDIT_CONTEXT]
             kept = f"{a}\n\n{b}"  # the boundary the text alone would have joined, kept
@@ -512,5 +608,11 @@ def join_lines(
         if orphan and options.enabled(RULE_STRAY):
             removed.append(Removed(c.text, RULE_STRAY, c.number))  # an orphan between sentences
             continue
-        blocks.append(new_block(c, marked))
+        block = new_block(c, marked)
+        if indented and c.indent and c.level is None and not c.caption:
+            block = Block(
+                "paragraph", block.text, block.start, block.end, block.level
+            )  # an indent opens prose
+            opened.add(len(blocks))
+        blocks.append(block)
     return blocks, edits, removed

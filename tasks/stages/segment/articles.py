@@ -112,6 +112,23 @@ RULE_CHAPTER = RULES.declare(
     "segment",
     "a book's chapter heading (`第1章 …`, `第一回 …`) opens an article; a law's chapters (over `第X条`) do not",
 ).name
+RULE_LAW_TITLE = RULES.declare(
+    "segment.law_title",
+    "segment",
+    "a heading right above a law's first article (`第一条 …`) is that law's title and opens an article "
+    "(a file or page holding several laws or regulations)",
+).name
+RULE_CLOSING_CREDIT = RULES.declare(
+    "segment.closing_credit",
+    "segment",
+    "the bracketed credit closing a brief (`（据新华社）`) is its source, out of the body; a heading right "
+    "after it opens the next article",
+).name
+RULE_TITLE_IMAGE = RULES.declare(
+    "title.markdown_image",
+    "segment",
+    "a Markdown image in a heading (`# ![logo](logo.svg) 名称`) is no words of the title: left out of it",
+).name
 RULE_DUPLICATE = RULES.declare(
     "segment.duplicate_article",
     "segment",
@@ -122,6 +139,12 @@ RULE_DUPLICATE = RULES.declare(
 DATE_LINE = re.compile(_DATA["header"]["date_line"])
 DATE_IN_LINE = re.compile(_DATA["header"]["date_in_line"])
 SOURCE_IN_LINE = re.compile(_DATA["header"]["source_in_line"])
+#: The first article of a law (`第一条`).
+FIRST_LAW_ARTICLE = re.compile(_DATA["header"]["first_law_article"])
+#: The bracketed credit closing a brief.
+CLOSING_CREDIT = re.compile(_DATA["header"]["closing_credit"])
+#: A Markdown image in a heading.
+TITLE_IMAGE = re.compile(_DATA["header"]["title_image"])
 #: A book's chapter heading.
 CHAPTER = re.compile(_DATA["header"]["chapter"])
 #: An article of a law (`第十二条`): a law's chapters are sections.
@@ -254,6 +277,20 @@ def dated_header(
             source = SOURCE_IN_LINE.search(datelines[line])
             return date, (source.group(1) if source else None)
     return None
+
+
+def law_title_starts(blocks: list[Block], options: Options = DEFAULT_OPTIONS) -> list[int]:
+    """Headings right above a law's first article (`第一条`), a chapter heading (`第一章 总则`) not
+    being one: each is a law's title, which opens an article."""
+    if not options.enabled(RULE_LAW_TITLE):
+        return []
+    return [
+        k
+        for k in range(len(blocks) - 1)
+        if blocks[k].type == "heading"
+        and not CHAPTER.match(blocks[k].text)
+        and FIRST_LAW_ARTICLE.match(blocks[k + 1].text)
+    ]
 
 
 def chapter_starts(blocks: list[Block], options: Options = DEFAULT_OPTIONS) -> list[int]:
@@ -505,12 +542,28 @@ def segment_articles(
     datelines = removed_lines or {}
     dated = {k: d for k in range(len(blocks)) if (d := dated_header(blocks, k, datelines, options))}
     chapters = chapter_starts(blocks, options)
+    laws = law_title_starts(blocks, options)
+    credited = [
+        k + 1
+        for k, b in enumerate(blocks[:-1])
+        if options.enabled(RULE_CLOSING_CREDIT)
+        and CLOSING_CREDIT.match(b.text)
+        and blocks[k + 1].type == "heading"
+    ]
     edits: list[Edit] = []
     removed: list[Removed] = []
-    for k in sorted(set(dated) | set(chapters)):
+    for k in sorted(set(dated) | set(chapters) | set(laws) | set(credited)):
         if k not in starts and k > 0:
-            rule = RULE_DATED_HEADER if k in dated else RULE_CHAPTER
-            if rule == RULE_CHAPTER:
+            rule = (
+                RULE_DATED_HEADER
+                if k in dated
+                else RULE_CHAPTER
+                if k in chapters
+                else RULE_LAW_TITLE
+                if k in laws
+                else RULE_CLOSING_CREDIT
+            )
+            if rule != RULE_DATED_HEADER:
                 edits.append(Edit("segment", rule, blocks[k].text, blocks[k].text, blocks[k].start))
             starts = sorted({*starts, k})
     first_dated = min(dated, default=0)
@@ -555,6 +608,11 @@ def segment_articles(
         span = blocks[s:i_next]
         own_date = h.date or (dated[s][0] if s in dated else None)
         own_source = h.source or (dated[s][1] if s in dated else None)
+        if h.title and options.enabled(RULE_TITLE_IMAGE) and TITLE_IMAGE.search(h.title):
+            bare = TITLE_IMAGE.sub("", h.title).strip()
+            if bare:
+                edits.append(Edit("segment", RULE_TITLE_IMAGE, h.title, bare, blocks[s].start))
+                h.title = bare
         a = Article(
             id=f"{stem}-{len(articles) + 1:03d}",
             source=source,
@@ -567,6 +625,12 @@ def segment_articles(
             start=span[0].start if span else 0,
             end=max(b.end for b in span) if span else 0,
         )
+        last = a.blocks[-1] if a.blocks else None
+        credit = CLOSING_CREDIT.match(last.text) if last and options.enabled(RULE_CLOSING_CREDIT) else None
+        if last is not None and credit and len(a.blocks) > 1:
+            edits.append(Edit("segment", RULE_CLOSING_CREDIT, last.text, "", last.start))
+            a.blocks = a.blocks[:-1]
+            own_source = own_source or credit.group(1)
         a.section = section_for(a.start, labels)
         apply_toc(a, entry)
         toc_spacing(a, entry, edits, options)
