@@ -129,6 +129,12 @@ RULE_TITLE_IMAGE = RULES.declare(
     "segment",
     "a Markdown image in a heading (`# ![logo](logo.svg) 名称`) is no words of the title: left out of it",
 ).name
+RULE_DATED_NOTE = RULES.declare(
+    "segment.dated_note",
+    "segment",
+    "the dated notes right under a title (`2021年6月10日 某某会议通过`, a law's adoption and amendments) "
+    "moved out of the body into the document's metadata (`notes`)",
+).name
 RULE_DUPLICATE = RULES.declare(
     "segment.duplicate_article",
     "segment",
@@ -145,6 +151,8 @@ FIRST_LAW_ARTICLE = re.compile(_DATA["header"]["first_law_article"])
 CLOSING_CREDIT = re.compile(_DATA["header"]["closing_credit"])
 #: A Markdown image in a heading.
 TITLE_IMAGE = re.compile(_DATA["header"]["title_image"])
+#: A dated note under a title.
+DATED_NOTE = re.compile(_DATA["header"]["dated_note"])
 #: A book's chapter heading.
 CHAPTER = re.compile(_DATA["header"]["chapter"])
 #: An article of a law (`第十二条`): a law's chapters are sections.
@@ -586,6 +594,7 @@ def segment_articles(
         starts, matched = [0], {}
     articles: list[Article] = []
     origins: list[str | None] = []
+    notes: list[dict[str, Any]] = []
     series_meta: list[dict[str, Any]] = []
     series: tuple[str, int | None] | None = None
     i_next = 0
@@ -600,6 +609,11 @@ def segment_articles(
         h = read_header(blocks, s, entry, edits, removed, options, single, limit) if head_ok else Header()
         i_next = next((x for x in starts[k + 1 :] if x >= s + max(h.size, 1)), len(blocks))
         body = kept_bylines(blocks[s + h.size : i_next], options)
+        if h.title and options.enabled(RULE_DATED_NOTE):
+            while len(body) > 1 and body[0].type != "caption" and DATED_NOTE.match(body[0].text):
+                edits.append(Edit("segment", RULE_DATED_NOTE, body[0].text, "", body[0].start))
+                notes.append({"title": h.title, "text": body[0].text, "line": body[0].start})
+                body = body[1:]
         if h.series:
             series = (h.series, h.series_level)
             series_meta.append({"title": h.series, "subtitle": h.series_subtitle, "line": blocks[s].start})
@@ -642,6 +656,8 @@ def segment_articles(
         origins.append(own_source if articles[1:] or not metadata.get("source") else None)
     captions.attach(articles)
     extra: dict[str, Any] = {"series": series_meta} if series_meta else {}
+    if notes:
+        extra["notes"] = notes
     for k, a in enumerate(articles):
         a.origin = origins[k] or metadata.get("source")
     articles = drop_duplicates(articles, removed, options)
