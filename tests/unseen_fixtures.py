@@ -71,6 +71,11 @@ def names(pattern: str) -> list[str]:
     return sorted(p.name for p in UNSEEN.glob(pattern))
 
 
+def raw_and_normalized(names: list[str]) -> dict[str, tuple[str, Document]]:
+    """Each fixture's raw text and the pipeline's document, by name (without `.txt`)."""
+    return {n: ((UNSEEN / f"{n}.txt").read_text(encoding="utf-8"), normalized(f"{n}.txt")) for n in names}
+
+
 @cache
 def normalized(file_name: str) -> Document:
     """The pipeline's document for one fixture (computed once per test session)."""

@@ -22,6 +22,7 @@ from unseen_fixtures import (
     P,
     assert_articles,
     normalized,
+    raw_and_normalized,
 )
 
 from zhclean.tasks.core.model import Block, Document, Line
@@ -34,13 +35,9 @@ FIXTURES = UNSEEN
 NAMES = [f"cleanreal_{n}" for n in range(1, 6)]
 
 
-def run(name: str) -> tuple[str, Document]:
-    return (FIXTURES / f"{name}.txt").read_text(encoding="utf-8"), normalized(f"{name}.txt")
-
-
 @pytest.fixture(scope="module")
 def results() -> dict[str, tuple[str, Document]]:
-    return {name: run(name) for name in NAMES}
+    return raw_and_normalized(NAMES)
 
 
 #: Written by hand from each input: articles (fields and blocks) and document metadata.

@@ -23,6 +23,7 @@ from unseen_fixtures import (
     assert_articles,
     assert_lint_finds_nothing_in,
     normalized,
+    raw_and_normalized,
 )
 
 from zhclean.tasks.check import lint
@@ -38,13 +39,9 @@ FIXTURES = UNSEEN
 NAMES = ["cleantext_1", "cleantext_2", "cleantext_3", "cleantext_4", "cleantext_5"]
 
 
-def run(name: str) -> tuple[str, Document]:
-    return (FIXTURES / f"{name}.txt").read_text(encoding="utf-8"), normalized(f"{name}.txt")
-
-
 @pytest.fixture(scope="module")
 def results() -> dict[str, tuple[str, Document]]:
-    return {name: run(name) for name in NAMES}
+    return raw_and_normalized(NAMES)
 
 
 # --- whole documents: exactly what an editor would print ---------------------------------
