@@ -53,6 +53,12 @@ def run(
         str | None,
         typer.Option(help="with --runner dask: the scheduler, e.g. tcp://host:8786 (none: a local cluster)"),
     ] = None,
+    licence: Annotated[
+        str | None,
+        typer.Option(
+            help="the corpus's licence for the release bundle, e.g. CC-BY-4.0 (default: $ZHCLEAN_LICENCE)"
+        ),
+    ] = None,
 ) -> None:
     """Normalise every file in RAW and publish the editions and the report into OUT."""
     if script_table not in SCRIPT_TABLES:
@@ -85,6 +91,7 @@ def run(
                 workers=workers,
                 runner=runner,
                 address=address,
+                licence=licence,
             )
         except OutputBusy as exc:
             _fatal(str(exc), EXIT_BUSY)

@@ -110,11 +110,13 @@ def markdown_edition_task(staging: Path) -> float:
 
 
 @task(name="write-release", cache_policy=NO_CACHE)
-def release_task(staging: Path, run: dict[str, Any], summary: dict[str, Any]) -> float:
-    """After every edition: their SHA-256 into the manifest, and the release archive (licence from
-    the environment variable ZHCLEAN_LICENCE, else "unspecified")."""
+def release_task(
+    staging: Path, run: dict[str, Any], summary: dict[str, Any], licence: str | None = None
+) -> float:
+    """After every edition: their SHA-256 into the manifest, and the release archive (licence as
+    given, else from the environment variable ZHCLEAN_LICENCE, else "unspecified")."""
     start = time.perf_counter()
-    write_release(staging, run, summary, os.environ.get(LICENCE_ENV, DEFAULT_LICENCE))
+    write_release(staging, run, summary, licence or os.environ.get(LICENCE_ENV, DEFAULT_LICENCE))
     return time.perf_counter() - start
 
 
@@ -198,11 +200,13 @@ def normalize_corpus(
     workers: int = 0,
     runner: str = "processes",
     address: str | None = None,
+    licence: str | None = None,
 ) -> dict[str, Any]:
     """Normalise every raw file, build the editions and the report, and publish them atomically.
 
     `workers`: processes that normalise documents (0: every core; 1: in this process,
-    no pool). `runner="dask"` runs them on a Dask cluster instead (`address`: an existing
+    no pool). `licence` goes into the release bundle's dataset card (a change of licence alone
+    needs `force`: it is not part of what decides that a build is up to date). `runner="dask"` runs them on a Dask cluster instead (`address`: an existing
     scheduler, e.g. `tcp://10.0.0.5:8786`; none: a local cluster of `workers` processes). When the published build was made from the same raw files, rules and
     options, nothing is rebuilt (`up_to_date` in the result) unless `force` is set.
     Returns the report's summary plus where the build landed. Raises
@@ -305,7 +309,7 @@ def normalize_corpus(
             "report": report_task.submit(staging, reproducible(run), summary, problem_records),
         }
         timings["editions"] = {name: future.result() for name, future in edition_futures.items()}
-        timings["editions"]["release"] = release_task(staging, run, summary)
+        timings["editions"]["release"] = release_task(staging, run, summary, licence)
         timings["editions_wall"] = time.perf_counter() - started
         publish_task(out, staging)
     logger.info(

@@ -429,3 +429,14 @@ def test_an_unchanged_corpus_is_not_rebuilt_unless_forced(prefect_harness, tmp_p
     forced = normalize_corpus(raw_dir=str(raw), out_dir=str(out), pangu=True, force=True)
     assert other_options["up_to_date"] is False and forced["up_to_date"] is False
     assert Path(out / "current").resolve().name == forced["build"]
+
+
+def test_the_licence_given_to_a_run_is_in_the_manifest_and_the_dataset_card(prefect_harness, tmp_path):
+    from zhclean.flows.normalize_corpus import normalize_corpus
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("春天来了。\n", encoding="utf-8")
+    normalize_corpus(raw_dir=str(raw), out_dir=str(tmp_path / "out"), workers=1, licence="CC-BY-4.0")
+    manifest = json.loads((tmp_path / "out" / "json" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["licence"] == "CC-BY-4.0"
