@@ -213,11 +213,11 @@ def _up_to_date(
 ) -> bool:
     """The flow's own freshness check, made before Prefect starts: a run with nothing to do
     costs the time to hash the raw files, not Prefect's start-up."""
-    from zhclean.tasks.build.freshness import inputs_fingerprint, is_up_to_date
+    from zhclean.tasks.build.freshness import inputs_fingerprint, is_up_to_date, run_options
     from zhclean.tasks.pipeline.catalogue import rules_fingerprint
 
-    run_options = {"disabled_rules": sorted(set(disable)), "pangu": pangu, "script_table": script_table}
-    return is_up_to_date(out, inputs_fingerprint(raw, files, rules_fingerprint(), run_options))
+    options = Options(disabled_rules=frozenset(disable), pangu=pangu, script_table=script_table)
+    return is_up_to_date(out, inputs_fingerprint(raw, files, rules_fingerprint(), run_options(options)))
 
 
 def _check_disabled(names: list[str]) -> None:

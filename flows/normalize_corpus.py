@@ -43,6 +43,7 @@ from zhclean.flows import progress
 from zhclean.tasks import __version__
 from zhclean.tasks.build.discover import TransientIOError, discover
 from zhclean.tasks.build.freshness import file_hashes, fingerprint_of, is_up_to_date
+from zhclean.tasks.build.freshness import run_options as options_of_run
 from zhclean.tasks.build.incremental import Entry, document_key, plan, read_entries, reuse_into, write_entries
 from zhclean.tasks.build.process import Outcome, process_batch
 from zhclean.tasks.build.publish import NothingToPublish, new_staging, output_lock, publish, published_build
@@ -204,11 +205,13 @@ def normalize_corpus(
 ) -> dict[str, Any]:
     """Normalise every raw file, build the editions and the report, and publish them atomically.
 
-    `workers`: processes that normalise documents (0: every core; 1: in this process,
-    no pool). `licence` goes into the release bundle's dataset card (a change of licence alone
-    needs `force`: it is not part of what decides that a build is up to date). `runner="dask"` runs them on a Dask cluster instead (`address`: an existing
-    scheduler, e.g. `tcp://10.0.0.5:8786`; none: a local cluster of `workers` processes). When the published build was made from the same raw files, rules and
-    options, nothing is rebuilt (`up_to_date` in the result) unless `force` is set.
+    `workers`: processes that normalise documents (0: every core; 1: in this process, no
+    pool). `runner="dask"` runs them on a Dask cluster instead (`address`: an existing
+    scheduler, e.g. `tcp://10.0.0.5:8786`; none: a local cluster of `workers` processes).
+    `licence` goes into the release bundle's dataset card (a change of licence alone needs
+    `force`: it is not part of what decides that a build is up to date). When the published
+    build was made from the same raw files, rules and options, nothing is rebuilt
+    (`up_to_date` in the result) unless `force` is set.
     Returns the report's summary plus where the build landed. Raises
     `DiscoveryError` or `OutputError` for a fatal problem (no raw files,
     output not writable or busy); a bad document never raises.
@@ -217,11 +220,7 @@ def normalize_corpus(
     raw, out = Path(raw_dir), Path(out_dir)
     workers = workers or default_workers()
     found = discover(raw)
-    run_options = {
-        "disabled_rules": sorted(options.disabled_rules),
-        "pangu": pangu,
-        "script_table": script_table,
-    }
+    run_options = options_of_run(options)
     logger = run_logger()
     logger.info("%d raw files in %s; output %s", len(found.files), raw, out)
     with output_lock(out):

@@ -14,6 +14,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from zhclean.tasks.core.options import Options
+
 #: Where the published build's manifest lives inside the output directory.
 MANIFEST = Path("json") / "manifest.json"
 #: Read raw files in chunks of this size when hashing (large files never sit in memory twice).
@@ -35,6 +37,16 @@ def file_sha256(path: Path) -> str | None:
 def file_hashes(raw_dir: Path, files: list[Path]) -> dict[str, str | None]:
     """Every raw file's sha256 by its name inside `raw_dir` (None: unreadable)."""
     return {path.relative_to(raw_dir).as_posix(): file_sha256(path) for path in files}
+
+
+def run_options(options: Options) -> dict[str, Any]:
+    """The options that change what a run builds, as the manifest records them and the
+    fingerprints hash them (one definition for the flow and the CLI's early check)."""
+    return {
+        "disabled_rules": sorted(options.disabled_rules),
+        "pangu": options.pangu,
+        "script_table": options.script_table,
+    }
 
 
 def inputs_fingerprint(raw_dir: Path, files: list[Path], rules_version: str, options: dict[str, Any]) -> str:

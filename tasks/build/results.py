@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -38,8 +39,6 @@ def write_result(doc: Document, report: dict[str, Any], build: Path) -> Document
 
 def write_index(summaries: Iterable[DocumentSummary], build: Path) -> Path:
     """The run's documents in edition order (by source name), one summary per line."""
-    from dataclasses import asdict
-
     path = results_dir(build) / INDEX
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as fh:

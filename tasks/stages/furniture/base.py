@@ -60,7 +60,7 @@ class Found:
 _EDGES = re.compile(f"^[\\s{ZERO_WIDTH}]+|[\\s{ZERO_WIDTH}]+$")
 #: Zero-width characters dropped, full-width letters and digits read as ASCII: what the line is
 #: once typography has run, so a second pass over the output decides the same way.
-_NO_ZERO_WIDTH = str.maketrans(
+_AS_TYPESET = str.maketrans(
     {
         **{c: None for c in ZERO_WIDTH},
         **{chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF5B) if chr(c - 0xFEE0).isalnum()},
@@ -72,7 +72,7 @@ def bare(text: str) -> str:
     """The line without surrounding space (ASCII, ideographic, no-break), zero-width characters
     or heading marks, full-width letters and digits read as ASCII: a page number with a zero-width space is still a page number (typography
     removes the zero-width space later, and a second pass must see the same line)."""
-    return HEADING_MARK.sub("", _EDGES.sub("", text.translate(_NO_ZERO_WIDTH))).strip()
+    return HEADING_MARK.sub("", _EDGES.sub("", text.translate(_AS_TYPESET))).strip()
 
 
 def collapse(text: str) -> str:
