@@ -174,6 +174,31 @@ def edition_rows(site: Site, manifest: dict[str, Any]) -> list[tuple[str, int, s
     return rows
 
 
+#: The downloads most readers want, named on the home page before the full list of files.
+MAIN_DOWNLOADS = (
+    ("epub/corpus.epub", "电子书 EPUB (the corpus as a book)"),
+    ("zip/markdown.zip", "Markdown (every document and corpus.md, one zip)"),
+    ("json/articles.jsonl", "JSON Lines (one article per line)"),
+    ("sqlite/corpus.sqlite", "SQLite (full-text search)"),
+    ("report/report.md", "报告 report"),
+)
+
+
+def main_downloads(site: Site, manifest: dict[str, Any]) -> str:
+    """A short list of the whole-corpus downloads this build has (and the release archive)."""
+    build = site.build()
+    wanted = list(MAIN_DOWNLOADS)
+    archive = (manifest.get("release") or {}).get("archive")
+    if archive:
+        wanted.append((archive, "发布包 release bundle (every edition, dataset card, SHA256SUMS)"))
+    items = [
+        f"<li>{_link(rel, text)} <small>{_size((build / rel).stat().st_size)}</small></li>"
+        for rel, text in wanted
+        if (build / rel).is_file()
+    ]
+    return f"<h2>下载 downloads</h2><ul class='downloads'>{''.join(items)}</ul>" if items else ""
+
+
 async def home(request: Request) -> Response:
     site: Site = request.app.state.site
     manifest = site.manifest()
@@ -221,8 +246,9 @@ async def home(request: Request) -> Response:
                 f" · {_link(f'markdown/{stem}.md', 'Markdown')}</td></tr>"
             )
         body.append("</table></div>")
+    body.append(main_downloads(site, manifest))
     body.append(
-        "<h2>下载 editions</h2><div class='scroll'><table>"
+        "<h2>全部文件 every edition file</h2><div class='scroll'><table>"
         "<tr><th>file</th><th>size</th><th>date</th><th>SHA-256</th></tr>"
     )
     for rel, size, date, digest in edition_rows(site, manifest):

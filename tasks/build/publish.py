@@ -27,7 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 #: The published editions: each is a link `out/<name> -> current/<name>`.
-EDITIONS = ("json", "markdown", "epub", "sqlite", "report", "release")
+EDITIONS = ("json", "markdown", "epub", "sqlite", "report", "zip", "release")
 RUNS_DIR = ".runs"
 CURRENT = "current"
 LOCK_FILE = ".zhclean.lock"

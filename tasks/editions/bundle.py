@@ -2,6 +2,7 @@
 
 Once every edition is written, `write_release`
 
+0. packs the Markdown edition into one download, `zip/markdown.zip` (`markdown_zip`);
 1. lists every edition file (path, bytes, SHA-256) in `json/manifest.json` under `editions`
    (the manifest cannot hold its own hash: it is listed in the bundle's `SHA256SUMS` instead);
 2. writes `release/zhclean-corpus-<version>.tar.gz`: one folder holding the editions, a dataset
@@ -28,8 +29,11 @@ from typing import Any
 
 import yaml
 
+from zhclean.tasks.editions.markdown_zip import FOLDER as ZIP_FOLDER
+from zhclean.tasks.editions.markdown_zip import write_markdown_zip
+
 #: The edition folders a release holds, in the order the dataset card lists them.
-EDITION_FOLDERS = ("json", "markdown", "epub", "sqlite", "report")
+EDITION_FOLDERS = ("json", "markdown", "epub", "sqlite", "report", ZIP_FOLDER)
 RELEASE = "release"
 SUMS = "SHA256SUMS"
 CARD = "README.md"
@@ -159,6 +163,7 @@ def dataset_card(
         "| `epub/` | the corpus as a book and one book per document |",
         "| `sqlite/corpus.sqlite` | documents, articles, blocks, edits; FTS5 trigram index for Chinese search |",
         "| `report/` | the run report and a review page per document |",
+        "| `zip/markdown.zip` | the Markdown edition in one zip (`markdown/`: every document and `corpus.md`) |",
         "",
         f"{len(editions)} edition files, {sum(e['bytes'] for e in editions):,} bytes.",
         "",
@@ -208,6 +213,8 @@ def write_release(
 
     Returns `{"version", "archive", "sha256", "bytes", "editions"}` (paths relative to `build`)."""
     licence = " ".join(licence.split()) or DEFAULT_LICENCE
+    mtime = archive_mtime()
+    write_markdown_zip(build, mtime)
     editions = list_editions(build)
     manifest_path = build / MANIFEST
     manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
@@ -224,7 +231,6 @@ def write_release(
     sums.append((sha256_file(manifest_path), MANIFEST))
     sums.append((hashlib.sha256(card).hexdigest(), CARD))
     sums_text = "".join(f"{digest}  {path}\n" for digest, path in sorted(sums, key=lambda s: s[1]))
-    mtime = archive_mtime()
 
     folder = build / RELEASE
     folder.mkdir(parents=True, exist_ok=True)

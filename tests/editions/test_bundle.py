@@ -71,8 +71,9 @@ def test_the_manifest_lists_every_edition_file_with_its_sha256(docs, tmp_path: P
             "markdown/corpus.md",
             *(f"markdown/{s}.md" for s in stems),
             "sqlite/corpus.sqlite",
+            "zip/markdown.zip",  # the Markdown edition in one download, packed by the release
         ],
-        key=lambda p: (("json", "markdown", "epub", "sqlite", "report").index(p.split("/")[0]), p),
+        key=lambda p: (("json", "markdown", "epub", "sqlite", "report", "zip").index(p.split("/")[0]), p),
     )
     for entry in manifest["editions"]:
         assert entry["sha256"] == sha256(build / entry["path"])
@@ -102,7 +103,7 @@ def test_the_archive_verifies_with_sha256sum_and_carries_a_dataset_card(docs, tm
     listed = [line.split("  ", 1)[1] for line in (top / "SHA256SUMS").read_text().splitlines()]
     files = sorted(str(p.relative_to(top)) for p in top.rglob("*") if p.is_file())
     assert sorted([*listed, "SHA256SUMS"]) == files
-    assert "json/manifest.json" in listed and "README.md" in listed
+    assert {"json/manifest.json", "README.md", "zip/markdown.zip"} <= set(listed)
     assert not any(name.startswith(".") or "/." in name for name in files)
     card = (top / "README.md").read_text(encoding="utf-8")
     front = yaml.safe_load(card.split("---\n")[1])

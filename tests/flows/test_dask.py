@@ -51,6 +51,7 @@ def test_editions_on_a_dask_cluster_are_byte_identical_to_the_process_pool(
         "release",
         "report",
         "sqlite",
+        "zip",
     ]
 
 

@@ -32,7 +32,7 @@ from zhclean.tasks.editions.json_edition import validate_article
 pytestmark = pytest.mark.flow
 
 #: The published edition folders (README, "Where the editions land").
-FOLDERS = ("json", "markdown", "epub", "sqlite", "report", "release")
+FOLDERS = ("json", "markdown", "epub", "sqlite", "report", "zip", "release")
 
 GOLDEN = TESTS / "golden" / "raw"
 FIELDS = ("title", "subtitle", "authors", "section", "series", "page", "date", "origin", "title_variants")
@@ -101,6 +101,7 @@ def test_every_edition_lists_exactly_the_expected_files(corpus_run, raw_files):
         "report/report.json",
         *(f"report/review/{s}.html" for s in stems),
         "sqlite/corpus.sqlite",
+        "zip/markdown.zip",
         "release/SHA256SUMS",
         manifest["release"]["archive"],
     }

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import hashlib
 import http.client
+import io
 import json
 import os
 import re
 import socket
 import threading
 import time
+import zipfile
 from pathlib import Path
 from urllib.parse import quote
 
@@ -112,6 +114,17 @@ def test_home_page_lists_counts_and_every_edition_with_its_sha256(server, output
     assert status == 200 and hashlib.sha256(data).hexdigest() in page
     status, _, data = get(server, "/files/sqlite/corpus.sqlite")
     assert status == 200 and hashlib.sha256(data).hexdigest() in page
+    # the Markdown edition as one zip, named among the main downloads
+    assert '<a href="/files/zip/markdown.zip">Markdown (every document and corpus.md, one zip)</a>' in page
+    status, ctype, data = get(server, "/files/zip/markdown.zip")
+    assert (status, ctype) == (200, "application/zip") and hashlib.sha256(data).hexdigest() in page
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert z.namelist() == [
+            "markdown/001_e3528ec2684411c3.md",
+            "markdown/002_b722e41bb6c714af.md",
+            "markdown/corpus.md",
+            "markdown/evil.md",
+        ]
     assert "<script>alert" not in page
     assert re.search(r"<th>built</th><td><code>\d{4}-\d\d-\d\d \d\d:\d\d UTC</code>", page)
 

@@ -1,0 +1,66 @@
+"""The Markdown edition as one download: `zip/markdown.zip`.
+
+A reader who wants the Markdown wants every file of it at once, and a zip opens everywhere
+(unlike a `.tar.gz` on a phone or an office desktop). The archive holds `markdown/corpus.md`
+and `markdown/<stem>.md` for every document, exactly the bytes of the Markdown edition.
+
+It is reproducible, like the release archive: members are sorted by name and dated
+`SOURCE_DATE_EPOCH` (else 1980-01-01, the first date a zip can hold), never the clock, with
+fixed permissions and no extra fields, so the same Markdown gives the same zip bytes (and the
+same SHA-256 in the manifest). Files are copied in chunks: memory does not grow with the corpus.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+#: The folder of the build (an edition link of the output folder) and the file in it.
+FOLDER = "zip"
+FILE_NAME = "markdown.zip"
+#: The folder the Markdown edition is read from, also the one folder inside the zip.
+SOURCE = "markdown"
+#: The earliest date the zip format can store (DOS time).
+ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=UTC)
+
+
+def member_date(mtime: int) -> tuple[int, int, int, int, int, int]:
+    """The date every member carries, as the zip format's (year, month, day, h, m, s); UTC, no
+    earlier than 1980 (a zip cannot say so) and in even seconds (DOS time)."""
+    when = max(datetime.fromtimestamp(mtime, UTC), ZIP_EPOCH)
+    return (when.year, when.month, when.day, when.hour, when.minute, when.second - when.second % 2)
+
+
+def markdown_files(build: Path) -> list[Path]:
+    """The Markdown edition's files (no hidden ones), sorted by name."""
+    folder = build / SOURCE
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p for p in folder.iterdir() if p.is_file() and p.suffix == ".md" and not p.name.startswith(".")
+    )
+
+
+def write_markdown_zip(build: Path, mtime: int) -> Path:
+    """Write `build/zip/markdown.zip` from `build/markdown/`; the date of every member is `mtime`.
+
+    Written to a temporary name and renamed, so a reader never downloads half a zip."""
+    folder = build / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / FILE_NAME
+    tmp = folder / f".{FILE_NAME}.tmp"
+    date = member_date(mtime)
+    with zipfile.ZipFile(tmp, "w") as archive:
+        for path in markdown_files(build):
+            info = zipfile.ZipInfo(f"{SOURCE}/{path.name}", date_time=date)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o100644 << 16  # a regular file, rw-r--r--
+            info.create_system = 3  # Unix, so the permissions above are read as such
+            info.file_size = path.stat().st_size
+            with path.open("rb") as src, archive.open(info, "w") as dst:
+                shutil.copyfileobj(src, dst, 1 << 20)
+    os.replace(tmp, target)
+    return target
