@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -109,19 +110,33 @@ def run(
     raise typer.Exit(EXIT_SOME_FAILED if summary["failed"] else EXIT_OK)
 
 
+class LintFormat(StrEnum):
+    """How `zhclean lint` prints its findings: for people, or for CI tools."""
+
+    text = "text"
+    json = "json"
+
+
 @app.command()
 def lint(
     path: Annotated[Path, typer.Argument(help="a text/Markdown file, articles.jsonl, or an output folder")],
     disable: Annotated[list[str], typer.Option(help="switch a rule off by name (repeatable)")] = [],  # noqa: B006
+    output_format: Annotated[
+        LintFormat,
+        typer.Option(
+            "--format",
+            help="text (for people) or json (each finding: file, line, column, rule, severity, message)",
+        ),
+    ] = LintFormat.text,
 ) -> None:
     """Report STYLE.md violations by kind, with line and context; exit 1 if any are found."""
-    from zhclean.tasks.check.lint import format_report, lint_path
+    from zhclean.tasks.check.lint import format_json, format_report, lint_path
 
     _check_disabled(disable)
     if not path.exists():
         _fatal(f"{path}: no such file or folder", EXIT_FATAL)
     report = lint_path(path, Options(disabled_rules=frozenset(disable)))
-    print(format_report(report))
+    print(format_json(report) if output_format is LintFormat.json else format_report(report))
     raise typer.Exit(1 if report.total else 0)
 
 
