@@ -249,6 +249,34 @@ def _markdown_group(group: list[str], file: str, line: int) -> Iterator[TextBloc
     yield TextBlock(kind, "\n".join(unescape(p) for p in parts), file, line)
 
 
+#: What each rule does, for the message of a finding (`zhclean rules` lists the same).
+DESCRIPTIONS = {rule.name: rule.description for rule in ALL_RULES}
+
+
+def finding_record(f: Finding) -> dict[str, str | int]:
+    """One finding as CI tools read it: where, which rule, how bad, and a message saying why."""
+    context = f.context.replace("\n", "⏎")
+    description = DESCRIPTIONS.get(f.rule, f.rule)
+    return {
+        "file": f.file,
+        "line": f.line,
+        "column": f.column,
+        "rule": f.rule,
+        "severity": f.severity,
+        "message": f"{description}; found «{f.found}» in …{context}…",
+    }
+
+
+def format_json(report: LintReport) -> str:
+    """Every finding (none left out, unlike the text report) as a JSON array, one record a line,
+    so a CI job can parse it whole and a person can still grep it; in reading order (file, line,
+    column), as editors and CI annotations list them."""
+    order = {name: i for i, name in enumerate(report.files)}
+    findings = sorted(report.findings, key=lambda f: (order.get(f.file, len(order)), f.line, f.column))
+    records = [json.dumps(finding_record(f), ensure_ascii=False) for f in findings]
+    return "[\n" + ",\n".join(records) + "\n]" if records else "[]"
+
+
 def format_report(report: LintReport, shown: int | None = DEFAULT_SHOWN) -> str:
     """Findings as `file:line:col rule «found» …context…`, then the count per rule."""
     out = []

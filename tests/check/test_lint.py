@@ -215,3 +215,92 @@ def test_an_output_folder_is_linted_through_its_published_links_only(tmp_path):
     report = lint_path(tmp_path)
     assert report.files == [str(tmp_path / "json" / "articles.jsonl")]
     assert report.total == 0
+
+
+#: A small hand-written file for the JSON format: two errors on line 1 (listed by column, not by
+#: rule), one on line 3, and an unpaired quote on line 4 (a warning).
+JSON_INPUT = '我们走吧,他说"好"。\n\n志愿 服务队\n他说“我们走吧。\n'
+
+
+def json_records(path: Path) -> list[dict[str, object]]:
+    """What `format_json` must say about JSON_INPUT written at `path`, written out by hand."""
+    f = str(path)
+    return [
+        {
+            "file": f,
+            "line": 1,
+            "column": 5,
+            "rule": "punct.fullwidth_comma",
+            "severity": "error",
+            "message": ', touching Chinese -> ，; found «,» in …我们走吧,他说"好"。…',
+        },
+        {
+            "file": f,
+            "line": 1,
+            "column": 8,
+            "rule": "punct.curly_quotes",
+            "severity": "error",
+            "message": 'paired straight quotes -> “ ” / ‘ ’; found «"» in …我们走吧,他说"好"。…',
+        },
+        {
+            "file": f,
+            "line": 1,
+            "column": 10,
+            "rule": "punct.curly_quotes",
+            "severity": "error",
+            "message": 'paired straight quotes -> “ ” / ‘ ’; found «"» in …们走吧,他说"好"。…',
+        },
+        {
+            "file": f,
+            "line": 3,
+            "column": 3,
+            "rule": "space.inside_cjk",
+            "severity": "error",
+            "message": "no space between two ideographs; found « » in …志愿 服务队…",
+        },
+        {
+            "file": f,
+            "line": 4,
+            "column": 3,
+            "rule": "punct.unpaired_quote",
+            "severity": "warning",
+            "message": "a quote with no partner in its block (a warning: reported, not guessed); "
+            "found «“» in …他说“我们走吧。…",
+        },
+    ]
+
+
+def test_json_format_gives_one_exact_record_per_finding(tmp_path: Path) -> None:
+    from zhclean.tasks.check.lint import format_json
+
+    f = tmp_path / "a.txt"
+    f.write_text(JSON_INPUT, encoding="utf-8")
+    text = format_json(lint_path(f, Options()))
+    assert json.loads(text) == json_records(f)
+    lines = text.splitlines()  # one record a line, between the brackets
+    assert (lines[0], lines[-1], len(lines)) == ("[", "]", 7)
+    assert [json.loads(line.rstrip(",")) for line in lines[1:-1]] == json_records(f)
+
+
+def test_lint_command_prints_json_and_keeps_its_exit_status(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from zhclean.flows.cli import app
+
+    runner = CliRunner()
+    dirty, clean, warned = tmp_path / "dirty.txt", tmp_path / "clean.txt", tmp_path / "warned.txt"
+    dirty.write_text(JSON_INPUT, encoding="utf-8")
+    clean.write_text("我们走吧，他说“好”。\n", encoding="utf-8")
+    warned.write_text("他说“我们走吧。\n", encoding="utf-8")
+    result = runner.invoke(app, ["lint", "--format", "json", str(dirty)])
+    assert (result.exit_code, json.loads(result.stdout)) == (1, json_records(dirty))
+    result = runner.invoke(app, ["lint", "--format", "json", str(clean)])
+    assert (result.exit_code, result.stdout) == (0, "[]\n")
+    result = runner.invoke(app, ["lint", "--format", "json", str(warned)])  # a warning does not fail
+    assert (result.exit_code, [r["severity"] for r in json.loads(result.stdout)]) == (0, ["warning"])
+    text = runner.invoke(app, ["lint", str(dirty)])  # text stays the default
+    assert (
+        text.exit_code == 1
+        and text.stdout.splitlines()[0] == f'{dirty}:1:8 punct.curly_quotes «"» …我们走吧,他说"好"。…'
+    )
+    assert runner.invoke(app, ["lint", "--format", "xml", str(dirty)]).exit_code == 2
