@@ -198,7 +198,8 @@ def schedule(
         ensure_writable(out)
     except (DiscoveryError, OutputError) as exc:
         _fatal(str(exc), EXIT_FATAL)
-    from zhclean.flows.normalize_corpus import DEFAULT_CRON, deployment_settings, normalize_corpus
+    from zhclean.flows.normalize_corpus import normalize_corpus
+    from zhclean.flows.schedule import DEFAULT_CRON, deployment_settings
 
     try:
         settings = deployment_settings(

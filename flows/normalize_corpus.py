@@ -30,7 +30,6 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
@@ -40,6 +39,8 @@ from prefect.states import Completed
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 from zhclean.flows import progress
+from zhclean.flows.links import LINKS, LINKS_KEY, editions_markdown
+from zhclean.flows.parameters import DEFAULT_SCRIPT_TABLE, RuleName, Runner, ScriptTable
 from zhclean.tasks import __version__
 from zhclean.tasks.build.discover import TransientIOError, discover
 from zhclean.tasks.build.freshness import file_hashes, fingerprint_of, is_up_to_date
@@ -194,12 +195,12 @@ def default_workers() -> int:
 def normalize_corpus(
     raw_dir: str = "raw",
     out_dir: str = "output",
-    disabled_rules: list[str] | None = None,
+    disabled_rules: list[RuleName] | None = None,
     pangu: bool = False,
-    script_table: str = Options().script_table,
+    script_table: ScriptTable = DEFAULT_SCRIPT_TABLE,
     force: bool = False,
     workers: int = 0,
-    runner: str = "processes",
+    runner: Runner = "processes",
     address: str | None = None,
     licence: str | None = None,
 ) -> dict[str, Any]:
@@ -235,6 +236,7 @@ def normalize_corpus(
                 key="zhclean-run-report",
                 description="zhclean run summary",
             )
+            create_markdown_artifact(editions_markdown(out), key=LINKS_KEY, description=LINKS)
             return {"up_to_date": True, "out_dir": str(out), "documents": len(found.files)}
         previous = None if force else published_build(out)
         keys = {name: document_key(name, sha, rules, run_options) for name, sha in hashes.items()}
@@ -334,6 +336,7 @@ def normalize_corpus(
             f"Published the other {len(summaries)}; failed: {', '.join(failed)}\n\n" + report_page
         )
     create_markdown_artifact(report_page, key="zhclean-run-report", description="zhclean run summary")
+    create_markdown_artifact(editions_markdown(out), key=LINKS_KEY, description=LINKS)
     reused = set(todo.reuse)
     create_table_artifact(
         [
@@ -479,53 +482,3 @@ def _outcomes_of(future: Any, batch: list[tuple[Path, str]]) -> list[Outcome]:
             Outcome(name, None, [Problem(name, "read", "io_error", f"{name}: {type(exc).__name__}: {exc}")])
             for _, name in batch
         ]
-
-
-#: The deployment's default schedule: every night at 03:00 in its timezone.
-DEFAULT_CRON = "0 3 * * *"
-
-
-def local_timezone() -> str:
-    """The machine's IANA timezone name (a cron without one would run in UTC)."""
-    try:
-        from tzlocal import get_localzone_name
-
-        return get_localzone_name() or "UTC"
-    except Exception:
-        return "UTC"
-
-
-def deployment_settings(
-    raw_dir: Path,
-    out_dir: Path,
-    cron: str | None = DEFAULT_CRON,
-    interval: float | None = None,
-    timezone: str | None = None,
-    name: str = "nightly",
-    parameters: dict[str, Any] | None = None,
-) -> dict[str, Any]:
-    """The `serve` arguments of the scheduled deployment: a cron (in `timezone`, default the machine's)
-    or an interval in seconds; raw and output as absolute paths, so the runs do not depend on the
-    folder the server was started from; and one run at a time, the next one queued (not failed)."""
-    from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
-    from prefect.schedules import Cron, Interval
-
-    zone = timezone or local_timezone()
-    try:
-        ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ValueError(f"unknown timezone {zone!r} (an IANA name such as Europe/Paris)") from exc
-    if (cron is None) == (interval is None):
-        raise ValueError("give either a cron or an interval")
-    schedule = Cron(cron, timezone=zone) if cron is not None else Interval(interval, timezone=zone)
-    return {
-        "name": name,
-        "schedules": [schedule],
-        "parameters": {
-            **(parameters or {}),
-            "raw_dir": str(raw_dir.resolve()),
-            "out_dir": str(out_dir.resolve()),
-        },
-        "global_limit": ConcurrencyLimitConfig(limit=1, collision_strategy=ConcurrencyLimitStrategy.ENQUEUE),
-        "description": f"zhclean: normalise {raw_dir.resolve()} into {out_dir.resolve()}",
-    }

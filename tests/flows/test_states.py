@@ -31,11 +31,11 @@ def captured(monkeypatch):
     """The run's log lines and the markdown artifacts it creates."""
     from zhclean.flows import normalize_corpus as module
 
-    artifacts: list[str] = []
+    artifacts: dict[str, str] = {}  # the last Markdown artifact of each key
     real = module.create_markdown_artifact
 
     def capture(markdown, **kw):
-        artifacts.append(markdown)
+        artifacts[kw["key"]] = markdown
         return real(markdown, **kw)
 
     monkeypatch.setattr(module, "create_markdown_artifact", capture)
@@ -78,8 +78,9 @@ def test_every_document_failing_fails_the_run_and_keeps_the_previous_editions(
     assert (out / "json" / "articles.jsonl").read_bytes() == before
     assert [p.name for p in (out / ".runs").iterdir()] == [first["build"]]
     assert ("ERROR", message) in lines
-    assert artifacts[-1].startswith("# zhclean: run failed\n\n" + message)
-    assert "| a.txt | ingest | empty |" in artifacts[-1]
+    report = artifacts["zhclean-run-report"]
+    assert report.startswith("# zhclean: run failed\n\n" + message)
+    assert "| a.txt | ingest | empty |" in report
 
 
 def test_the_cli_exits_fatal_when_nothing_could_be_published(prefect_harness, tmp_path):
@@ -115,9 +116,14 @@ def test_some_failed_documents_publish_the_rest_and_say_so(prefect_harness, tmp_
     assert "processed 3, reused 0, removed 0 (of 3 raw files)" in info
     assert f"2 documents, 2 articles published in {out} (build {summary['build']})" in info
     assert ("WARNING", "1 of 3 documents failed and were left out: empty.txt") in lines
-    assert artifacts[-1].startswith(
+    assert artifacts["zhclean-run-report"].startswith(
         "# zhclean: 1 of 3 documents failed\n\nPublished the other 2; failed: empty.txt\n\n"
     )
+    links = artifacts["zhclean-editions"]
+    assert f"Published in `{out.resolve()}` (build `{summary['build']}`)." in links
+    jsonl = out.resolve() / "json" / "articles.jsonl"
+    assert f"| [json/articles.jsonl]({jsonl.as_uri()}) | {jsonl.stat().st_size:,} |" in links
+    assert "Per document (2): `json/documents/<stem>.json`," in links
     size = len(GOOD.encode())
     assert tables["zhclean-documents"] == [
         {"document": "a.txt", "articles": 1, "bytes": size, "this run": "processed"},
@@ -127,11 +133,30 @@ def test_some_failed_documents_publish_the_rest_and_say_so(prefect_harness, tmp_
     assert [(p["file"], p["kind"]) for p in tables["zhclean-problems"]] == [("empty.txt", "empty")]
 
 
+def test_an_up_to_date_run_says_so_in_its_log_and_artifacts(prefect_harness, tmp_path, captured):
+    from zhclean.flows.normalize_corpus import normalize_corpus
+
+    lines, artifacts, _ = captured
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    (raw / "a.txt").write_text(GOOD, encoding="utf-8")
+    first = normalize_corpus(raw_dir=str(raw), out_dir=str(out), workers=1)
+    artifacts.clear()
+    again = normalize_corpus(raw_dir=str(raw), out_dir=str(out), workers=1)
+    assert again == {"up_to_date": True, "out_dir": str(out), "documents": 1}
+    assert ("INFO", f"{out} is up to date: same raw files, rules and options; nothing rebuilt") in lines
+    assert artifacts["zhclean-run-report"] == (
+        f"# zhclean: up to date\n\n{out} was built from the same 1 raw files, "
+        "rules and options: nothing rebuilt.\n"
+    )
+    assert f"(build `{first['build']}`)" in artifacts["zhclean-editions"]
+
+
 @pytest.mark.parametrize("zone", ["Europe/Paris", None])
 def test_the_schedule_has_a_timezone_absolute_paths_and_one_run_at_a_time(tmp_path, monkeypatch, zone):
     from prefect.client.schemas.objects import ConcurrencyLimitStrategy
 
-    from zhclean.flows import normalize_corpus as module
+    from zhclean.flows import schedule as module
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(module, "local_timezone", lambda: "Asia/Shanghai")
