@@ -9,6 +9,8 @@ from __future__ import annotations
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.stage import StageDef, StageResult, State
 from zhclean.tasks.stages.furniture import (
+    markers,
+    markup,
     masthead,
     page_header,
     running_heads,
@@ -26,11 +28,13 @@ RULES = (
     *page_header.RULES,
     *section_labels.RULES,
     *web_meta.RULES,
+    *markers.RULES,
+    *markup.RULES,
 )
 
 
 def run(state: State, options: Options) -> StageResult:
-    found = strip.strip_furniture(state.lines, options)
+    found = strip.strip_furniture(state.lines, options, state.document.edits)
     return StageResult(lines=found.lines, edits=found.edits, removed=found.removed, metadata=found.metadata)
 
 

@@ -6,7 +6,11 @@ signal is repetition across the document, so the core text (without page
 number and date) is compared over all lines: a core seen with a page number
 and a date, or with a page number twice, or on its own at least
 `MIN_PLAIN_REPEATS` times far apart, is a running head everywhere it occurs.
-Bylines (`本报记者 某某` repeated over articles) are never running heads.
+Bylines (`本报记者 某某` repeated over articles) and numbered headings (`第一章 总则`, the first
+chapter of each law in one file) are never running heads by repetition alone, and where a
+plain head's first occurrence is the document's first line and stands at no page break
+while every later one stands beside a page number, that line is the title the pages repeat,
+and stays.
 """
 
 from __future__ import annotations
@@ -50,6 +54,9 @@ DATE_END = re.compile(r"^(?P<rest>.*\S)\s+(?P<date>" + _DATE + r")$")
 HEAD_SEPARATORS: str = _DATA["head_separators"]
 #: Words of a byline: lines with them repeat because one reporter wrote several items.
 BYLINE_WORDS: tuple[str, ...] = tuple(_DATA["byline_words"])
+#: A heading numbered as a part of the text (`第一章 总则`): it repeats because several texts
+#: in one file have a first chapter, not because it is printed on every page.
+ORDINAL_HEADING = re.compile(_DATA["ordinal_heading"])
 
 #: A running head is at most this long.
 MAX_HEAD_LINE: int = _LIMITS["max_head_line"]
@@ -104,8 +111,33 @@ def _is_head(shapes: list[_Shape]) -> bool:
         return True
     if any(w in shapes[0].core for w in BYLINE_WORDS) or len(shapes) < MIN_PLAIN_REPEATS:
         return False
+    if ORDINAL_HEADING.match(shapes[0].core):
+        return False
     gaps = [b.index - a.index for a, b in pairwise(shapes)]
     return min(gaps) >= MIN_SPREAD
+
+
+def _plain(shapes: list[_Shape]) -> bool:
+    """A head known by repetition alone: no page number or date beside any occurrence."""
+    return all(s.page is None and not s.dated for s in shapes)
+
+
+def _by_page_number(lines: list[Line], index: int) -> bool:
+    """Is the nearest non-blank line above or below line `index` a bare page number?"""
+    for step in (-1, 1):
+        j = index + step
+        while 0 <= j < len(lines) and not lines[j].text.strip():
+            j += step
+        if 0 <= j < len(lines) and PAGE_ONLY.match(bare(lines[j].text)):
+            return True
+    return False
+
+
+def _title_over_pages(lines: list[Line], shapes: list[_Shape]) -> bool:
+    """The first occurrence stands at no page break, every later one beside a page number: the
+    later ones are the pages' running head, the first is the title they repeat."""
+    later = shapes[1:]
+    return not _by_page_number(lines, shapes[0].index) and all(_by_page_number(lines, s.index) for s in later)
 
 
 def find_running_heads(lines: list[Line], taken: set[int]) -> Found:
@@ -117,9 +149,12 @@ def find_running_heads(lines: list[Line], taken: set[int]) -> Found:
             by_core[shape.core].append(shape)
     heads: list[str] = []
     marks: list[dict[str, int]] = []
+    first = next((i for i, line in enumerate(lines) if i not in taken and line.text.strip()), None)
     for shapes in by_core.values():
         if not _is_head(shapes):
             continue
+        if _plain(shapes) and shapes[0].index == first and _title_over_pages(lines, shapes):
+            shapes = shapes[1:]  # the document's first line, printed again on every page: its title
         heads.append(next((s.text for s in shapes if s.page is not None), shapes[0].text))
         for s in shapes:
             found.claims.append(Claim(s.index, RULE))

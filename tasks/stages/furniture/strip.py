@@ -45,13 +45,22 @@ Metadata contract (what segmentation and the editions may rely on):
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from zhclean.tasks.core.model import Edit, Line, Removed
 from zhclean.tasks.core.options import Options
-from zhclean.tasks.stages.furniture import masthead, page_header, running_heads, section_labels, toc, web_meta
+from zhclean.tasks.stages.furniture import (
+    markers,
+    markup,
+    masthead,
+    page_header,
+    running_heads,
+    section_labels,
+    toc,
+    web_meta,
+)
 from zhclean.tasks.stages.furniture.base import Found, has_cjk, leftover
 
 Detector = Callable[[list[Line], set[int], Options], Found]
@@ -87,7 +96,11 @@ DETECTORS: tuple[tuple[tuple[str, ...], Detector], ...] = (
     ((masthead.RULE,), _plain(masthead.find_masthead)),
     ((section_labels.RULE,), _plain(section_labels.find_section_labels)),
     (tuple(r.name for r in web_meta.RULES), _plain(web_meta.find_web_furniture)),
+    (tuple(r.name for r in markers.RULES), _plain(markers.find_markers)),
 )
+#: The rules of the markup detector, which also reads the edits of the stages before (the
+#: tags the repair stage took out of a line).
+MARKUP_RULES = tuple(r.name for r in markup.RULES)
 
 
 def _merge(metadata: dict[str, Any], new: dict[str, Any]) -> None:
@@ -125,11 +138,17 @@ def _detect(detect: Detector, lines: list[Line], taken: set[int], options: Optio
     return found
 
 
-def strip_furniture(lines: list[Line], options: Options) -> Furniture:
-    """Take non-body lines out of the text into metadata or the removed list."""
+def strip_furniture(lines: list[Line], options: Options, earlier: Iterable[Edit] = ()) -> Furniture:
+    """Take non-body lines out of the text into metadata or the removed list; `earlier` are the
+    edits of the stages before (the markup detector reads the repair stage's tag records)."""
     taken: set[int] = set()
     result = Furniture(lines)
-    for rules, detect in DETECTORS:
+    before = tuple(earlier)
+
+    def find_markup(lines: list[Line], taken: set[int], _options: Options) -> Found:
+        return markup.find_markup(lines, taken, before)
+
+    for rules, detect in (*DETECTORS, (MARKUP_RULES, find_markup)):
         if not any(options.enabled(rule) for rule in rules):
             continue
         found = _detect(detect, lines, taken, options)

@@ -149,7 +149,8 @@ RULE_RUNNING_HEAD = RULES.declare(
     "join.running_head",
     "join",
     "a short line printed again and again next to page breaks (a line taken out as a page number "
-    "beside it) is a running head, a column name: removed, and the text runs on across it",
+    "beside it), or printed once between a sentence the page break cut and the page number, is a "
+    "running head, a column name: removed, and the text runs on across it",
 ).name
 RULE_FRONT_MATTER = RULES.declare(
     "join.front_matter",
@@ -362,9 +363,9 @@ def print_layout(candidates: list[Candidate]) -> bool:
 def running_heads(
     candidates: list[Candidate], options: Options = DEFAULT_OPTIONS
 ) -> tuple[list[Candidate], list[Removed]]:
-    """Heading-shaped lines repeated verbatim, each next to a page break (a line taken out right
-    before or after it), below the first text: running heads, removed; the line after one stands
-    after a page break."""
+    """Heading-shaped lines next to a page break (a line taken out right before or after it),
+    below the first text, repeated verbatim or cutting a sentence in two: running heads, removed;
+    the line after one stands after a page break."""
     if not options.enabled(RULE_RUNNING_HEAD):
         return candidates, []
     counts = Counter(cl.visible(c.text) for c in candidates if c.level is None)
@@ -378,7 +379,8 @@ def running_heads(
         nxt = candidates[k + 1] if k + 1 < len(candidates) else None
         by_break = c.after_gap or (nxt is not None and nxt.after_gap)
         repeated = counts[cl.visible(c.text)] >= RUNNING_HEAD_MIN_REPEATS
-        if c.level is None and not c.code and repeated and by_break and cl.heading_like(c.text):
+        heading = c.level is None and not c.code and cl.heading_like(c.text)
+        if heading and by_break and (repeated or interrupts(candidates, k)):
             removed.append(Removed(c.text, RULE_RUNNING_HEAD, c.number))
             head = True
             continue
@@ -387,6 +389,20 @@ def running_heads(
             head = False
         keep.append(c)
     return keep, removed
+
+
+def interrupts(candidates: list[Candidate], k: int) -> bool:
+    """Does the heading-shaped line `k` stand inside a sentence a page break cut? The prose line
+    before it stops where only a printed line stops (inside a word, after a clause comma), and a
+    line taken out as a page number follows it: a heading never opens in the middle of a
+    sentence, so the line is the page's running head, even printed once. (With the page number
+    above it, the line could as well be the sentence going on, so that order decides nothing.)"""
+    if k == 0 or k + 1 >= len(candidates) or not candidates[k + 1].after_gap or candidates[k].after_gap:
+        return False  # the head stands between the cut text and the page number taken out
+    prev = candidates[k - 1]
+    heading = cl.heading_like(prev.text) and not CLAUSE_COMMA.search(prev.text)
+    prose = prev.level is None and not prev.code and not prev.caption and not heading
+    return prose and cl.byline_names(prev.text) is None and cut_line(prev.text)
 
 
 def indented_layout(candidates: list[Candidate]) -> bool:
