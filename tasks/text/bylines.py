@@ -46,6 +46,8 @@ WIRE_LEAD: str = _DATA["news_lead"]["wire"]
 NEWS_LEAD = re.compile(rf"^\s*(?:{OWN_LEAD}|{WIRE_LEAD})")
 #: The opening of a news lead (`本报讯`, `本报某地电`), whose credit may follow without brackets.
 LEAD_OPENING = re.compile(rf"^(?:{OWN_LEAD})")
+#: A bracketed credit: `（记者 某某 通讯员 某某）` (its `names` group holds the labels and names).
+CREDIT = re.compile(_DATA["news_lead"]["credit"])
 #: The bracketed credit of a news lead: `本报讯（记者 某某 通讯员 某某）`.
 LEAD_CREDIT = re.compile(rf"^(?P<lead>\s*(?:{OWN_LEAD}))\s*(?P<credit>{_DATA['news_lead']['credit']})")
 
@@ -140,3 +142,15 @@ def bare_lead_credit(text: str) -> tuple[int, int, int] | None:
     if best is None:
         return None
     return tokens[0].start(), tokens[best - 1].end(), tokens[best].start()
+
+
+def lead_byline(text: str) -> list[str] | None:
+    """`本报讯 记者 某某` or `本报讯（记者 某某）` standing alone on its line: the names of its credit.
+
+    The lead opens the credit, and the story starts on the next line; the whole line is a byline."""
+    m = LEAD_OPENING.match(text.strip())
+    if not m:
+        return None
+    rest = text.strip()[m.end() :].strip()
+    credit = CREDIT.fullmatch(rest)
+    return credit_names(credit.group("names"), bare=True) if credit else credit_names(rest)

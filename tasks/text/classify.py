@@ -100,6 +100,10 @@ SIGNATURE = re.compile(rf"(?<=[。！？!?”])\s*(?P<name>[{HAN_CLASS}](?:\s?[{
 PAREN_SIGNATURE = re.compile(rf"(?<=[。！？!?”])\s*[（(](?P<name>[{HAN_CLASS}]{{2,4}})[)）]\s*$")
 #: A signed paragraph holds at least this many CJK characters before its signature.
 SIGNATURE_MIN_BODY_CJK: int = _DATA["signatures"]["min_body_cjk"]
+#: Editorial marks where a signature stands (`（待续）`): never a name.
+END_MARKS = frozenset(_DATA["signatures"]["end_marks"])
+#: A bracketed credit closing a paragraph: `……。（通讯员 某某）`.
+TRAILING_CREDIT = re.compile(rf"(?<=[。！？!?”])\s*{bylines.CREDIT.pattern}\s*$")
 #: A bare name line: a pen name or author under a title (`忠言`).
 NAME_LINE = re.compile(rf"^\s*[{HAN_CLASS}]{{2,4}}\s*$")
 
@@ -236,8 +240,9 @@ def caption_sized(text: str) -> bool:
 
 
 def byline_names(text: str) -> list[str] | None:
-    """Names of a byline such as `本报记者 某某 通讯员 某某`, or None when the line is not one."""
-    return bylines.credit_names(text)
+    """Names of a byline such as `本报记者 某某 通讯员 某某` (maybe after a news lead, `本报讯 记者 某某`),
+    or None when the line is not one."""
+    return bylines.credit_names(text) or bylines.lead_byline(text)
 
 
 def subtitle_text(text: str) -> str | None:
@@ -262,9 +267,18 @@ def trailing_signature(text: str) -> tuple[str, str] | None:
     """(text without signature, name) when a paragraph ends `……。某某` or `……。（某某）`."""
     for pattern in (PAREN_SIGNATURE, SIGNATURE):
         m = pattern.search(text)
-        if m and cjk_count(text[: m.start()]) >= SIGNATURE_MIN_BODY_CJK:
-            return text[: m.start()].rstrip(), re.sub(r"\s+", "", m.group("name"))
+        name = re.sub(r"\s+", "", m.group("name")) if m else ""
+        if m and cjk_count(text[: m.start()]) >= SIGNATURE_MIN_BODY_CJK and name not in END_MARKS:
+            return text[: m.start()].rstrip(), name
     return None
+
+
+def trailing_credit(text: str) -> tuple[str, list[str]] | None:
+    """(text without credit, names) when a paragraph ends with a labelled credit in brackets
+    (`……。（通讯员 某某）`): the label says it is a credit, wherever the paragraph stands."""
+    m = TRAILING_CREDIT.search(text)
+    names = bylines.credit_names(m.group("names"), bare=True) if m else None
+    return (text[: m.start()].rstrip(), names) if m and names else None
 
 
 def subtitle_names(subtitle: str) -> str | None:

@@ -189,7 +189,7 @@ EXPECTED: dict[str, tuple[list[Art], dict]] = {
                 authors=["许诺"],
                 blocks=[
                     P(
-                        "本报讯“上个月我家得了85分，换了一桶油和两袋米！”近日，清河镇红旗村村民刘大姐"
+                        "“上个月我家得了85分，换了一桶油和两袋米！”近日，清河镇红旗村村民刘大姐"
                         "拿着积分卡高兴地说。"
                     ),
                     P(
@@ -200,7 +200,10 @@ EXPECTED: dict[str, tuple[list[Art], dict]] = {
                 ],
             ),
         ],
-        {"title": "南湖区“1+5+X”服务体系让居民办事不出社区"},
+        {
+            "datelines": [{"title": "清河镇：小小积分卡 激活乡村治理", "text": "本报讯", "line": 13}],
+            "title": "南湖区“1+5+X”服务体系让居民办事不出社区",
+        },
     ),
     # Feature page: a series of two profiles, captions without their arrows.
     "cleanreal_5": (

@@ -488,6 +488,12 @@ def test_newspaper_page_metadata() -> None:
                 {"line": 3, "text": "前沿观察", "latin": "GUANCHAO"},
                 {"line": 107, "text": "信息直通车", "latin": "ZHITONGCHE"},
             ],
+            "datelines": [
+                {"title": "沈阳新民企业复工生产党员担当主力", "text": "本报讯", "line": 111},
+                {"title": "大连中山区开展“党员一线集结号”活动", "text": "本报讯", "line": 117},
+                {"title": "抚顺新抚区党员在抗疫中帮村民纾难解困", "text": "本报讯", "line": 123},
+                {"title": "盘锦兴隆台区组建抗疫党员突击队", "text": "本报讯", "line": 129},
+            ],
             "title": "铁岭县千余名机关在职党员干部下沉到社区村屯",
         },
     )

@@ -127,9 +127,6 @@ EXPECTED: dict[str, tuple[list[Art], dict, tuple[str, ...]]] = {
                 section="一线风采",
                 page=11,
                 date=ISSUE_DATE,
-                # wrong today: authors holds the subject of the profile (the TOC's `/ …` line
-                # names him), not its author
-                left_out=("authors",),
                 blocks=[
                     P("孟晓光同志是一名有着20年党龄的乡村医生，多年来扎根基层，守护着全乡群众的健康。"),
                     H("心系群众的贴心人"),
@@ -299,7 +296,7 @@ EXPECTED: dict[str, tuple[list[Art], dict, tuple[str, ...]]] = {
                 authors=["孙晓东"],
                 section="简讯速递",
                 blocks=[
-                    P("本报讯近日，佳木斯市前进区组织机关党员为受灾学校捐赠课桌椅120套。"),
+                    P("近日，佳木斯市前进区组织机关党员为受灾学校捐赠课桌椅120套。"),
                     P("前进区各党支部还将持续跟进，帮助学校尽快恢复正常教学秩序。"),
                 ],
             ),
@@ -307,7 +304,7 @@ EXPECTED: dict[str, tuple[list[Art], dict, tuple[str, ...]]] = {
                 "同江市开展灾后卫生防疫大扫除",
                 section="简讯速递",
                 blocks=[
-                    P("本报讯同江市组织党员干部深入各村屯开展环境消杀，清理垃圾300余吨。"),
+                    P("同江市组织党员干部深入各村屯开展环境消杀，清理垃圾300余吨。"),
                     P("同江市卫健部门同步派出医疗队巡诊，及时发现和处置疫情隐患。"),
                 ],
             ),
@@ -316,7 +313,7 @@ EXPECTED: dict[str, tuple[list[Art], dict, tuple[str, ...]]] = {
                 authors=["何文静", "高远"],
                 section="简讯速递",
                 blocks=[
-                    P("本报讯抚远市组建党员突击队，连续奋战十天抢修受损乡村道路12公里。"),
+                    P("抚远市组建党员突击队，连续奋战十天抢修受损乡村道路12公里。"),
                     P("突击队员们说，道路早一天修通，群众就能早一天恢复生产。"),
                 ],
             ),
@@ -325,6 +322,11 @@ EXPECTED: dict[str, tuple[list[Art], dict, tuple[str, ...]]] = {
             "section_labels": [
                 {"line": 3, "text": "民生聚焦", "latin": "MINSHENG"},
                 {"line": 73, "text": "简讯速递", "latin": "JIANXUN"},
+            ],
+            "datelines": [
+                {"title": "佳木斯前进区为受灾学校捐赠课桌椅", "text": "本报讯", "line": 77},
+                {"title": "同江市开展灾后卫生防疫大扫除", "text": "本报讯", "line": 83},
+                {"title": "抚远市党员突击队抢修乡村道路", "text": "本报讯", "line": 89},
             ],
             "title": "桦川县五百余名党员干部下沉受灾村屯",
         },
@@ -571,7 +573,7 @@ def test_bare_lead_credit_becomes_the_authors_in_the_flow() -> None:
     text = "## 河西区新建社区食堂\n\n本报讯 记者 孙晓东 通讯员 李梅 近日，河西区新建社区食堂5家。\n"
     (a,) = normalize_document(text.encode(), "lead.txt").articles
     assert a.authors == ["孙晓东", "李梅"]
-    assert texts(a, "paragraph") == ["本报讯近日，河西区新建社区食堂5家。"]
+    assert texts(a, "paragraph") == ["近日，河西区新建社区食堂5家。"]
     assert not unaccounted(text, normalize_document(text.encode(), "lead.txt"))
 
 

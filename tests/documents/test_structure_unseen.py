@@ -101,7 +101,7 @@ EXPECTED: dict[str, tuple[list[Art], dict, tuple[str, ...]]] = {
                 section="简讯速递",
                 blocks=[
                     P(
-                        "本报讯今年以来，五原县投入资金180万元，在全县20个行政村新建乡村图书室，"
+                        "今年以来，五原县投入资金180万元，在全县20个行政村新建乡村图书室，"
                         "配备图书4.2万册，方便群众就近借阅。"
                     )
                 ],
@@ -112,7 +112,7 @@ EXPECTED: dict[str, tuple[list[Art], dict, tuple[str, ...]]] = {
                 section="简讯速递",
                 blocks=[
                     P(
-                        "本报讯近日，磴口县组织水利、应急、消防等部门在黄河岸边开展防汛应急演练，检验了各部门协同处置能力。"
+                        "近日，磴口县组织水利、应急、消防等部门在黄河岸边开展防汛应急演练，检验了各部门协同处置能力。"
                     )
                 ],
             ),
@@ -122,7 +122,7 @@ EXPECTED: dict[str, tuple[list[Art], dict, tuple[str, ...]]] = {
                 section="简讯速递",
                 blocks=[
                     P(
-                        "本报讯9月23日，杭锦后旗在蒙海镇举办农民丰收节，展示特色农产品120余种，现场签约销售订单3600万元。"
+                        "9月23日，杭锦后旗在蒙海镇举办农民丰收节，展示特色农产品120余种，现场签约销售订单3600万元。"
                     )
                 ],
             ),
@@ -131,6 +131,11 @@ EXPECTED: dict[str, tuple[list[Art], dict, tuple[str, ...]]] = {
             "section_labels": [
                 {"line": 3, "text": "民生视点", "latin": "MINSHENG"},
                 {"line": 47, "text": "简讯速递", "latin": "JIANXUN"},
+            ],
+            "datelines": [
+                {"title": "五原县新建乡村图书室20个", "text": "本报讯", "line": 51},
+                {"title": "磴口县开展防汛应急演练", "text": "本报讯", "line": 55},
+                {"title": "杭锦后旗举办农民丰收节", "text": "本报讯", "line": 59},
             ],
             "title": "临河区推动老旧小区改造提速增效",
         },
@@ -146,7 +151,7 @@ EXPECTED: dict[str, tuple[list[Art], dict, tuple[str, ...]]] = {
                 section="乡村振兴",
                 blocks=[
                     P(
-                        "本报讯走进青山村的竹编工坊，十几位村民正围坐在一起，手中的竹篾上下翻飞。"
+                        "走进青山村的竹编工坊，十几位村民正围坐在一起，手中的竹篾上下翻飞。"
                         "这间由村里闲置小学改建的工坊，如今每年能为村民带来人均两万余元的收入。"
                         "村党支部书记孙建国告诉记者，工坊采取“企业下单、工坊生产、村民分红”的模式，"
                         "让留守妇女和老人在家门口就能就业。"
@@ -177,6 +182,9 @@ EXPECTED: dict[str, tuple[list[Art], dict, tuple[str, ...]]] = {
         ],
         {
             "section_labels": [{"line": 1, "text": "乡村振兴", "latin": "XIANGCUN ZHENXING"}],
+            "datelines": [
+                {"title": "青山村的“共富工坊”", "text": "本报讯", "line": 5},
+            ],
             "title": "青山村的“共富工坊”",
         },
         (),
@@ -548,9 +556,6 @@ EXPECTED: dict[str, tuple[list[Art], dict, tuple[str, ...]]] = {
                 subtitle="记市融媒体中心摄影记者李文涛",
                 section="人物风采",
                 page=10,
-                # wrong today: authors holds the subject of the profile (from the subtitle),
-                # not its author
-                left_out=("authors",),
                 blocks=[
                     P(
                         "清晨五点，天还没亮，李文涛已经背着相机出发了。十多年来，他的足迹遍布垦区的每一个"
@@ -593,9 +598,10 @@ EXPECTED: dict[str, tuple[list[Art], dict, tuple[str, ...]]] = {
                 {
                     "page": 10,
                     "title": "戈壁滩上的“追光者”",
-                    "author": "市融媒体中心李文涛",
+                    "author": None,
                     "section": "人物风采",
                     "line": 31,
+                    "subject": "市融媒体中心李文涛",
                 },
             ],
             "issue": {"text": "2023 年第 4 期", "number": 4, "year": 2023},

@@ -19,7 +19,7 @@ from zhclean.tasks.core.data import load
 from zhclean.tasks.core.model import Article, Block, Edit, Removed
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import RuleList
-from zhclean.tasks.stages.segment import captions, tocmatch
+from zhclean.tasks.stages.segment import captions, credits, leads, tocmatch
 from zhclean.tasks.text import bylines
 from zhclean.tasks.text import classify as cl
 
@@ -83,15 +83,16 @@ RULE_TOC_SPACING = RULES.declare(
     "segment",
     "an OCR gap inside a title that its TOC printing lacks removed",
 ).name
+RULE_TOC_SUBJECT = RULES.declare(
+    "byline.toc_subject",
+    "segment",
+    "a TOC's `/ 某某` that names the person a `——记某某` profile portrays is its subject, not its author: "
+    "left out of the article's authors, and kept in the TOC entry as `subject`",
+).name
 RULE_SIGNATURE = RULES.declare(
     "byline.signature",
     "segment",
     "the trailing signature of a short item (`……。某某`, `……。（某某）`) moved to its authors",
-).name
-RULE_LEAD_CREDIT = RULES.declare(
-    "byline.lead_credit",
-    "segment",
-    "the bracketed credit of a news lead (`本报讯（记者 某某）`) moved to the article's authors",
 ).name
 
 RULE_MARKDOWN_OUTLINE = RULES.declare(
@@ -158,8 +159,6 @@ CHAPTER = re.compile(_DATA["header"]["chapter"])
 #: An article of a law (`第十二条`): a law's chapters are sections.
 LAW_ARTICLE = re.compile(_DATA["header"]["law_article"])
 
-#: The bracketed credit of a news lead: `本报讯（记者 某某 通讯员 某某）` (defined in text/bylines).
-LEAD_CREDIT = bylines.LEAD_CREDIT
 #: Quotes and clause punctuation: a line with them under a title is not an author's name.
 NOT_ORG = re.compile(_DATA["authors"]["not_org"])
 
@@ -454,24 +453,6 @@ def sign_short_item(article: Article, edits: list[Edit], options: Options = DEFA
         article.authors.append(name)
 
 
-def credit_lead(article: Article, edits: list[Edit], options: Options = DEFAULT_OPTIONS) -> None:
-    """`本报讯（记者 某某）……`: the bracketed names are the article's authors; `本报讯` stays."""
-    first = next((k for k, b in enumerate(article.blocks) if b.type == "paragraph"), None)
-    if not options.enabled(RULE_LEAD_CREDIT) or article.authors or first is None:
-        return
-    block = article.blocks[first]
-    m = LEAD_CREDIT.match(block.text)
-    names = bylines.credit_names(m.group("names"), bare=True) if m else None
-    if not m or not names:
-        return
-    start, end = m.span("credit")
-    edits.append(Edit("segment", RULE_LEAD_CREDIT, m.group("credit"), "", block.start, start))
-    article.blocks[first] = Block(
-        block.type, block.text[:start] + block.text[end:], block.start, block.end, block.level
-    )
-    article.authors = names
-
-
 def toc_spacing(
     article: Article, entry: dict[str, Any] | None, edits: list[Edit], options: Options = DEFAULT_OPTIONS
 ) -> None:
@@ -484,15 +465,22 @@ def toc_spacing(
         article.title = fixed
 
 
-def apply_toc(article: Article, entry: dict[str, Any] | None) -> None:
+def toc_subject(article: Article, entry: dict[str, Any] | None, options: Options = DEFAULT_OPTIONS) -> bool:
+    """The TOC's `/ 某某` names the person the article's `记某某` subtitle portrays: the profile's
+    subject, written about in the third person, not its writer."""
+    author = (entry or {}).get("author")
+    named = cl.subtitle_names(article.subtitle or "")
+    return bool(author and named and tocmatch.similar(named, author)) and options.enabled(RULE_TOC_SUBJECT)
+
+
+def apply_toc(article: Article, entry: dict[str, Any] | None, options: Options = DEFAULT_OPTIONS) -> None:
     if not entry:
         return
     article.page = entry.get("page")
     article.section = entry.get("section") or article.section
     author = entry.get("author")
-    if not article.authors and author:
-        named = cl.subtitle_names(article.subtitle or "")
-        article.authors = [named if named and tocmatch.similar(named, author) else author]
+    if not article.authors and author and not toc_subject(article, entry, options):
+        article.authors = [author]
     toc_title = tocmatch.letters(entry.get("title") or "")
     heading = {tocmatch.letters(article.title), tocmatch.letters(f"{article.title}{article.subtitle or ''}")}
     if toc_title and toc_title not in heading:
@@ -595,6 +583,8 @@ def segment_articles(
     articles: list[Article] = []
     origins: list[str | None] = []
     notes: list[dict[str, Any]] = []
+    datelines_meta: list[dict[str, Any]] = []
+    subjects: set[int] = set()  # TOC entries whose `/ 某某` is a profile's subject
     series_meta: list[dict[str, Any]] = []
     series: tuple[str, int | None] | None = None
     i_next = 0
@@ -646,11 +636,18 @@ def segment_articles(
             a.blocks = a.blocks[:-1]
             own_source = own_source or credit.group(1)
         a.section = section_for(a.start, labels)
-        apply_toc(a, entry)
+        apply_toc(a, entry, options)
+        if toc_subject(a, entry, options):
+            subjects.add(id(entry))
         toc_spacing(a, entry, edits, options)
         a.blocks = captions.retype_in_article(a.blocks)
+        credits.take_trailing_credits(a, edits, options)
         sign_short_item(a, edits, options)
-        credit_lead(a, edits, options)
+        year = next((d[:4] for d in (a.date, metadata.get("date")) if d and d[:4].isdigit()), None)
+        lead = leads.read_lead(a, edits, datelines_meta, year, options)
+        if lead.date and not own_date:
+            a.date = lead.date  # the day its lead names beats the document's
+        own_source = own_source or lead.source
         articles.append(a)
         # the first article's date and source are the document's (its dateline, read by furniture)
         origins.append(own_source if articles[1:] or not metadata.get("source") else None)
@@ -658,6 +655,12 @@ def segment_articles(
     extra: dict[str, Any] = {"series": series_meta} if series_meta else {}
     if notes:
         extra["notes"] = notes
+    if datelines_meta:
+        extra["datelines"] = datelines_meta
+    if subjects:
+        extra["toc"] = [
+            {**e, "author": None, "subject": e["author"]} if id(e) in subjects else e for e in toc
+        ]
     for k, a in enumerate(articles):
         a.origin = origins[k] or metadata.get("source")
     articles = drop_duplicates(articles, removed, options)

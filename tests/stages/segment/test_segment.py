@@ -109,8 +109,27 @@ def test_news_lead_credit_becomes_authors() -> None:
     out = cut(f"# 某村的新变化\n本报讯（记者 张三 通讯员 李四）{BODY}")
     (a,) = out.articles
     assert a.authors == ["张三", "李四"]
-    assert a.blocks[0].text.startswith("本报讯这是")
+    assert a.blocks[0].text.startswith("这是")
     assert "byline.lead_credit" in [e.kind for e in out.edits]
+    assert out.metadata["datelines"] == [{"title": "某村的新变化", "text": "本报讯", "line": 2}]
+
+
+def test_wire_dateline_gives_source_date_and_authors() -> None:
+    out = cut(f"# 某村的新变化\n新华社北京5月3日电（记者 张三）{BODY}", {"date": "2023-05-04"})
+    (a,) = out.articles
+    assert (a.authors, a.origin, a.date) == (["张三"], "新华社", "2023-05-03")
+    assert a.blocks[0].text.startswith("这是")
+
+
+def test_dateline_without_a_year_leaves_the_date_alone() -> None:
+    (a,) = cut(f"# 某村的新变化\n本报北京5月3日电 {BODY}").articles
+    assert (a.origin, a.date) == (None, None)
+    assert a.blocks[0].text.startswith("这是")
+
+
+def test_lead_on_its_own_line_is_a_byline() -> None:
+    (a,) = cut(f"某村的新变化\n本报讯 记者 张三\n{BODY}").articles
+    assert (a.title, a.authors, a.blocks[0].text) == ("某村的新变化", ["张三"], BODY)
 
 
 def test_repeated_headline_under_the_title_is_removed_not_an_author() -> None:
@@ -149,7 +168,7 @@ def test_reporter_labels_of_any_outlet_make_a_byline_and_a_lead_credit() -> None
     lead = "# 河道治理见成效\n\n本台讯（特约通讯员 李丽）今年以来，某区投入资金整治河道。\n"
     (article,) = normalize_document(lead.encode(), "b.txt").articles
     assert article.authors == ["李丽"]
-    assert article.blocks[0].text == "本台讯今年以来，某区投入资金整治河道。"
+    assert article.blocks[0].text == "今年以来，某区投入资金整治河道。"
 
 
 def cut_without(text: str, *names: str):
