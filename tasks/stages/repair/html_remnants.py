@@ -4,6 +4,9 @@ A scraper that keeps markup leaves `</p>`, `<br/>` and `&nbsp;` in the text.
 Entities are decoded with the stdlib `html` module; a non-breaking space
 becomes a plain space (the spacing rules decide later whether it stays).
 A closing tag whose `<` was eaten by a mojibake byte (`/p>`) is still markup.
+An HTML comment that spans lines (a Markdown source keeps the English original of each
+translated paragraph in `<!-- … -->`) is removed whole, before the line rules run: no
+rule that reads one line at a time can see where it ends.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import html
 import re
 
 from zhclean.tasks.core.data import load
+from zhclean.tasks.core.model import Edit, Line, Removed
 from zhclean.tasks.core.rules import RuleList
 
 #: This module's rules, in the order they run.
@@ -72,3 +76,70 @@ HTML_NON_TEXT = RULES.regex(
     needles=("</",),
 )
 HTML_TAG = RULES.regex("repair.html_tag", "repair", TAG, "", "HTML tags and comments removed", needles=(">",))
+
+HTML_COMMENT_LINES = RULES.declare(
+    "repair.html_comment_lines",
+    "repair",
+    "an HTML comment that spans lines (`<!--` … `-->`) removed whole, outside code blocks",
+)
+
+COMMENT_OPEN = "<!--"
+COMMENT_CLOSE = "-->"
+#: A Markdown code fence: a comment marker between two fences is code, not markup.
+CODE_FENCE = re.compile(_DATA["code_fence"])
+
+
+def _comment_end(lines: list[Line], i: int) -> tuple[int, int] | None:
+    """Where the comment opened on line `i` ends: (line index, offset after `-->`), or None
+    when it opens and closes on line `i` (the tag rule's case) or never closes."""
+    start = lines[i].text.find(COMMENT_OPEN)
+    if start < 0 or COMMENT_CLOSE in lines[i].text[start + len(COMMENT_OPEN) :]:
+        return None
+    for j in range(i + 1, len(lines)):
+        if CODE_FENCE.match(lines[j].text):
+            return None
+        end = lines[j].text.find(COMMENT_CLOSE)
+        if end >= 0:
+            return j, end + len(COMMENT_CLOSE)
+    return None
+
+
+def _cut(line: Line, kept: str, gone: str, out: list[Line], log: tuple[list[Edit], list[Removed]]) -> None:
+    """Keep what is left of a line a comment began or ended in; a line left with nothing
+    stays as a blank line (the comment stood between blocks, and its raw lines must not
+    read as a page break that a paragraph could be joined across)."""
+    edits, removed = log
+    if kept.strip():
+        edits.append(Edit("repair", HTML_COMMENT_LINES.name, gone, "", line.number))
+        out.append(Line(kept, line.number))
+    else:
+        removed.append(Removed(line.text.strip(), HTML_COMMENT_LINES.name, line.number))
+        out.append(Line("", line.number))
+
+
+def drop_comment_lines(lines: list[Line]) -> tuple[list[Line], list[Edit], list[Removed]]:
+    """Remove every HTML comment that spans lines, outside code fences."""
+    out: list[Line] = []
+    log: tuple[list[Edit], list[Removed]] = ([], [])
+    fenced = False
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if CODE_FENCE.match(line.text):
+            fenced = not fenced
+        end = None if fenced else _comment_end(lines, i)
+        if end is None:
+            out.append(line)
+            i += 1
+            continue
+        j, after = end
+        start = line.text.find(COMMENT_OPEN)
+        _cut(line, line.text[:start], line.text[start:], out, log)
+        for inner in lines[i + 1 : j]:
+            if inner.text.strip():
+                log[1].append(Removed(inner.text.strip(), HTML_COMMENT_LINES.name, inner.number))
+            out.append(Line("", inner.number))
+        closing = lines[j]
+        _cut(closing, closing.text[after:], closing.text[:after], out, log)
+        i = j + 1
+    return out, *log

@@ -1,4 +1,5 @@
-"""Repair applied line by line: every enabled repair rule, in the stage's order, then whole
+"""Repair applied line by line: HTML comments that span lines are removed first (no line rule
+can see where they end), then every enabled repair rule runs, in the stage's order, then whole
 lines that OCR scanned twice are dropped."""
 
 from __future__ import annotations
@@ -6,7 +7,7 @@ from __future__ import annotations
 from zhclean.tasks.core.model import Edit, Line, Removed
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import Rule, apply_rules
-from zhclean.tasks.stages.repair import ocr_duplicates
+from zhclean.tasks.stages.repair import html_remnants, ocr_duplicates
 
 
 def repair_lines(
@@ -15,11 +16,14 @@ def repair_lines(
     """Apply every enabled rule of `rules` to each line, then drop lines OCR repeated."""
     out: list[Line] = []
     edits: list[Edit] = []
+    removed: list[Removed] = []
+    if options.enabled(html_remnants.HTML_COMMENT_LINES.name):
+        lines, edits, removed = html_remnants.drop_comment_lines(lines)
     for line in lines:
         text, new = apply_rules(rules, "repair", line.text, options, line.number)
         edits.extend(new)
         out.append(Line(text, line.number))
-    removed: list[Removed] = []
     if options.enabled(ocr_duplicates.OCR_DUPLICATE_LINE.name):
-        out, removed = ocr_duplicates.drop_repeated_lines(out)
+        out, repeated = ocr_duplicates.drop_repeated_lines(out)
+        removed.extend(repeated)
     return out, edits, removed
