@@ -68,6 +68,8 @@ FRONT_MATTER_TITLE: str = _DATA["markdown"]["front_matter_title"]
 #: a document with this many such lines is written in Markdown.
 MARKDOWN_SYNTAX = re.compile(_DATA["markdown"]["syntax"])
 MARKDOWN_MIN_LINES: int = _DATA["markdown"]["min_syntax_lines"]
+#: A line that opens a Markdown block of its own with no blank line before it (a quote, a table row).
+BLOCK_START = re.compile(_DATA["markdown"]["block_start"])
 #: A list item that is only a link to an anchor of the same page: an entry of its table of contents.
 ANCHOR_ITEM = re.compile(_DATA["markdown"]["anchor_item"])
 #: A run of at least this many such items is a table of contents.
@@ -151,6 +153,12 @@ RULE_RUNNING_HEAD = RULES.declare(
     "a short line printed again and again next to page breaks (a line taken out as a page number "
     "beside it), or printed once between a sentence the page break cut and the page number, is a "
     "running head, a column name: removed, and the text runs on across it",
+).name
+RULE_SOFT_BREAK = RULES.declare(
+    "join.soft_break",
+    "join",
+    "in a Markdown document, a line right under a paragraph line (no blank line between) goes on "
+    "with the same paragraph, as Markdown renders it, unless it opens a block of its own",
 ).name
 RULE_FRONT_MATTER = RULES.declare(
     "join.front_matter",
@@ -508,6 +516,15 @@ def continues(prev: Block, c: Candidate, stats: PairStats, marked: bool = False)
     return cl.is_enumerated(a) and cl.heading_like(b) and not cl.is_enumerated(b) and not cl.is_name_line(b)
 
 
+def soft_break(prev: Block, c: Candidate) -> bool:
+    """In Markdown, does `c` go on with the paragraph `prev` (a soft line break)? It stands right
+    under it, and neither is a marked heading, a caption or code, nor does `c` open a block of its
+    own (a list item, a quote, a table row, a rule)."""
+    if c.after_blank or c.after_gap or c.level is not None or c.list_item or c.caption or c.code:
+        return False
+    return prev.level is None and prev.type != "caption" and BLOCK_START.match(c.text) is None
+
+
 def glue(a: str, b: str) -> str:
     """What goes between the halves: a space between two Latin or digit runs, else nothing."""
     return " " if re.match(r"[A-Za-z0-9]", b) and re.search(r"[A-Za-z0-9]$", a) else ""
@@ -582,6 +599,8 @@ def join_lines(
         and not markdown_document(lines, fields)
         and indented_layout(candidates)
     )
+    # a printed page whose blank lines are layout is no born-digital Markdown, whatever its marks
+    soft = options.enabled(RULE_SOFT_BREAK) and boundary and markdown_document(lines, fields)
     opened: set[int] = set()  # blocks opened by an indented line
     blocks: list[Block] = [new_block(title)] if title else []
     code: set[int] = set()
@@ -594,6 +613,11 @@ def join_lines(
             continue
         if i in code:
             prev = None  # nothing continues a line of code
+        if soft and prev is not None and i not in code and soft_break(prev, c):
+            blocks[i], edit = merge(prev, c)
+            blocks[i].type = "paragraph"
+            edits.append(Edit("join", RULE_SOFT_BREAK, edit.before, edit.after, edit.line, edit.offset))
+            continue
         joins = prev is not None and continues(prev, c, stats, marked) and options.enabled(join_kind(prev, c))
         apart = held_apart(c, boundary, options) if joins else None
         if (
