@@ -30,7 +30,7 @@ from starlette.responses import FileResponse, HTMLResponse, Response
 from starlette.routing import Route
 
 from zhclean.tasks.build.publish import CURRENT, EDITIONS
-from zhclean.tasks.editions.bundle import RELEASE, SUMS
+from zhclean.tasks.editions.bundle import RELEASE, SUMS, sha256_file
 from zhclean.tasks.editions.markdown_edition import safe_stem
 from zhclean.tasks.editions.sqlite_edition import FILE_NAME, search
 
@@ -151,26 +151,31 @@ def _link(rel: str, text: str | None = None) -> str:
 
 
 def edition_rows(site: Site, manifest: dict[str, Any]) -> list[tuple[str, int, str, str]]:
-    """(path, bytes, date, sha256) of every edition file: the manifest's list, then the release."""
+    """(path, bytes, date, sha256) of every edition file: the release archive (with the hash its
+    `SHA256SUMS` gives) and that file, the manifest's list, then the manifest itself.
+
+    Neither the manifest nor `SHA256SUMS` can hold its own hash: both are small, hashed here."""
     build = site.build()
+    sums = build / RELEASE / SUMS
     rows = []
+    if sums.is_file():
+        for line in sums.read_text(encoding="utf-8").splitlines():
+            digest, _, name = line.partition("  ")
+            path = build / RELEASE / name
+            if "/" not in name and path.is_file():
+                rows.append((f"{RELEASE}/{name}", path.stat().st_size, _date(path), digest))
+        rows.sort()
+    own = [sums] if sums.is_file() else []
     for entry in manifest.get("editions", []):
         path = build / entry["path"]
         if path.is_file():
             rows.append((entry["path"], entry["bytes"], _date(path), entry["sha256"]))
     manifest_path = build / "json" / "manifest.json"
-    release = build / RELEASE
-    sums = {}
-    if (release / SUMS).is_file():
-        for line in (release / SUMS).read_text(encoding="utf-8").splitlines():
-            digest, _, name = line.partition("  ")
-            sums[f"{RELEASE}/{name}"] = digest
-    for rel, digest in sorted(sums.items()):
-        path = build / rel
-        if path.is_file():
-            rows.insert(0, (rel, path.stat().st_size, _date(path), digest))
     if manifest_path.is_file():
-        rows.append(("json/manifest.json", manifest_path.stat().st_size, _date(manifest_path), ""))
+        own.append(manifest_path)
+    for path in own:
+        rel = path.relative_to(build).as_posix()
+        rows.append((rel, path.stat().st_size, _date(path), sha256_file(path)))
     return rows
 
 
@@ -203,7 +208,7 @@ async def home(request: Request) -> Response:
     site: Site = request.app.state.site
     manifest = site.manifest()
     report = site.report_summary()
-    summary, run = report.get("summary", {}), report.get("run", {})
+    summary = report.get("summary", {})
     counts = [
         ("文档 documents", summary.get("processed", len(manifest.get("documents", [])))),
         ("文章 articles", summary.get("articles", "?")),
@@ -212,7 +217,7 @@ async def home(request: Request) -> Response:
         ("失败 failed", len(summary.get("failed", manifest.get("failed", [])))),
     ]
     facts = [
-        ("built", run.get("started") or site.built()),
+        ("built", site.built()),  # the editions carry no clock (reproducible): the manifest's date
         ("tool version", manifest.get("tool_version", "?")),
         ("rules version", manifest.get("rules_version", "?")),
         ("licence", manifest.get("licence", "unspecified")),
@@ -248,7 +253,7 @@ async def home(request: Request) -> Response:
         body.append("</table></div>")
     body.append(main_downloads(site, manifest))
     body.append(
-        "<h2>全部文件 every edition file</h2><div class='scroll'><table>"
+        "<h2>全部文件 every edition file</h2><div class='scroll'><table class='editions'>"
         "<tr><th>file</th><th>size</th><th>date</th><th>SHA-256</th></tr>"
     )
     for rel, size, date, digest in edition_rows(site, manifest):
@@ -285,8 +290,8 @@ async def search_page(request: Request) -> Response:
         body.append(f"<p>“{html.escape(query)}”：{len(results)} 篇文章</p><ol>")
         for r in results:
             review = f"report/review/{r['stem']}.html"
-            meta = " · ".join(html.escape(x) for x in (r["authors"], r["date"] or "") if x)
-            meta += f" · <a href='/documents/{quote(r['stem'])}'>{html.escape(r['document'])}</a>"
+            document = f"<a href='/documents/{quote(r['stem'])}'>{html.escape(r['document'])}</a>"
+            meta = " · ".join([*(html.escape(x) for x in (r["authors"], r["date"] or "") if x), document])
             body.append(
                 f"<li><p><strong>{_link(review, r['title'] or '无题')}</strong> <small>{meta}</small></p>"
             )

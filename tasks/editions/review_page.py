@@ -153,7 +153,7 @@ def render_review(doc: Document, raw_text: str) -> str:
         for k, n in sorted(kinds.items())
     )
     return f"""<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>审阅 · {_e(title)}</title>
+<html lang="zh-Hans"><head><meta charset="utf-8"><title>审阅 · {_e(title)}</title>
 <style>{STYLE}</style></head>
 <body>
 <header><h1>{_e(title)}</h1>

@@ -6,29 +6,20 @@ each line is, and what STYLE.md makes of it.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import ClassVar
 
 import pytest
+from browser_helpers import check_screenshot, chromium
+from playwright.sync_api import Page
 
 from zhclean.tasks.editions import review_page
 from zhclean.tasks.editions.review_page import line_status, render_review, write_review_page
 from zhclean.tasks.pipeline.run import normalize_document
 
 RAW = '春天的故事\n\n他说:"你好,世界"。<script>alert(1)</script>\n\n|\n\n今年3月,社区 志愿者 开始值守。\n'
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 #: Every change to RAW, by raw line: (kind, before, after); after is None for removed text.
 EDITS_BY_LINE: dict[int, list[tuple[str, str, str | None]]] = {
@@ -147,26 +138,23 @@ class Dom(HTMLParser):
         self.stack[-1].children.append(data)
 
 
-def _chromium() -> str:
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if path is None:
-        pytest.fail("chromium is not installed: `make test` installs it (Debian package chromium)")
-    return path
+@pytest.fixture(scope="module")
+def page(doc, tmp_path_factory) -> Iterator[Page]:
+    """The review page, open in a real browser (Debian's Chromium) that ran its script."""
+    path = write_review_page(doc, RAW, tmp_path_factory.mktemp("review"))
+    with chromium() as browser:
+        tab = browser.new_page(viewport={"width": 1280, "height": 800})
+        dialogs: list[str] = []
+        tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        tab.goto(path.as_uri())
+        yield tab
+        assert dialogs == []  # the raw `<script>alert(1)</script>` never ran
 
 
 @pytest.fixture(scope="module")
-def shown(doc, tmp_path_factory) -> Node:
-    """The page's DOM after a real browser loaded it and ran its script."""
-    folder = tmp_path_factory.mktemp("review")
-    path = write_review_page(doc, RAW, folder)
-    result = subprocess.run(
-        [_chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={folder / 'profile'}", "--dump-dom", path.as_uri()],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    return Dom(result.stdout).root
+def shown(page: Page) -> Node:
+    """The page's DOM as the browser holds it after its script ran."""
+    return Dom(page.content()).root
 
 
 def test_the_browser_runs_the_page_script(shown):
@@ -201,3 +189,21 @@ def test_the_browser_shows_the_clean_text_linked_to_its_raw_lines(shown):
     assert [(s.text(), s.attrs["href"]) for s in spans] == [("3–3", "#L3"), ("7–7", "#L7")]
     assert [(s.text(), p.own_text()) for s, p in zip(spans, paragraphs, strict=True)] == CLEAN
     assert [n.text() for n in shown.find("script") if "alert(1)" in n.text()] == []
+
+
+def test_the_screenshot_shows_the_page_in_chinese(page: Page) -> None:
+    """Drawn on a light page, the article's title inked where it is laid out, in the CJK font."""
+    check_screenshot(page, "review-page", "section.clean h3")
+    assert page.locator("section.clean h3").inner_text() == "春天的故事"
+
+
+def test_clicking_a_kind_hides_its_edits_and_clicking_again_shows_them(page: Page) -> None:
+    spaces = page.locator('li.edit[data-kind="space.inside_cjk"]')
+    commas = page.locator('li.edit[data-kind="punct.fullwidth_comma"]')
+    page.get_by_label("space.inside_cjk (2)").click()
+    assert [spaces.nth(n).is_hidden() for n in range(2)] == [True, True]
+    assert [commas.nth(n).is_visible() for n in range(2)] == [True, True]
+    assert page.locator("#summary").inner_text() == "showing 7 of 9 edits"
+    page.get_by_label("space.inside_cjk (2)").click()
+    assert [spaces.nth(n).is_visible() for n in range(2)] == [True, True]
+    assert page.locator("#summary").inner_text() == "showing 9 of 9 edits"
