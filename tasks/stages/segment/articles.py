@@ -20,6 +20,7 @@ from zhclean.tasks.core.model import Article, Block, Edit, Removed
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import RuleList
 from zhclean.tasks.stages.segment import captions, credits, leads, tocmatch
+from zhclean.tasks.stages.segment import starts as more_starts
 from zhclean.tasks.text import bylines
 from zhclean.tasks.text import classify as cl
 
@@ -539,6 +540,7 @@ def segment_articles(
     dated = {k: d for k in range(len(blocks)) if (d := dated_header(blocks, k, datelines, options))}
     chapters = chapter_starts(blocks, options)
     laws = law_title_starts(blocks, options)
+    page_tops = [] if matched else more_starts.page_top_starts(blocks, metadata, options)
     credited = [
         k + 1
         for k, b in enumerate(blocks[:-1])
@@ -548,7 +550,7 @@ def segment_articles(
     ]
     edits: list[Edit] = []
     removed: list[Removed] = []
-    for k in sorted(set(dated) | set(chapters) | set(laws) | set(credited)):
+    for k in sorted(set(dated) | set(chapters) | set(laws) | set(credited) | set(page_tops)):
         if k not in starts and k > 0:
             rule = (
                 RULE_DATED_HEADER
@@ -558,6 +560,8 @@ def segment_articles(
                 else RULE_LAW_TITLE
                 if k in laws
                 else RULE_CLOSING_CREDIT
+                if k in credited
+                else more_starts.RULE_PAGE_TOP
             )
             if rule != RULE_DATED_HEADER:
                 edits.append(Edit("segment", rule, blocks[k].text, blocks[k].text, blocks[k].start))
