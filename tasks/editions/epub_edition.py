@@ -1,200 +1,188 @@
-"""The EPUB edition: the corpus as one book and one book per document, made by pandoc.
+"""The EPUB edition: one book per document and the corpus in volumes, the text rendered by pandoc.
 
-Text reaches pandoc as the escaped Markdown of `edition_markdown`, read with
-every raw pass-through extension switched off: a `<script>` in a document is
-text, never markup (raw HTML once made epubcheck fail). Book metadata goes in
-through `-M`, which pandoc keeps as literal strings. A document with no
-articles still gets a book and a part in the corpus book, holding a note, so
-every raw file stays visible in the edition.
+Each document's text goes through pandoc once. Its articles are given to pandoc as its JSON
+AST (built here from our blocks: no Markdown is parsed, and text can only ever be text, so a
+`<script>` in a document stays words) and come back as XHTML, one chapter per article.
+`epub_package` packages those chapters as the document's book, and a corpus volume takes
+them from that book (one heading level down, under a part page per document) instead of
+rendering the text again. A document with no articles still gets a book and a part in its
+volume, holding a note, so every raw file stays visible in the edition.
 """
 
 from __future__ import annotations
 
-import datetime
 import functools
+import json
 import os
 import re
 import shutil
 import subprocess
-import tempfile
-import uuid
 import zipfile
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 import pypandoc
 
-from zhclean.tasks.core.model import Document, DocumentSummary
+from zhclean.tasks.core.model import Article, Block, Document, DocumentSummary
+from zhclean.tasks.editions.epub_meta import (
+    book_authors,
+    document_meta,
+    iso_date,
+    volume_meta,
+)
+from zhclean.tasks.editions.epub_package import BookWriter, page, page_body, text
 from zhclean.tasks.editions.markdown_edition import (
+    LINE_BREAK_RE,
+    MARKUP_SPACE,
+    NO_ARTICLES_NOTE,
+    UNTITLED,
+    article_meta,
     document_title,
     printable,
-    render_document_body,
     safe_stem,
     summary_of,
 )
 
-# Markdown as pandoc reads it here: no raw HTML/TeX/attributes, no smart
-# punctuation rewriting, no maths or citations, no metadata blocks in the text.
-PANDOC_READER = (
-    "markdown-raw_html-raw_attribute-raw_tex-smart-tex_math_dollars-tex_math_single_backslash"
-    "-citations-yaml_metadata_block-pandoc_title_block-latex_macros-emoji"
-)
-LANGUAGE = "zh-CN"
-TRANSLATIONS = "translations/zh-Hans.yaml"
-CORPUS_TITLE = "zhclean corpus"
-CORPUS_CREATOR = "zhclean"
-#: Raw bytes per volume of the corpus book: one pandoc call per volume keeps its time and memory
-#: bounded (pandoc holds a whole book in memory, about 20 times its text) whatever the corpus size.
+__all__ = ["iso_date"]
+
+#: Raw bytes per volume of the corpus book: a reader opens a volume of this size quickly, and
+#: a volume is written as its documents stream past, so its size bounds no memory of ours.
 VOLUME_BYTES = 4 * 1024 * 1024
-
-# Chinese body text: generous leading, first-line indent of two characters,
-# captions (block quotes) small and set apart.
-CSS = """\
-body { line-height: 1.8; text-align: justify; }
-p { text-indent: 2em; margin: 0 0 0.3em 0; }
-h1, h2, h3 { line-height: 1.4; text-indent: 0; }
-h2 + p > strong, h2 + p > em { text-indent: 0; }
-blockquote { margin: 0.6em 2em; font-size: 0.9em; color: #444; }
-blockquote p { text-indent: 0; }
-"""
-
-# A calendar date anywhere in a metadata value: 2022-03-01, 2022.3.1, 2022年3月1日.
-DATE_RE = re.compile(r"(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})")
 
 EPUBCHECK_JAR = Path(os.environ.get("ZHCLEAN_EPUBCHECK_JAR", "/usr/share/java/epubcheck.jar"))
 EPUBCHECK_TIMEOUT_S = 600
 EPUBCHECK_ERROR_PREFIXES = ("ERROR", "FATAL")
+
+# Where a chapter starts in pandoc's output: the article title's heading, with the id we gave it.
+CHAPTER_START_RE = re.compile(r'^<h1 id="ch\d+">', re.MULTILINE)
+HEADING_TAG_RE = re.compile(r"<(/?)h([1-5])\b")
+CHAPTER_FILE_RE = re.compile(r"^EPUB/text/ch\d+\.xhtml$")
 
 
 class EpubcheckUnavailable(RuntimeError):
     """epubcheck cannot run here (no java or no jar): a set-up problem, not a valid book."""
 
 
-def iso_date(value: object) -> str | None:
-    """The first calendar date in a metadata value as YYYY-MM-DD, which EPUB's dc:date requires."""
-    match = DATE_RE.search(str(value)) if value else None
-    if not match:
-        return None
-    try:
-        return datetime.date(*(int(g) for g in match.groups())).isoformat()
-    except ValueError:  # 2022-02-30: looks like a date, is not one
-        return None
-
-
-def book_identifier(docs: Sequence[Document] | Sequence[DocumentSummary]) -> str:
-    """A stable identifier from the content hashes, so the same input gives the same book id."""
-    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'zhclean:' + ','.join(d.sha256 for d in docs))}"
-
-
-def metadata_args(
-    title: str, docs: Sequence[Document] | Sequence[DocumentSummary], description: str
-) -> list[str]:
-    """Pandoc `-M` arguments: literal strings, so a title with `*` or `<` stays text."""
-    pairs = {
-        "title": printable(title),
-        "lang": LANGUAGE,
-        "identifier": book_identifier(docs),
-        "creator": CORPUS_CREATOR,
-    }
-    if description.strip():  # an empty dc:description is an epubcheck error
-        pairs["description"] = printable(description)
-    dates = sorted(d for d in (iso_date(doc.metadata.get("date")) for doc in docs) if d)
-    if dates:
-        pairs["date"] = dates[-1]
-    args = []
-    for key, value in pairs.items():
-        args += ["-M", f"{key}={value}"]
-    return args
-
-
 @functools.cache
-def translations() -> bytes:
-    """Pandoc's simplified-Chinese term translations ("目录" for the TOC title).
+def api_version() -> list[int]:
+    """The AST version this pandoc reads (pandoc refuses JSON of another major version)."""
+    empty = pypandoc.convert_text("", "json", format="markdown", verify_format=False)
+    return json.loads(empty)["pandoc-api-version"]
 
-    Pandoc looks them up as `zh-CN` then `zh` and ships them only as `zh-Hans`,
-    so without this it warns on every book and falls back to English terms.
-    """
-    pandoc = pypandoc.get_pandoc_path()
-    run = subprocess.run(
-        [pandoc, "--print-default-data-file", TRANSLATIONS], capture_output=True, check=False
+
+def inlines(value: str) -> list[dict[str, Any]]:
+    """Text as pandoc inlines: one string per line, inner line breaks as hard breaks."""
+    parts = [printable(p).strip(MARKUP_SPACE) for p in LINE_BREAK_RE.split(value)]
+    out: list[dict[str, Any]] = []
+    for part in (p for p in parts if p):
+        if out:
+            out.append({"t": "LineBreak"})
+        out.append({"t": "Str", "c": part})
+    return out
+
+
+def one_line(value: str) -> list[dict[str, Any]]:
+    """Text that must stay on one line (headings, meta lines)."""
+    return inlines(" ".join(LINE_BREAK_RE.split(value)))
+
+
+def header(level: int, value: list[dict[str, Any]], ident: str = "") -> dict[str, Any]:
+    return {"t": "Header", "c": [level, [ident, [], []], value]}
+
+
+def para(value: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"t": "Para", "c": value}
+
+
+def block_ast(block: Block, heading_level: int) -> dict[str, Any] | None:
+    """A paragraph as a paragraph, a caption as a block quote, an inner heading one level down."""
+    if block.type == "heading":
+        value = one_line(block.text)
+        return header(heading_level, value) if value else None
+    value = inlines(block.text)
+    if not value:
+        return None
+    return {"t": "BlockQuote", "c": [para(value)]} if block.type == "caption" else para(value)
+
+
+def article_ast(article: Article, number: int) -> list[dict[str, Any]]:
+    """One chapter: the title (a level-1 heading with the chapter's id), subtitle, meta line, blocks."""
+    out = [header(1, one_line(article.title) or [{"t": "Str", "c": UNTITLED}], f"ch{number:03d}")]
+    if article.subtitle and one_line(article.subtitle):
+        out.append(para([{"t": "Strong", "c": one_line(article.subtitle)}]))
+    meta = one_line(article_meta(article))
+    if meta:
+        out.append(para([{"t": "Emph", "c": meta}]))
+    out += [b for b in (block_ast(block, 2) for block in article.blocks) if b]
+    return out
+
+
+def document_ast(doc: Document) -> dict[str, Any]:
+    """The document as pandoc's JSON AST: a chapter per article (or one holding the note)."""
+    blocks: list[dict[str, Any]] = []
+    for number, article in enumerate(doc.articles, 1):
+        blocks += article_ast(article, number)
+    if not doc.articles:
+        title = one_line(document_title(doc)) or [{"t": "Str", "c": UNTITLED}]
+        blocks = [header(1, title, "ch001"), para(inlines(NO_ARTICLES_NOTE))]
+    return {"pandoc-api-version": api_version(), "meta": {}, "blocks": blocks}
+
+
+@dataclass(slots=True)
+class Chapter:
+    title: str
+    authors: tuple[str, ...]
+    xhtml: str
+
+
+def chapter_title(article: Article) -> str:
+    return printable(" ".join(LINE_BREAK_RE.split(article.title))).strip() or UNTITLED
+
+
+def render_chapters(doc: Document) -> list[Chapter]:
+    """The document's chapters as XHTML pages: one pandoc call (JSON AST in, XHTML out)."""
+    html = pypandoc.convert_text(
+        json.dumps(document_ast(doc), ensure_ascii=False),
+        "html5",
+        format="json",
+        extra_args=["--wrap=none"],
+        verify_format=False,
     )
-    return run.stdout if run.returncode == 0 else b""
-
-
-def build_epub(markdown: str, path: Path, metadata: list[str], split_level: int, toc_depth: int) -> Path:
-    """Run pandoc once: Markdown in, EPUB 3 out, with the CJK stylesheet and a table of contents."""
-    with tempfile.TemporaryDirectory(prefix="zhclean-epub-") as tmp:
-        css = Path(tmp) / "zhclean.css"
-        css.write_text(CSS, encoding="utf-8")
-        terms = translations()
-        if terms:
-            (Path(tmp) / "translations").mkdir()
-            (Path(tmp) / "translations" / f"{LANGUAGE}.yaml").write_bytes(terms)
-        run = subprocess.run(
-            [
-                pypandoc.get_pandoc_path(),
-                f"--from={PANDOC_READER}",
-                "--to=epub3",
-                f"--output={path}",
-                "--toc",
-                f"--toc-depth={toc_depth}",
-                f"--split-level={split_level}",
-                f"--css={css}",
-                f"--data-dir={tmp}",
-                *metadata,
-            ],
-            input=printable(markdown).encode("utf-8"),
-            capture_output=True,
-            env=pandoc_environment(metadata),
-            check=False,
+    starts = [m.start() for m in CHAPTER_START_RE.finditer(html)]
+    count = max(1, len(doc.articles))
+    if len(starts) != count:
+        raise RuntimeError(f"{doc.source}: pandoc gave {len(starts)} chapters for {count}")
+    bodies = [html[a:b] for a, b in zip(starts, [*starts[1:], len(html)], strict=True)]
+    if not doc.articles:
+        return [Chapter(printable(document_title(doc)), (), page(document_title(doc), bodies[0]))]
+    own_authors = not book_authors(doc)[0]
+    chapters = []
+    for article, body in zip(doc.articles, bodies, strict=True):
+        authors = tuple(printable(a) for a in article.authors) if own_authors else ()
+        chapters.append(
+            Chapter(chapter_title(article), authors, page(chapter_title(article), body, authors=authors))
         )
-        if run.returncode != 0:
-            raise RuntimeError(f"pandoc failed ({run.returncode}): {run.stderr.decode(errors='replace')}")
-    return path
+    return chapters
 
 
-#: The book's modification time when no document gives a date: a fixed one, never the clock
-#: (1980-01-01, the earliest a zip entry can record).
-FIXED_EPOCH = 315532800
-
-
-def pandoc_environment(metadata: list[str]) -> dict[str, str]:
-    """Pandoc's environment for one call: SOURCE_DATE_EPOCH from the book's date (else a fixed one),
-    so the same input gives a byte-identical EPUB (dcterms:modified and the zip entries' times).
-    Only the child's environment is set; this process's stays as it is."""
-    epoch = FIXED_EPOCH
-    for arg in metadata:
-        if arg.startswith("date="):
-            day = datetime.date.fromisoformat(arg.removeprefix("date="))
-            epoch = max(
-                epoch, int(datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.UTC).timestamp())
-            )
-    return {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
-
-
-def corpus_markdown(docs: Sequence[Document]) -> str:
-    """The corpus book's text: a `#` part per document, a `##` chapter per article."""
-    return "\n".join(render_document_body(d, level=1) for d in docs)
-
-
-def document_markdown(doc: Document) -> str:
-    """One document's book text: a `#` chapter per article (the document title is the book title)."""
-    return render_document_body(doc, level=0, heading=False)
+def document_epub_path(doc_stem: str, out: Path) -> Path:
+    return out / "epub" / f"{safe_stem(doc_stem)}.epub"
 
 
 def write_document_epub(doc: Document, out: Path) -> Path:
     """Write `out/epub/<stem>.epub`: one document as a book, a chapter per article."""
-    folder = out / "epub"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{safe_stem(doc.stem)}.epub"
-    meta = metadata_args(document_title(doc), [doc], f"{doc.source} sha256:{doc.sha256}")
-    return build_epub(document_markdown(doc), path, meta, split_level=1, toc_depth=1)
+    book = BookWriter(document_epub_path(doc.stem, out), document_meta(doc))
+    for chapter in render_chapters(doc):
+        book.add_page(chapter.xhtml, chapter.title, 1)
+    return book.close()
 
 
 def volumes(summaries: Sequence[DocumentSummary], limit: int = VOLUME_BYTES) -> list[list[DocumentSummary]]:
     """The corpus cut into volumes of at most `limit` raw bytes (a document is never split; one
-    larger than the limit is a volume of its own), so no pandoc call grows with the corpus."""
+    larger than the limit is a volume of its own)."""
     out: list[list[DocumentSummary]] = []
     size = 0
     for summary in summaries:
@@ -210,35 +198,72 @@ def volume_name(index: int, count: int) -> str:
     return "corpus.epub" if count == 1 else f"corpus-{index + 1:03d}.epub"
 
 
+def chapters_of_book(path: Path) -> list[str]:
+    """The chapter pages of a document's book, in order (empty if there is no such book)."""
+    if not path.is_file():
+        return []
+    with zipfile.ZipFile(path) as book:
+        names = sorted(n for n in book.namelist() if CHAPTER_FILE_RE.match(n))
+        return [book.read(n).decode("utf-8") for n in names]
+
+
+def one_level_down(body: str) -> str:
+    """A chapter's headings one level down (h1 → h2 …), as it sits under its document's part."""
+    return HEADING_TAG_RE.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", body)
+
+
+class VolumeWriter:
+    """One volume of the corpus book, written as its documents stream past: a part page per
+    document (its title) and, under it, the chapters of the document's own book."""
+
+    def __init__(self, volume: Sequence[DocumentSummary], index: int, count: int, total: int, out: Path):
+        self.out = out
+        self.book = BookWriter(
+            out / "epub" / volume_name(index, count), volume_meta(volume, index, count, total)
+        )
+
+    def add(self, doc: Document) -> None:
+        pages = chapters_of_book(document_epub_path(doc.stem, self.out))
+        if len(pages) != max(1, len(doc.articles)):  # no book of ours for it: render it here
+            pages = [c.xhtml for c in render_chapters(doc)]
+        title = printable(document_title(doc)) or UNTITLED
+        if not doc.articles:  # the part holds the note
+            self.book.add_page(page(title, page_body(pages[0]), kind="part"), title, 1)
+            return
+        self.book.add_page(page(title, f"<h1>{text(title)}</h1>\n", kind="part"), title, 1)
+        for article, xhtml in zip(doc.articles, pages, strict=True):
+            self.book.add_page(
+                xhtml.replace(page_body(xhtml), one_level_down(page_body(xhtml)), 1),
+                chapter_title(article),
+                2,
+            )
+
+    def close(self) -> Path:
+        return self.book.close()
+
+
 def write_corpus_volume(
     volume: Sequence[DocumentSummary], docs: Iterable[Document], index: int, count: int, total: int, out: Path
 ) -> Path:
     """One volume of the corpus book: a part per document, a chapter per article. A corpus that
     fits in one volume is `corpus.epub`; a larger one is `corpus-001.epub`, `corpus-002.epub`, …"""
-    folder = out / "epub"
-    folder.mkdir(parents=True, exist_ok=True)
-    sources = "; ".join(f"{s.source} ({s.articles})" for s in volume)
-    title = f"{CORPUS_TITLE} ({total})" if count == 1 else f"{CORPUS_TITLE} ({total}) {index + 1}/{count}"
-    return build_epub(
-        corpus_markdown(list(docs)),
-        folder / volume_name(index, count),
-        metadata_args(title, volume, sources),
-        split_level=2,
-        toc_depth=2,
-    )
+    writer = VolumeWriter(volume, index, count, total, out)
+    for doc in docs:
+        writer.add(doc)
+    return writer.close()
 
 
 def write_epub_edition(docs: list[Document], out: Path) -> list[Path]:
-    """Write `out/epub/corpus.epub` (or its volumes) and `out/epub/<stem>.epub` per document."""
-    summaries = [summary_of(d) for d in docs]
-    cut = volumes(summaries)
+    """Write `out/epub/<stem>.epub` per document, then `out/epub/corpus.epub` (or its volumes)
+    from them; return the volumes first."""
+    per_document = [write_document_epub(doc, out) for doc in docs]
+    cut = volumes([summary_of(d) for d in docs])
     by_source = {d.source: d for d in docs}
     written = [
         write_corpus_volume(v, [by_source[s.source] for s in v], i, len(cut), len(docs), out)
         for i, v in enumerate(cut)
     ]
-    written += [write_document_epub(doc, out) for doc in docs]
-    return written
+    return written + per_document
 
 
 def epubcheck(path: Path) -> list[str]:
