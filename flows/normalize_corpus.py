@@ -16,7 +16,9 @@ that could publish nothing raises `NothingToPublish` (the Prefect run ends Faile
 the previous build published.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: a served deployment sends its flow run the flow pickled
+# by value, whose globals hold only the names its code uses, so the flow's type hints must be
+# objects (the parameter types), not strings to look up at validation.
 
 import logging
 import os

@@ -39,6 +39,7 @@ def deployment_settings(
     or an interval in seconds; raw and output as absolute paths, so the runs do not depend on the
     folder the server was started from; and one run at a time, the next one queued (not failed)."""
     from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
+    from prefect.deployments.runner import EntrypointType
     from prefect.schedules import Cron, Interval
 
     zone = timezone or local_timezone()
@@ -59,4 +60,7 @@ def deployment_settings(
         },
         "global_limit": ConcurrencyLimitConfig(limit=1, collision_strategy=ConcurrencyLimitStrategy.ENQUEUE),
         "description": f"zhclean: normalise {raw_dir.resolve()} into {out_dir.resolve()}",
+        # the flow named by its module in the installed package, as `prefect.yaml` names it, not by
+        # a file path relative to the folder `zhclean schedule` happened to start in
+        "entrypoint_type": EntrypointType.MODULE_PATH,
     }
