@@ -207,15 +207,16 @@ def signed_item(blocks: list[Block], i: int) -> bool:
     return j + 1 == len(blocks) or blocks[j + 1].type == "heading"
 
 
-def marks_start(blocks: list[Block], i: int) -> bool:
-    """A byline, subtitle, author name or news lead follows heading `i` closely."""
-    if signed_item(blocks, i):
+def marks_start(blocks: list[Block], i: int, strong: bool = False) -> bool:
+    """A byline, subtitle, author name or news lead follows heading `i` closely. `strong`: only a
+    byline, subtitle or news lead (a bare short line may be a section heading as well as a name)."""
+    if not strong and signed_item(blocks, i):
         return True
     for j in range(i + 1, min(i + 1 + LOOKAHEAD, len(blocks))):
         b = blocks[j]
         if is_byline(b) or is_subtitle(b) or NEWS_LEAD.match(b.text):
             return True
-        if b.type == "heading" and cl.is_name_line(b.text) and j == i + 1:
+        if not strong and b.type == "heading" and cl.is_name_line(b.text) and j == i + 1:
             return True
         if b.type != "heading":
             return False
@@ -419,6 +420,35 @@ def read_header(
     return h
 
 
+def broken_title(
+    blocks: list[Block],
+    s: int,
+    t: int,
+    upper: Header,
+    edits: list[Edit],
+    removed: list[Removed],
+    options: Options,
+    limit: int | None,
+) -> Header:
+    """The header of a headline broken over lines: the heading lines from `s` on, then the header
+    that starts at `t` (title, subtitle, byline), read as one."""
+    h = read_header(blocks, t, None, edits, removed, options, False, limit)
+    head = " ".join(blocks[x].text.strip() for x in range(s, t))
+    edits.append(
+        Edit(
+            "segment",
+            more_starts.RULE_BROKEN_TITLE,
+            f"{head}\n{h.title}",
+            f"{head} {h.title}",
+            blocks[s].start,
+        )
+    )
+    h.title = f"{head} {h.title}"
+    h.size += t - s
+    h.level = upper.level
+    return h
+
+
 def kept_bylines(body: list[Block], options: Options) -> list[Block]:
     """With `byline.author` off, a byline is an ordinary line of text: a paragraph, not a heading."""
     if options.enabled(RULE_BYLINE):
@@ -584,6 +614,21 @@ def segment_articles(
         for b in held:
             edits.append(Edit("segment", RULE_MARKDOWN_OUTLINE, b.text, b.text, b.start))
         starts, matched = [0], {}
+    forced = {*matched, *dated, *chapters, *laws, *credited, *page_tops}
+    kept, broken = more_starts.close_empty_starts(
+        starts,
+        lambda x: (
+            read_header(blocks, x, matched.get(x), [], [], options).size if blocks[x].type == "heading" else 0
+        ),
+        forced,
+        lambda x: marks_start(blocks, x, strong=True),
+        options,
+    )
+    for x in sorted(set(starts) - set(kept) - set(broken.values())):
+        edits.append(
+            Edit("segment", more_starts.RULE_EMPTY_START, blocks[x].text, blocks[x].text, blocks[x].start)
+        )
+    starts = kept
     articles: list[Article] = []
     origins: list[str | None] = []
     notes: list[dict[str, Any]] = []
@@ -601,6 +646,8 @@ def segment_articles(
             (x for x in sorted(dated) if x > s), None
         )  # the next dated header starts its own article
         h = read_header(blocks, s, entry, edits, removed, options, single, limit) if head_ok else Header()
+        if s in broken:
+            h = broken_title(blocks, s, broken[s], h, edits, removed, options, limit)
         i_next = next((x for x in starts[k + 1 :] if x >= s + max(h.size, 1)), len(blocks))
         body = kept_bylines(blocks[s + h.size : i_next], options)
         if h.title and options.enabled(RULE_DATED_NOTE):

@@ -5,14 +5,18 @@
   magazine starts its pieces on a new page, and a heading there with the story before it
   complete is rather the next piece's title than a section of the last one. A document with
   a table of contents decides starts by it instead.
-- Two starts with nothing between them (`segment.empty_start`): a heading read as an article
-  start right under another start's heading run would leave the first article without a
-  word of text. No golden article is empty; the upper heading is the title and the lower one
-  stays under it (the first heading of the body, or a subtitle).
+- Two starts with nothing between them: a heading read as an article start right under
+  another start's heading run would leave the upper article without a word of text. When a
+  byline, subtitle or news lead marks the lower start, the two heading runs are one headline
+  broken over lines (`title.broken_line`; left apart, the article's title would be its last
+  line only). When only a short bare line under it marked it (a name, or as well a section
+  heading such as `基本案情`), the lower heading is the first heading of the upper article's
+  body (`segment.empty_start`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from zhclean.tasks.core.model import Block
@@ -47,3 +51,45 @@ def page_top_starts(
         if any(before.end < line < b.start for line in marks):
             found.append(k)
     return found
+
+
+RULE_EMPTY_START = RULES.declare(
+    "segment.empty_start",
+    "segment",
+    "a heading read as an article start right under another start's heading run, with no text "
+    "between them, stays in the upper article (its first heading): no article is left empty",
+).name
+RULE_BROKEN_TITLE = RULES.declare(
+    "title.broken_line",
+    "segment",
+    "a headline printed over two heading lines, the lower one over a byline or subtitle, with no "
+    "text between them: one title, its parts one space apart (STYLE.md section 3)",
+).name
+
+
+def close_empty_starts(
+    starts: list[int],
+    header_size: Callable[[int], int],
+    forced: set[int],
+    strong: Callable[[int], bool],
+    options: Options = DEFAULT_OPTIONS,
+) -> tuple[list[int], dict[int, int]]:
+    """The starts to keep, and the starts whose heading run goes on into the next start's title.
+
+    A start whose header run ends exactly where the next start begins would be an article with
+    no text. When the next start is marked by a byline, subtitle or news lead (`strong`), the
+    two heading runs are one headline broken over lines; otherwise the lower heading is the
+    first heading of the upper article's body. A start that other evidence forces (a dated
+    header, a chapter, a law's title, a TOC entry, a page top) is always kept."""
+    kept: list[int] = []
+    broken: dict[int, int] = {}
+    for s in starts:
+        prev = kept[-1] if kept else None
+        if prev is not None and s not in forced and prev not in broken and prev + header_size(prev) == s:
+            if strong(s) and options.enabled(RULE_BROKEN_TITLE):
+                broken[prev] = s
+                continue
+            if not strong(s) and options.enabled(RULE_EMPTY_START):
+                continue
+        kept.append(s)
+    return kept, broken
