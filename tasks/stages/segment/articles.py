@@ -648,6 +648,24 @@ def segment_articles(
         h = read_header(blocks, s, entry, edits, removed, options, single, limit) if head_ok else Header()
         if s in broken:
             h = broken_title(blocks, s, broken[s], h, edits, removed, options, limit)
+        later = [blocks[x].level for x in starts[k + 1 :] if x >= s + h.size]
+        if (
+            h.series
+            and not h.series_subtitle
+            and not h.subtitle
+            and not h.authors  # a byline under the deeper heading makes it the article's title
+            and more_starts.lone_series(h.level, later, options)
+        ):
+            edits.append(
+                Edit(
+                    "segment",
+                    more_starts.RULE_LONE_SERIES,
+                    f"{h.series}\n{h.title}",
+                    h.series,
+                    blocks[s].start,
+                )
+            )
+            h.title, h.subtitle, h.level, h.series = h.series, h.title, h.series_level, None
         i_next = next((x for x in starts[k + 1 :] if x >= s + max(h.size, 1)), len(blocks))
         body = kept_bylines(blocks[s + h.size : i_next], options)
         if h.title and options.enabled(RULE_DATED_NOTE):

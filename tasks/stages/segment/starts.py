@@ -93,3 +93,19 @@ def close_empty_starts(
                 continue
         kept.append(s)
     return kept, broken
+
+
+RULE_LONE_SERIES = RULES.declare(
+    "title.lone_series",
+    "segment",
+    "a heading over a deeper one that no other article shares and no byline follows (`# 题` `## 案名` "
+    "and then sections): the top heading is the title and the deeper one its subtitle, not a series of one",
+).name
+
+
+def lone_series(
+    level: int | None, later_levels: list[int | None], options: Options = DEFAULT_OPTIONS
+) -> bool:
+    """A series holds several articles at its title level: with no later start at `level`, the
+    heading above the title heads this article alone."""
+    return options.enabled(RULE_LONE_SERIES) and level is not None and level not in later_levels
