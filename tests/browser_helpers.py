@@ -92,6 +92,8 @@ def check_screenshot(page: Page, name: str, words: str) -> Path:
     return path
 
 
-def fits_phone_width(page: Page) -> bool:
-    """No horizontal scroll: the page is no wider than the window."""
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+def layout_width(page: Page) -> tuple[int, int]:
+    """(the page's scroll width, the window's inner width) in CSS pixels: equal when nothing
+    scrolls sideways. The window's width is the device's only if the page asks for it (a
+    viewport meta tag); without one a phone lays the page out 980 px wide and shrinks it."""
+    return tuple(page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]"))

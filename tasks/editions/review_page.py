@@ -42,6 +42,9 @@ ins{background:#bfb;text-decoration:none}
 .clean .caption{color:#555;font-style:italic}
 .span{font-size:11px;color:#999;margin-right:.5em}
 .meta{color:#666;font-size:13px}
+main>section{min-width:0;overflow-wrap:anywhere}
+@media (max-width:40rem){header,main{padding:.5em}main{grid-template-columns:1fr}
+ul.edits{margin-left:1em}.num{width:2.5em}}
 """
 
 SCRIPT = """
@@ -153,7 +156,8 @@ def render_review(doc: Document, raw_text: str) -> str:
         for k, n in sorted(kinds.items())
     )
     return f"""<!DOCTYPE html>
-<html lang="zh-Hans"><head><meta charset="utf-8"><title>审阅 · {_e(title)}</title>
+<html lang="zh-Hans"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>审阅 · {_e(title)}</title>
 <style>{STYLE}</style></head>
 <body>
 <header><h1>{_e(title)}</h1>

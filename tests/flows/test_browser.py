@@ -25,7 +25,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from browser_helpers import check_screenshot, chromium, fits_phone_width
+from browser_helpers import check_screenshot, chromium, layout_width
 from playwright.sync_api import Browser, Page
 
 from zhclean.tasks.build.publish import EDITIONS
@@ -321,9 +321,11 @@ def test_at_phone_width_no_page_scrolls_sideways(browser: Browser, base) -> None
             "/search?q=" + quote("党旗飘扬"),
             "/documents/002_b722e41bb6c714af",
             "/documents/005_script",
+            "/files/report/review/002_b722e41bb6c714af.html",
         ):
             page.goto(base + path)
-            assert fits_phone_width(page), path
+            assert layout_width(page) == (PHONE["width"], PHONE["width"]), path
+        check_screenshot(page, "review-phone", "header h1")
         page.goto(base + "/")
         check_screenshot(page, "home-phone", "h1")
     finally:
