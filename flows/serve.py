@@ -1,7 +1,8 @@
 """`zhclean serve`: a small read-only web app over a published output folder.
 
 The home page shows the corpus at a glance (documents, articles, edits by kind, problems,
-tool and rules versions) and every edition file with its size, date, SHA-256 (from the
+tool and rules versions), the main downloads (the book, the Markdown zip, JSON Lines, SQLite,
+the report, the release bundle) and every edition file with its size, date, SHA-256 (from the
 manifest) and a download link; `/search` searches the SQLite edition (titles, authors, full
 text) and marks the hits; `/documents/<stem>` lists a document's articles with their metadata
 and links to its review page (raw and clean side by side, every edit marked) and editions.
