@@ -59,7 +59,10 @@ def label_at(text: str, pos: int, bare: bool) -> re.Match[str] | None:
         return None
     if bare or len(m.group(0)) >= BYLINE_BARE_MIN or m.end() == len(text):
         return m
-    return m if SEPARATOR.match(text, m.end()) or LABEL.match(text, m.end()) else None
+    if SEPARATOR.match(text, m.end()):
+        return m
+    # two labels run together (`摄影记者`): the next one must stand as a label itself (`图文并茂` is none)
+    return m if label_at(text, m.end(), bare) else None
 
 
 def name_run(text: str, pos: int) -> int:
@@ -154,3 +157,41 @@ def lead_byline(text: str) -> list[str] | None:
     rest = text.strip()[m.end() :].strip()
     credit = CREDIT.fullmatch(rest)
     return credit_names(credit.group("names"), bare=True) if credit else credit_names(rest)
+
+
+#: A label with a slash (`文/`, `图/`, `文/图`): typography leaves no space before it, so it is found
+#: by itself inside a title line (`标题文/某某`).
+SLASH_LABEL = re.compile(_DATA["slash_label"])
+
+
+def title_line_credit(text: str, min_title_cjk: int) -> tuple[str, list[str]] | None:
+    """A byline printed on a title line: (the title, the names), or None.
+
+    Three forms, most certain first: a slash label (`标题文/某某`, the space before it already
+    gone); a labelled credit after a space (`标题 本报记者 某某`); bare names after a space
+    (`标题 某某`), only when the title before them holds at least `min_title_cjk` ideographs, so
+    that a headline of two short clauses (`春天来了 花开了`) keeps its second clause."""
+    t = text.strip()
+    for m in SLASH_LABEL.finditer(t):
+        head, names = t[: m.start()].rstrip(), credit_names(t[m.start() :])
+        if head and names:
+            return head, names
+    tokens = t.split()
+    for k in range(1, len(tokens)):
+        head, tail = " ".join(tokens[:k]), " ".join(tokens[k:])
+        names = credit_names(tail)
+        if names:
+            return head, names
+    for k in range(1, len(tokens)):
+        head, tail = " ".join(tokens[:k]), tokens[k:]
+        if len(CJK_RUN.findall(head)) >= min_title_cjk and all(is_bare_name(x) for x in tail):
+            return head, tail
+    return None
+
+
+#: A bare name on a title line: two or three ideographs (a four-character tail is a clause).
+BARE_NAME = re.compile(rf"^[{HAN_CLASS}]{{2,3}}$")
+
+
+def is_bare_name(text: str) -> bool:
+    return bool(BARE_NAME.match(text))

@@ -23,3 +23,27 @@ def test_bare_lead_credit_needs_a_body_after_it() -> None:
     start, end, body = bylines.bare_lead_credit(text) or (0, 0, 0)
     assert (text[start:end], text[body:]) == ("记者 张三", "近日，某镇举办了运动会。")
     assert bylines.bare_lead_credit("本报讯 记者 张三") is None
+
+
+def test_a_slash_closes_a_label_and_labels_run_together_only_when_each_is_one() -> None:
+    assert bylines.credit_names("文/张三") == ["张三"]
+    assert bylines.credit_names("文／本报记者 张三") == ["张三"]
+    assert bylines.credit_names("摄影记者 张三") == ["张三"]
+    assert bylines.credit_names("图文并茂/好看") is None
+    assert bylines.credit_names("张三/李四") is None
+
+
+def test_a_lead_standing_on_a_byline_line_is_read_with_it() -> None:
+    assert bylines.lead_byline("本报讯 记者 张三") == ["张三"]
+    assert bylines.lead_byline("本报讯（记者 张三 通讯员 李四）") == ["张三", "李四"]
+    assert bylines.lead_byline("本报讯 日前，某镇举办了运动会。") is None
+    assert bylines.lead_byline("记者 张三") is None
+
+
+def test_byline_on_the_title_line() -> None:
+    assert bylines.title_line_credit("小巷里过上好日子文/张三", 6) == ("小巷里过上好日子", ["张三"])
+    assert bylines.title_line_credit("河边的读书会 本报记者 李四", 6) == ("河边的读书会", ["李四"])
+    assert bylines.title_line_credit("河边的读书会 张三 李四", 6) == ("河边的读书会", ["张三", "李四"])
+    assert bylines.title_line_credit("河边读书会 张三", 6) is None
+    assert bylines.title_line_credit("河边的读书会 共克时艰", 6) is None
+    assert bylines.title_line_credit("河边的读书会", 6) is None

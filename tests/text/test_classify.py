@@ -94,3 +94,13 @@ def test_nothing_but_closing_marks_is_no_sentence_end() -> None:
         False,
         True,
     ]
+
+
+def test_signatures_credits_and_end_marks() -> None:
+    body = "眼下，某镇已完成春耕备耕工作，各类农资储备充足。"
+    assert cl.trailing_signature(body + "（王五）") == (body, "王五")
+    assert cl.trailing_signature(body + "（待续）") is None
+    assert cl.trailing_signature(body + "未完待续") is None
+    assert cl.trailing_credit(body + "（通讯员 黎明）") == (body, ["黎明"])
+    assert cl.trailing_credit(body + "（医生 黎明）") is None
+    assert cl.trailing_credit("（通讯员 黎明）" + body) is None

@@ -666,6 +666,8 @@ def segment_articles(
                 )
             )
             h.title, h.subtitle, h.level, h.series = h.series, h.title, h.series_level, None
+        if h.title and not h.authors:
+            h.title = credits.title_line_byline(h.title, h.authors, edits, blocks[s].start, options)
         i_next = next((x for x in starts[k + 1 :] if x >= s + max(h.size, 1)), len(blocks))
         body = kept_bylines(blocks[s + h.size : i_next], options)
         if h.title and options.enabled(RULE_DATED_NOTE):
