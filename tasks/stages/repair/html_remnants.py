@@ -6,7 +6,9 @@ becomes a plain space (the spacing rules decide later whether it stays).
 A closing tag whose `<` was eaten by a mojibake byte (`/p>`) is still markup.
 An HTML comment that spans lines (a Markdown source keeps the English original of each
 translated paragraph in `<!-- … -->`) is removed whole, before the line rules run: no
-rule that reads one line at a time can see where it ends.
+rule that reads one line at a time can see where it ends. So is a tag that an HTML
+formatter broke before its `>` (`<a href="…"` at the end of a line, `>text</a` + `>` on
+the next ones), which no line holds whole.
 """
 
 from __future__ import annotations
@@ -77,6 +79,16 @@ HTML_NON_TEXT = RULES.regex(
 )
 HTML_TAG = RULES.regex("repair.html_tag", "repair", TAG, "", "HTML tags and comments removed", needles=(">",))
 
+HTML_TAG_LINES = RULES.declare(
+    "repair.html_tag_lines",
+    "repair",
+    "an HTML tag broken before its `>` (`<a href=…` on one line, `>` on the next) removed, outside code blocks",
+)
+#: The start of a tag that its line does not close: a known element name, whole attributes.
+OPEN_TAG_TAIL = re.compile(rf"</?(?:(?i:{TAG_NAMES}))(?![A-Za-z0-9])(?:{ATTRIBUTE})*\s*$")
+#: The rest of that tag at the start of the next line.
+TAG_END_HEAD = re.compile(r"^\s*/?>")
+
 HTML_COMMENT_LINES = RULES.declare(
     "repair.html_comment_lines",
     "repair",
@@ -143,3 +155,22 @@ def drop_comment_lines(lines: list[Line]) -> tuple[list[Line], list[Edit], list[
         _cut(closing, closing.text[after:], closing.text[:after], out, log)
         i = j + 1
     return out, *log
+
+
+def drop_broken_tags(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
+    """Remove every tag broken over two lines before its `>`, outside code fences."""
+    out = list(lines)
+    edits: list[Edit] = []
+    fenced = False
+    for i in range(len(out) - 1):
+        if CODE_FENCE.match(out[i].text):
+            fenced = not fenced
+        tail = None if fenced else OPEN_TAG_TAIL.search(out[i].text)
+        head = TAG_END_HEAD.match(out[i + 1].text) if tail else None
+        if tail is None or head is None:
+            continue
+        edits.append(Edit("repair", HTML_TAG_LINES.name, tail.group(), "", out[i].number, tail.start()))
+        edits.append(Edit("repair", HTML_TAG_LINES.name, head.group(), "", out[i + 1].number, 0))
+        out[i] = Line(out[i].text[: tail.start()], out[i].number)
+        out[i + 1] = Line(out[i + 1].text[head.end() :], out[i + 1].number)
+    return out, edits

@@ -1,6 +1,6 @@
-"""Repair applied line by line: HTML comments that span lines are removed first (no line rule
-can see where they end), then every enabled repair rule runs, in the stage's order, then whole
-lines that OCR scanned twice are dropped."""
+"""Repair applied line by line: HTML comments that span lines and tags broken over two lines
+are removed first (no line rule can see where they end), then every enabled repair rule runs,
+in the stage's order, then whole lines that OCR scanned twice are dropped."""
 
 from __future__ import annotations
 
@@ -19,6 +19,9 @@ def repair_lines(
     removed: list[Removed] = []
     if options.enabled(html_remnants.HTML_COMMENT_LINES.name):
         lines, edits, removed = html_remnants.drop_comment_lines(lines)
+    if options.enabled(html_remnants.HTML_TAG_LINES.name):
+        lines, broken = html_remnants.drop_broken_tags(lines)
+        edits.extend(broken)
     for line in lines:
         text, new = apply_rules(rules, "repair", line.text, options, line.number)
         edits.extend(new)
