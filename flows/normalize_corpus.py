@@ -5,8 +5,9 @@ Map, then reduce. The documents are cut into batches, and each batch is one task
 run in a process pool (`ProcessPoolTaskRunner`, every core by default): per file it
 normalises the document and writes everything that depends on that document alone
 (its record, report section, review page, and its JSON, Markdown and EPUB editions)
-and returns a small summary. The corpus-wide editions (articles.jsonl, corpus.md,
-the corpus book in volumes, the report) then read the records back one at a time.
+and returns a small summary. The corpus-wide editions (articles.jsonl, corpus.md, the
+SQLite database, the corpus book in volumes, the report) are then written in one pass
+that reads each record back once (`tasks/build/corpus_pass.py`).
 No task receives documents: tasks pass paths, options and summaries, so memory is
 bounded by the largest document times the workers, and the cost grows linearly.
 
@@ -44,6 +45,7 @@ from zhclean.flows import progress
 from zhclean.flows.links import LINKS, LINKS_KEY, editions_markdown
 from zhclean.flows.parameters import DEFAULT_SCRIPT_TABLE, RuleName, Runner, ScriptTable
 from zhclean.tasks import __version__
+from zhclean.tasks.build.corpus_pass import write_corpus_editions
 from zhclean.tasks.build.discover import TransientIOError, discover
 from zhclean.tasks.build.freshness import file_hashes, fingerprint_of, is_up_to_date
 from zhclean.tasks.build.freshness import run_options as options_of_run
@@ -51,19 +53,13 @@ from zhclean.tasks.build.incremental import Entry, document_key, plan, read_entr
 from zhclean.tasks.build.process import Outcome, process_batch
 from zhclean.tasks.build.publish import NothingToPublish, new_staging, output_lock, publish, published_build
 from zhclean.tasks.build.results import (
-    iter_documents,
-    iter_report_sections,
     read_index,
     write_index,
 )
 from zhclean.tasks.core.model import DocumentSummary, Problem
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.editions.bundle import DEFAULT_LICENCE, LICENCE_ENV, write_release
-from zhclean.tasks.editions.epub_edition import volumes, write_corpus_volume
-from zhclean.tasks.editions.json_edition import write_corpus_json
-from zhclean.tasks.editions.markdown_edition import write_corpus_markdown
-from zhclean.tasks.editions.report import markdown_lines, summarize, write_report_files
-from zhclean.tasks.editions.sqlite_edition import write_sqlite_edition
+from zhclean.tasks.editions.report import markdown_lines, summarize
 from zhclean.tasks.pipeline.catalogue import CATALOGUE, check_disabled, rules_fingerprint
 
 #: Retry delays (seconds) for a transient read error; permanent errors are not retried.
@@ -95,22 +91,17 @@ def normalize_batch_task(
     return process_batch(items, options, build)
 
 
-# The corpus-wide editions each read the build's documents back one at a time; each task
-# returns the seconds it took (for the run's figures), not what it wrote.
-
-
-@task(name="write-json-edition", cache_policy=NO_CACHE)
-def json_edition_task(staging: Path, manifest: dict[str, Any]) -> float:
-    start, summaries = time.perf_counter(), read_index(staging)
-    write_corpus_json(iter_documents(staging, summaries), summaries, staging, manifest)
-    return time.perf_counter() - start
-
-
-@task(name="write-markdown-edition", cache_policy=NO_CACHE)
-def markdown_edition_task(staging: Path) -> float:
-    start, summaries = time.perf_counter(), read_index(staging)
-    write_corpus_markdown(summaries, iter_documents(staging, summaries), staging)
-    return time.perf_counter() - start
+@task(name="write-corpus-editions", cache_policy=NO_CACHE)
+def corpus_editions_task(
+    staging: Path,
+    manifest: dict[str, Any],
+    run: dict[str, Any],
+    summary: dict[str, Any],
+    problems: list[dict[str, Any]],
+) -> dict[str, float]:
+    """Every corpus-wide edition in one pass over the build's records; returns seconds per edition
+    (for the run's figures), not what it wrote."""
+    return write_corpus_editions(staging, read_index(staging), manifest, run, summary, problems)
 
 
 @task(name="write-release", cache_policy=NO_CACHE)
@@ -121,32 +112,6 @@ def release_task(
     given, else from the environment variable ZHCLEAN_LICENCE, else "unspecified")."""
     start = time.perf_counter()
     write_release(staging, run, summary, licence or os.environ.get(LICENCE_ENV, DEFAULT_LICENCE))
-    return time.perf_counter() - start
-
-
-@task(name="write-sqlite-edition", cache_policy=NO_CACHE)
-def sqlite_edition_task(staging: Path, manifest: dict[str, Any]) -> float:
-    start, summaries = time.perf_counter(), read_index(staging)
-    write_sqlite_edition(summaries, iter_documents(staging, summaries), staging, manifest)
-    return time.perf_counter() - start
-
-
-@task(name="write-epub-volume", task_run_name="write-epub-volume {index}", cache_policy=NO_CACHE)
-def epub_volume_task(staging: Path, index: int) -> float:
-    start, summaries = time.perf_counter(), read_index(staging)
-    cut = volumes(summaries)
-    write_corpus_volume(
-        cut[index], iter_documents(staging, cut[index]), index, len(cut), len(summaries), staging
-    )
-    return time.perf_counter() - start
-
-
-@task(name="write-report", cache_policy=NO_CACHE)
-def report_task(
-    staging: Path, run: dict[str, Any], summary: dict[str, Any], problems: list[dict[str, Any]]
-) -> float:
-    start, summaries = time.perf_counter(), read_index(staging)
-    write_report_files(run, summary, problems, lambda: iter_report_sections(staging, summaries), staging)
     return time.perf_counter() - start
 
 
@@ -191,8 +156,8 @@ def default_workers() -> int:
     return os.cpu_count() or 1
 
 
-#: The corpus editions run in the flow's threads, one per core: each may hold a pandoc process
-#: with a whole volume of the book in memory, so more at once would only add memory.
+#: The flow's own tasks (hashing, the one pass of corpus editions, release, publish) run one after
+#: another; the documents run in `normalize_all`'s pool, not in this runner.
 @flow(name="normalize-corpus", task_runner=ThreadPoolTaskRunner(max_workers=os.cpu_count() or 1))
 def normalize_corpus(
     raw_dir: str = "raw",
@@ -301,17 +266,9 @@ def normalize_corpus(
         problem_records = [asdict(p) for p in problems]
         manifest = {k: v for k, v in run.items() if k not in CLOCK_FIELDS} | {"failed": summary["failed"]}
         started = time.perf_counter()
-        edition_futures = {
-            "json": json_edition_task.submit(staging, manifest),
-            "markdown": markdown_edition_task.submit(staging),
-            "sqlite": sqlite_edition_task.submit(staging, manifest),
-            **{
-                f"epub volume {i + 1}": epub_volume_task.submit(staging, i)
-                for i in range(len(volumes(summaries)))
-            },
-            "report": report_task.submit(staging, reproducible(run), summary, problem_records),
-        }
-        timings["editions"] = {name: future.result() for name, future in edition_futures.items()}
+        timings["editions"] = corpus_editions_task(
+            staging, manifest, reproducible(run), summary, problem_records
+        )
         timings["editions"]["release"] = release_task(staging, run, summary, licence)
         timings["editions_wall"] = time.perf_counter() - started
         publish_task(out, staging)

@@ -2,20 +2,21 @@
 
 The flow never holds the corpus: a worker writes the document's full record
 (`.results/<stem>.json`) and its report section (`.results/<stem>.report.json`)
-and hands back a `DocumentSummary`; the corpus-wide editions and the report read
-the records back one at a time. The `.results` folder stays in the published build (it is
-not an edition): the next run reuses the results of unchanged documents (`incremental.py`).
+and hands back a `DocumentSummary`; the corpus-wide editions and the report are then
+written in one pass that reads each record back once (`corpus_pass.py`). The `.results`
+folder stays in the published build (it is not an edition): the next run reuses the
+results of unchanged documents (`incremental.py`).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from zhclean.tasks.core.model import Document, DocumentSummary, document_from_record, document_record
+from zhclean.tasks.core.model import Document, DocumentSummary, document_record
 from zhclean.tasks.editions.markdown_edition import safe_stem, summary_of
 
 RESULTS_DIR = ".results"
@@ -53,17 +54,5 @@ def read_index(build: Path) -> list[DocumentSummary]:
         return [DocumentSummary(**json.loads(line)) for line in fh if line.strip()]
 
 
-def iter_documents(build: Path, summaries: Iterable[DocumentSummary]) -> Iterator[Document]:
-    """The documents, read back one at a time."""
-    for summary in summaries:
-        record = json.loads((results_dir(build) / summary.result).read_text(encoding="utf-8"))
-        yield document_from_record(record)
-
-
 def report_path(build: Path, summary: DocumentSummary) -> Path:
     return results_dir(build) / f"{summary.stem}.report.json"
-
-
-def iter_report_sections(build: Path, summaries: Iterable[DocumentSummary]) -> Iterator[dict[str, Any]]:
-    for summary in summaries:
-        yield json.loads(report_path(build, summary).read_text(encoding="utf-8"))

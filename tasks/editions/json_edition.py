@@ -114,22 +114,39 @@ def write_document_json(doc: Document, out: Path) -> Path:
     return path
 
 
+class CorpusJsonWriter:
+    """`articles.jsonl` written as the documents stream past, then `manifest.json` (both under `out/json`)."""
+
+    def __init__(self, summaries: Sequence[DocumentSummary], out: Path, manifest: dict[str, Any]) -> None:
+        self.summaries, self.manifest = summaries, manifest
+        self.folder = out / "json"
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.articles = self.folder / "articles.jsonl"
+        self.fh = self.articles.open("w", encoding="utf-8", newline="\n")
+
+    def add(self, doc: Document) -> None:
+        for article in doc.articles:
+            self.fh.write(dumps(article.to_json()) + "\n")
+
+    def close(self) -> list[Path]:
+        self.fh.close()
+        full = dict(self.manifest)
+        full["documents"] = [
+            {"source": s.source, "sha256": s.sha256, "articles": s.articles} for s in self.summaries
+        ]
+        path = self.folder / "manifest.json"
+        path.write_text(dumps(full, indent=2) + "\n", encoding="utf-8")
+        return [self.articles, path]
+
+
 def write_corpus_json(
     docs: Iterable[Document], summaries: Sequence[DocumentSummary], out: Path, manifest: dict[str, Any]
 ) -> list[Path]:
     """Write `articles.jsonl` (streaming the documents) and `manifest.json` under `out/json`."""
-    folder = out / "json"
-    folder.mkdir(parents=True, exist_ok=True)
-    articles = folder / "articles.jsonl"
-    with articles.open("w", encoding="utf-8", newline="\n") as fh:
-        for doc in docs:
-            for article in doc.articles:
-                fh.write(dumps(article.to_json()) + "\n")
-    full = dict(manifest)
-    full["documents"] = [{"source": s.source, "sha256": s.sha256, "articles": s.articles} for s in summaries]
-    path = folder / "manifest.json"
-    path.write_text(dumps(full, indent=2) + "\n", encoding="utf-8")
-    return [articles, path]
+    writer = CorpusJsonWriter(summaries, out, manifest)
+    for doc in docs:
+        writer.add(doc)
+    return writer.close()
 
 
 def write_json_edition(docs: list[Document], out: Path, manifest: dict[str, Any]) -> list[Path]:

@@ -1,8 +1,6 @@
 """The Markdown edition: one file per document plus the whole corpus in one file.
 
-Markdown is also the form in which text reaches pandoc for the EPUB edition, so
-the rendering here is the single place where text meets markup. Every piece of
-text is escaped so that nothing a document says (`#`, `*`, `<script>`, a line
+Every piece of text is escaped so that nothing a document says (`#`, `*`, `<script>`, a line
 starting with `1.` or `-`) can change the structure of the edition (issue 5):
 the only structure is the one this module writes. Rendering is pure; only
 `write_markdown_edition` touches the file system.
@@ -224,16 +222,32 @@ def write_document_markdown(doc: Document, out: Path) -> Path:
     return path
 
 
+class CorpusMarkdownWriter:
+    """`out/markdown/corpus.md` written as the documents stream past (one in memory at a time)."""
+
+    def __init__(self, summaries: Sequence[DocumentSummary], out: Path) -> None:
+        folder = out / "markdown"
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / "corpus.md"
+        self.fh = self.path.open("w", encoding="utf-8")
+        self.fh.write(corpus_front_matter(summaries))
+        self.count = 0
+
+    def add(self, doc: Document) -> None:
+        self.fh.write(("\n" if self.count else "") + render_document_body(doc))
+        self.count += 1
+
+    def close(self) -> Path:
+        self.fh.close()
+        return self.path
+
+
 def write_corpus_markdown(summaries: Sequence[DocumentSummary], docs: Iterable[Document], out: Path) -> Path:
     """Write `out/markdown/corpus.md`, streaming the documents (one in memory at a time)."""
-    folder = out / "markdown"
-    folder.mkdir(parents=True, exist_ok=True)
-    corpus = folder / "corpus.md"
-    with corpus.open("w", encoding="utf-8") as fh:
-        fh.write(corpus_front_matter(summaries))
-        for i, doc in enumerate(docs):
-            fh.write(("\n" if i else "") + render_document_body(doc))
-    return corpus
+    writer = CorpusMarkdownWriter(summaries, out)
+    for doc in docs:
+        writer.add(doc)
+    return writer.close()
 
 
 def write_markdown_edition(docs: list[Document], out: Path) -> list[Path]:

@@ -187,6 +187,39 @@ def write_report(report: dict[str, Any], out: Path) -> list[Path]:
     )
 
 
+class ReportWriter:
+    """`report/report.json` and `report/report.md` written together as the document sections
+    stream past (each section read once, never held)."""
+
+    def __init__(
+        self, run: dict[str, Any], summary: dict[str, Any], problems: list[dict[str, Any]], out: Path
+    ) -> None:
+        folder = out / "report"
+        folder.mkdir(parents=True, exist_ok=True)
+        self.json_path, self.md_path = folder / "report.json", folder / "report.md"
+        self.json = self.json_path.open("w", encoding="utf-8")
+        self.json.write('{"run": ' + json.dumps(run, ensure_ascii=False, indent=1))
+        self.json.write(',\n"summary": ' + json.dumps(summary, ensure_ascii=False, indent=1))
+        self.json.write(',\n"problems": ' + json.dumps(problems, ensure_ascii=False, indent=1))
+        self.json.write(',\n"documents": [')
+        self.md = self.md_path.open("w", encoding="utf-8")
+        self.md.writelines(markdown_lines(run, summary, problems, []))
+        self.count = 0
+
+    def add(self, section: dict[str, Any]) -> None:
+        self.json.write(
+            ("," if self.count else "") + "\n" + json.dumps(section, ensure_ascii=False, indent=1)
+        )
+        self.md.writelines(line + "\n" for line in _document_section(section))
+        self.count += 1
+
+    def close(self) -> list[Path]:
+        self.json.write("\n]}\n")
+        self.json.close()
+        self.md.close()
+        return [self.json_path, self.md_path]
+
+
 def write_report_files(
     run: dict[str, Any],
     summary: dict[str, Any],
@@ -194,19 +227,8 @@ def write_report_files(
     sections: Callable[[], Iterable[dict[str, Any]]],
     out: Path,
 ) -> list[Path]:
-    """Write `report/report.json` and `report/report.md`, streaming the document sections
-    (`sections()` is called once per file, so they are read, not held)."""
-    folder = out / "report"
-    folder.mkdir(parents=True, exist_ok=True)
-    json_path, md_path = folder / "report.json", folder / "report.md"
-    with json_path.open("w", encoding="utf-8") as fh:
-        fh.write('{"run": ' + json.dumps(run, ensure_ascii=False, indent=1))
-        fh.write(',\n"summary": ' + json.dumps(summary, ensure_ascii=False, indent=1))
-        fh.write(',\n"problems": ' + json.dumps(problems, ensure_ascii=False, indent=1))
-        fh.write(',\n"documents": [')
-        for i, section in enumerate(sections()):
-            fh.write(("," if i else "") + "\n" + json.dumps(section, ensure_ascii=False, indent=1))
-        fh.write("\n]}\n")
-    with md_path.open("w", encoding="utf-8") as fh:
-        fh.writelines(markdown_lines(run, summary, problems, sections()))
-    return [json_path, md_path]
+    """Write `report/report.json` and `report/report.md`, streaming the document sections."""
+    writer = ReportWriter(run, summary, problems, out)
+    for section in sections():
+        writer.add(section)
+    return writer.close()

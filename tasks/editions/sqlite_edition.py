@@ -164,6 +164,50 @@ def _insert_document(db: sqlite3.Connection, number: int, doc: Document) -> None
     )
 
 
+class SqliteWriter:
+    """`out/sqlite/corpus.sqlite` filled as the documents stream past: into a temporary file in
+    one transaction, indexed for search at `close`, then renamed into place."""
+
+    def __init__(
+        self, summaries: Sequence[DocumentSummary], out: Path, manifest: dict[str, Any] | None = None
+    ) -> None:
+        folder = out / "sqlite"
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / FILE_NAME
+        self.tmp = folder / f".{FILE_NAME}.tmp"
+        self.tmp.unlink(missing_ok=True)
+        self.db = sqlite3.connect(self.tmp)
+        self.db.execute("PRAGMA journal_mode = OFF")
+        self.db.execute("PRAGMA synchronous = OFF")
+        self.db.executescript(SCHEMA)
+        self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        meta = {"schema_version": SCHEMA_VERSION, "documents": len(summaries)}
+        meta.update({k: v for k, v in (manifest or {}).items() if k != "documents"})
+        self.db.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            ((k, v if isinstance(v, str) else _json(v)) for k, v in meta.items()),
+        )
+        self.db.commit()
+        self.count = 0
+
+    def add(self, doc: Document) -> None:
+        self.count += 1
+        _insert_document(self.db, self.count, doc)
+
+    def close(self) -> Path:
+        try:
+            self.db.commit()
+            with self.db:
+                self.db.execute("INSERT INTO blocks_fts(blocks_fts) VALUES ('rebuild')")
+                self.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+                self.db.execute("INSERT INTO blocks_fts(blocks_fts) VALUES ('optimize')")
+                self.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
+        finally:
+            self.db.close()
+        os.replace(self.tmp, self.path)
+        return self.path
+
+
 def write_sqlite_edition(
     summaries: Sequence[DocumentSummary],
     docs: Iterable[Document],
@@ -173,35 +217,14 @@ def write_sqlite_edition(
     """Write `out/sqlite/corpus.sqlite`, streaming the documents; return its path.
 
     `manifest` (the run: tool and rules versions, options) goes into the `meta` table."""
-    folder = out / "sqlite"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / FILE_NAME
-    tmp = folder / f".{FILE_NAME}.tmp"
-    tmp.unlink(missing_ok=True)
-    db = sqlite3.connect(tmp)
+    writer = SqliteWriter(summaries, out, manifest)
     try:
-        db.execute("PRAGMA journal_mode = OFF")
-        db.execute("PRAGMA synchronous = OFF")
-        db.executescript(SCHEMA)
-        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        meta = {"schema_version": SCHEMA_VERSION, "documents": len(summaries)}
-        meta.update({k: v for k, v in (manifest or {}).items() if k != "documents"})
-        db.executemany(
-            "INSERT INTO meta VALUES (?, ?)",
-            ((k, v if isinstance(v, str) else _json(v)) for k, v in meta.items()),
-        )
-        with db:
-            for number, doc in enumerate(docs, 1):
-                _insert_document(db, number, doc)
-        with db:
-            db.execute("INSERT INTO blocks_fts(blocks_fts) VALUES ('rebuild')")
-            db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
-            db.execute("INSERT INTO blocks_fts(blocks_fts) VALUES ('optimize')")
-            db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
-    finally:
-        db.close()
-    os.replace(tmp, path)
-    return path
+        for doc in docs:
+            writer.add(doc)
+    except BaseException:
+        writer.db.close()
+        raise
+    return writer.close()
 
 
 #: The shortest query the trigram index answers; shorter ones are looked up with LIKE (a scan).
