@@ -19,7 +19,7 @@ from zhclean.tasks.core.data import load
 from zhclean.tasks.core.model import Article, Block, Edit, Removed
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import RuleList
-from zhclean.tasks.stages.segment import captions, credits, leads, tocmatch
+from zhclean.tasks.stages.segment import captions, credits, leads, retype, tocmatch
 from zhclean.tasks.stages.segment import starts as more_starts
 from zhclean.tasks.text import bylines
 from zhclean.tasks.text import classify as cl
@@ -562,7 +562,8 @@ def segment_articles(
 ) -> Segmented:
     """Cut typed blocks into articles and fill each article's metadata."""
     stem = source.rsplit(".", 1)[0]
-    blocks = captions.between_captions(blocks)
+    edits: list[Edit] = []
+    blocks = retype.sentence_headings(captions.between_captions(blocks), edits, options)
     toc = metadata.get("toc") or []
     matched = tocmatch.match_toc(blocks, toc) if toc else {}
     starts = sorted(matched) if matched else heading_starts(blocks, metadata)
@@ -578,7 +579,6 @@ def segment_articles(
         and CLOSING_CREDIT.match(b.text)
         and blocks[k + 1].type == "heading"
     ]
-    edits: list[Edit] = []
     removed: list[Removed] = []
     for k in sorted(set(dated) | set(chapters) | set(laws) | set(credited) | set(page_tops)):
         if k not in starts and k > 0:
