@@ -219,6 +219,7 @@ def evaluate(name: str) -> Figures:
         fig.boundaries += 1
         if any(b.start <= end and start <= b.end for b in blocks):
             fig.joined += 1
+            fig.notes.append(f"{name}: lines {end} and {start} joined: {gold.lines[start - 1][:30]!r}")
     for lo, hi in spans:
         fig.units += 1
         lines = body_of(lo, hi)
@@ -295,7 +296,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--write", action="store_true", help="also write benchmarks/EVAL.md")
     parser.add_argument(
-        "--notes", action="store_true", help="print each wrong title and leaked furniture line"
+        "--notes", action="store_true", help="print each wrong title, wrong join and leaked furniture line"
     )
     parser.add_argument("names", nargs="*", help="only these documents (stems under devset/docs)")
     args = parser.parse_args()
@@ -316,7 +317,9 @@ def main() -> None:
             "sources in `devset/README.md` and `devset/SOURCES.md`). Lower is better for the last four columns.\n\n"
             f"## Per kind of document\n\n{table(per_kind, total)}\n\n"
             f"## Per document\n\n{COLUMNS.replace('| kind |', '| document |')}\n|{'---|' * 9}\n{docs}\n\n"
-            "## Wrong titles and leaked furniture\n\n" + "\n".join(f"- {n}" for n in total.notes) + "\n"
+            "## Wrong titles, wrong joins and leaked furniture\n\n"
+            + "\n".join(f"- {n}" for n in total.notes)
+            + "\n"
         )
         out.write_text(text + ("\n" + history if history else ""), encoding="utf-8")
 

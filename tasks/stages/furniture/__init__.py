@@ -9,6 +9,8 @@ from __future__ import annotations
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.stage import StageDef, StageResult, State
 from zhclean.tasks.stages.furniture import (
+    date_lines,
+    law_history,
     markers,
     markup,
     masthead,
@@ -27,6 +29,8 @@ RULES = (
     *running_heads.RULES,
     *page_header.RULES,
     *section_labels.RULES,
+    *law_history.RULES,
+    *date_lines.RULES,
     *web_meta.RULES,
     *markers.RULES,
     *markup.RULES,

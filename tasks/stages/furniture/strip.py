@@ -41,6 +41,10 @@ Metadata contract (what segmentation and the editions may rely on):
 - `running_heads`: the distinct running-head texts (without page numbers).
 - `page_marks`: list of `{"line": int, "page": int}` from footers and bare
   page numbers: the page that ends (or starts) at that raw line.
+- `law_history`: list of `{"line": int, "date": str|None, "text": str}`, a law's
+  dated notes of enactment and amendment (wrapped lines joined), in order.
+- `date_lines`: list of `{"line": int, "date": str}`, each date line next to a
+  title (ISO, ROC years converted); the first is also `date`.
 """
 
 from __future__ import annotations
@@ -52,6 +56,8 @@ from typing import Any
 from zhclean.tasks.core.model import Edit, Line, Removed
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.stages.furniture import (
+    date_lines,
+    law_history,
     markers,
     markup,
     masthead,
@@ -95,6 +101,8 @@ DETECTORS: tuple[tuple[tuple[str, ...], Detector], ...] = (
     ((page_header.RULE,), _plain(page_header.find_page_headers)),
     ((masthead.RULE,), _plain(masthead.find_masthead)),
     ((section_labels.RULE,), _plain(section_labels.find_section_labels)),
+    ((law_history.RULE,), _plain(law_history.find_law_history)),
+    ((date_lines.RULE,), _plain(date_lines.find_date_lines)),
     (tuple(r.name for r in web_meta.RULES), _plain(web_meta.find_web_furniture)),
     (tuple(r.name for r in markers.RULES), _plain(markers.find_markers)),
 )

@@ -49,6 +49,8 @@ CUT_CLAUSE_MAX_CJK: int = _DATA["cut_clause_max_cjk"]
 #: A document with this many Markdown-marked headings marks its headings: there an unmarked
 #: heading-shaped line with a comma inside is a paragraph cut by a column break.
 MARKED_HEADINGS_MIN: int = _DATA["marked_headings_min"]
+#: A line ending on one of these introduces a list: an enumerated line after it is an item.
+LIST_INTRO: str = _DATA["list_intro"]
 #: Clause commas (an enumeration comma `、` is common in headings and does not count).
 CLAUSE_COMMA = cl.CLAUSE_COMMA
 #: Characters of context kept on each side of a join in the edit log.
@@ -491,6 +493,8 @@ def continues(prev: Block, c: Candidate, stats: PairStats, marked: bool = False)
     a, b = prev.text, c.text
     if never_continues(c) or cl.ends_sentence(a) or cl.byline_names(a) is not None:
         return False
+    if a.rstrip()[-1:] in LIST_INTRO and cl.is_enumerated(b):
+        return False  # `如下：` + `一、……`: the list's first item
     if cl.heading_like(a) and cl.subtitle_text(a) is not None:
         return False
     if cl.visible_len(b) == 1 and (cl.cjk_count(b) == 1 or lone_mark(b)):
@@ -592,15 +596,13 @@ def join_lines(
         metadata["format"] = "markdown"
     stats = PairStats([c.text for c in candidates])
     marked = marks_headings(candidates)
-    boundary = options.enabled(RULE_BLANK_LINE) and not print_layout(candidates)
-    indented = (
-        options.enabled(RULE_INDENT)
-        and not (metadata or {}).get("format")
-        and not markdown_document(lines, fields)
-        and indented_layout(candidates)
-    )
+    layout = print_layout(candidates)
+    boundary = options.enabled(RULE_BLANK_LINE) and not layout
+    markdown = markdown_document(lines, fields)
     # a printed page whose blank lines are layout is no born-digital Markdown, whatever its marks
-    soft = options.enabled(RULE_SOFT_BREAK) and boundary and markdown_document(lines, fields)
+    # (inline code quoted in a printed article): its indents open paragraphs, its lines wrap
+    indented = options.enabled(RULE_INDENT) and (layout or not markdown) and indented_layout(candidates)
+    soft = options.enabled(RULE_SOFT_BREAK) and boundary and markdown
     opened: set[int] = set()  # blocks opened by an indented line
     blocks: list[Block] = [new_block(title)] if title else []
     code: set[int] = set()
