@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -222,6 +222,47 @@ def schedule(
             "PREFECT_API_URL at it; see the README, Scheduling reprocessing)"
         )
     normalize_corpus.serve(**settings)
+
+
+@app.command()
+def watch(
+    raw: Annotated[Path, typer.Option(help="folder of raw .txt files to watch")] = Path("raw"),
+    out: Annotated[Path, typer.Option(help="where the editions and the report land")] = Path("output"),
+    disable: Annotated[list[str], typer.Option(help="switch a rule off by name (repeatable)")] = [],  # noqa: B006
+    pangu: Annotated[bool, typer.Option(help="one space between CJK and Latin/digits")] = False,
+    script_table: Annotated[
+        str, typer.Option(help="OpenCC table for traditional -> simplified")
+    ] = Options().script_table,
+    workers: Annotated[
+        int, typer.Option(help="processes that normalise documents (0: every core; 1: no pool)", min=0)
+    ] = 0,
+    debounce: Annotated[
+        int, typer.Option(help="ms to gather changes into one rebuild", min=50, max=60_000)
+    ] = 1600,
+) -> None:
+    """Build RAW into OUT, then rebuild (only what changed) whenever files in RAW change; Ctrl-C stops."""
+    import signal
+    from threading import Event
+
+    from zhclean.flows.watch import watch as watch_raw
+
+    if script_table not in SCRIPT_TABLES:
+        _fatal(f"--script-table must be one of {', '.join(SCRIPT_TABLES)}, not {script_table!r}", EXIT_FATAL)
+    _check_disabled(disable)
+    if not raw.is_dir():
+        _fatal(f"{raw}: no such folder", EXIT_FATAL)
+    try:
+        ensure_writable(out)
+    except OutputError as exc:
+        _fatal(str(exc), EXIT_FATAL)
+    import zhclean.flows.normalize_corpus  # noqa: F401  (Prefect's log handlers exist before they are filtered)
+
+    stop = Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())  # systemd, kill: stop once the build under way ends
+    options = Options(disabled_rules=frozenset(disable), pangu=pangu, script_table=script_table)
+    with _run_logs_off_the_console(), suppress(KeyboardInterrupt):
+        watch_raw(raw, out, options, typer.echo, workers=workers, debounce_ms=debounce, stop=stop)
+    typer.echo("stopped watching")
 
 
 def _up_to_date(

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -130,3 +131,13 @@ def test_no_such_rule_exits_2_for_run_and_lint(tmp_path, raw_files):
     assert (run.exit_code, "unknown rule 'no.such.rule'" in run.output) == (2, True)
     lint = runner.invoke(app, ["lint", str(raw_files[0]), "--disable", "no.such.rule"])
     assert (lint.exit_code, "unknown rule 'no.such.rule'" in lint.output) == (2, True)
+
+
+def test_watch_refuses_a_missing_raw_folder_or_a_bad_option_before_watching(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    missing = runner.invoke(app, ["watch", "--raw", "nowhere", "--out", "o"])
+    assert (missing.exit_code, "zhclean: nowhere: no such folder" in missing.output) == (EXIT_FATAL, True)
+    Path("raw").mkdir()
+    bad = runner.invoke(app, ["watch", "--raw", "raw", "--out", "o", "--disable", "no.such.rule"])
+    assert (bad.exit_code, "unknown rule 'no.such.rule'" in bad.output) == (EXIT_FATAL, True)
+    assert not Path("o").exists()

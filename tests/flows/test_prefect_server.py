@@ -12,27 +12,23 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import socket
-import subprocess
 import sys
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import httpx
 import pytest
 from paths import RAW
+from processes import Process, started, wait_for
 
 pytestmark = pytest.mark.flow
 
-T = TypeVar("T")
-
 #: Bounds of the waits, in seconds: generous, since CI shares two cores between many processes.
-SERVER_UP, DEPLOYMENT_UP, RUN_DONE, LOGS_IN, STOPPED = 120, 120, 240, 30, 20
+SERVER_UP, DEPLOYMENT_UP, RUN_DONE, LOGS_IN = 120, 120, 240, 30
 
 #: The raw corpus: a real file (traditional script, a title with a subtitle), a small one
 #: written here, and an empty file (a failed document: the run still publishes the others).
@@ -44,81 +40,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def wait_for(what: str, seconds: float, probe: Callable[[], T | None], alive: Callable[[], str | None]) -> T:
-    """`probe()` until it returns something, at most `seconds`; `alive()` names a process that died."""
-    deadline = time.monotonic() + seconds
-    while True:
-        value = probe()
-        if value is not None:
-            return value
-        dead = alive()
-        if dead:
-            pytest.fail(f"while waiting for {what}: {dead}")
-        if time.monotonic() > deadline:
-            pytest.fail(f"{what}: not within {seconds} s")
-        time.sleep(0.5)
-
-
-def descendants(pid: int) -> list[int]:
-    """Every process below `pid` (a flow run's process may have a session of its own)."""
-    children: dict[int, list[int]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
-    found, todo = [], [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.append(child)
-            todo.append(child)
-    return found
-
-
-@dataclass
-class Process:
-    name: str
-    popen: subprocess.Popen
-    log: Path
-
-    def tail(self) -> str:
-        text = self.log.read_text(encoding="utf-8", errors="replace") if self.log.exists() else ""
-        return f"{self.name} output (last 3000 characters):\n{text[-3000:]}"
-
-    def died(self) -> str | None:
-        code = self.popen.poll()
-        return None if code is None else f"{self.name} exited with {code}\n{self.tail()}"
-
-
-@contextmanager
-def started(name: str, command: list[str], env: dict[str, str], cwd: Path) -> Iterator[Process]:
-    """Run `command` in a process group of its own; on exit stop the group (SIGTERM, then SIGKILL)
-    and any descendant that left it."""
-    log = cwd / f"{name}.log"
-    with log.open("wb") as sink:
-        popen = subprocess.Popen(
-            command, env=env, cwd=cwd, stdout=sink, stderr=subprocess.STDOUT, start_new_session=True
-        )
-    try:
-        yield Process(name, popen, log)
-    finally:
-        family = descendants(popen.pid)
-        for sig in (signal.SIGTERM, signal.SIGKILL):
-            try:
-                os.killpg(popen.pid, sig)
-            except ProcessLookupError:
-                break
-            try:
-                popen.wait(timeout=STOPPED)
-                break
-            except subprocess.TimeoutExpired:
-                continue
-        for pid in family:
-            with suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
 
 
 def base_env(home: Path) -> dict[str, str]:
