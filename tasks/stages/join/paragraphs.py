@@ -87,6 +87,9 @@ INDENT = re.compile(_DATA["indent"]["mark"])
 INDENT_MIN_LINES: int = _DATA["indent"]["min_lines"]
 #: Where a printed line stops that a paragraph never ends on: a clause comma.
 CUT_AFTER: str = _DATA["blank_line"]["cut_after"]
+#: A line is whole, not wrapped, when at least `min_longer` lines are `ratio` times as long.
+WHOLE_LINE_RATIO: float = _DATA["whole_line"]["ratio"]
+WHOLE_LINE_MIN_LONGER: int = _DATA["whole_line"]["min_longer"]
 
 RULE_STRAY = RULES.declare(
     "join.stray_glyph",
@@ -161,6 +164,13 @@ RULE_SOFT_BREAK = RULES.declare(
     "join",
     "in a Markdown document, a line right under a paragraph line (no blank line between) goes on "
     "with the same paragraph, as Markdown renders it, unless it opens a block of its own",
+).name
+RULE_WHOLE_LINE = RULES.declare(
+    "join.whole_line",
+    "join",
+    "in born-digital text whose lines are whole paragraphs (several lines run to more than twice its "
+    "length), a line that stops without a sentence end (a long title, a date, an event line) did not stop "
+    "at a wrap: the line under it starts a block of its own",
 ).name
 RULE_FRONT_MATTER = RULES.declare(
     "join.front_matter",
@@ -520,6 +530,17 @@ def continues(prev: Block, c: Candidate, stats: PairStats, marked: bool = False)
     return cl.is_enumerated(a) and cl.heading_like(b) and not cl.is_enumerated(b) and not cl.is_name_line(b)
 
 
+def whole_line(prev: Block, c: Candidate, widths: dict[int, int]) -> bool:
+    """Did `prev`, one line, stop on its own rather than at a wrap width? `c` stands right under
+    it (no blank line, no page break between), and enough lines of the document (`widths`:
+    visible length per raw line) are far longer than it: no wrap width that short is in use.
+    A block already joined from several lines is a wrapped paragraph: no evidence either way."""
+    if c.after_blank or c.after_gap or prev.level is not None or prev.start != prev.end:
+        return False
+    width = widths.get(prev.end, 0)
+    return sum(w > WHOLE_LINE_RATIO * width for w in widths.values()) >= WHOLE_LINE_MIN_LONGER
+
+
 def soft_break(prev: Block, c: Candidate) -> bool:
     """In Markdown, does `c` go on with the paragraph `prev` (a soft line break)? It stands right
     under it, and neither is a marked heading, a caption or code, nor does `c` open a block of its
@@ -603,6 +624,8 @@ def join_lines(
     # (inline code quoted in a printed article): its indents open paragraphs, its lines wrap
     indented = options.enabled(RULE_INDENT) and (layout or not markdown) and indented_layout(candidates)
     soft = options.enabled(RULE_SOFT_BREAK) and boundary and markdown
+    whole = options.enabled(RULE_WHOLE_LINE) and boundary and not markdown and not indented
+    widths = {c.number: cl.visible_len(c.text) for c in candidates if not c.code}
     opened: set[int] = set()  # blocks opened by an indented line
     blocks: list[Block] = [new_block(title)] if title else []
     code: set[int] = set()
@@ -622,6 +645,8 @@ def join_lines(
             continue
         joins = prev is not None and continues(prev, c, stats, marked) and options.enabled(join_kind(prev, c))
         apart = held_apart(c, boundary, options) if joins else None
+        if joins and not apart and whole and prev is not None and whole_line(prev, c, widths):
+            apart = RULE_WHOLE_LINE
         if (
             indented
             and prev is not None
