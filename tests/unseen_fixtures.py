@@ -1,4 +1,5 @@
-"""Shared by the tests over the invented documents in `tests/fixtures/unseen/` (and raw/).
+"""Shared by the tests over the documents in `tests/fixtures/unseen/` (and raw/): invented ones
+(`cleantext_*`, `furniture_*`) and real ones (`real_*`, sources in `SOURCES.md`).
 
 Two kinds of check live here, kept apart on purpose:
 
@@ -71,9 +72,28 @@ def names(pattern: str) -> list[str]:
     return sorted(p.name for p in UNSEEN.glob(pattern))
 
 
+#: How each real document was written when it was put here (SOURCES.md): the codec the tests
+#: read it back with, and the oracle for what the ingest stage must detect. Every other
+#: fixture is UTF-8.
+ENCODINGS: dict[str, str] = {
+    "real_anthem_law_utf16": "utf-16",  # with a byte-order mark, CRLF line ends
+    "real_lunyu_gbk": "gbk",
+    "real_mdn_utf8_note_bom": "utf-8-sig",
+    "real_songci_gb18030": "gb18030",  # CRLF line ends
+    "real_subtitle_gbk": "gbk",
+    "real_tang_poems_big5": "big5",  # CRLF line ends
+}
+
+
+def raw_text(file_name: str) -> str:
+    """A fixture's text, decoded with the codec it was written in (not with the project's)."""
+    stem = file_name.removesuffix(".txt")
+    return (UNSEEN / f"{stem}.txt").read_bytes().decode(ENCODINGS.get(stem, "utf-8"))
+
+
 def raw_and_normalized(names: list[str]) -> dict[str, tuple[str, Document]]:
     """Each fixture's raw text and the pipeline's document, by name (without `.txt`)."""
-    return {n: ((UNSEEN / f"{n}.txt").read_text(encoding="utf-8"), normalized(f"{n}.txt")) for n in names}
+    return {n: (raw_text(n), normalized(f"{n}.txt")) for n in names}
 
 
 @cache

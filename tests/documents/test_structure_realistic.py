@@ -1,538 +1,568 @@
-"""Structure on invented documents that imitate the raw corpus line by line.
+"""Structure of real documents: other genres, lengths and encodings than the five samples.
 
-tests/fixtures/unseen/realistic_*.txt copy the layout and noise of the five
-raw kinds (blank-line patterns, sentences cut by page and column breaks, OCR
-spaces inside words, running heads, TOC with `/ author` lines, the editorial
-board, section labels with pinyin, signed short items, series marks, photo
-captions in clusters, converter pinyin) with other places, people and topics.
-The expectations are the cut a human editor would make, written by hand from the
-input: every article with its fields, every block with its type and text, and the
-document metadata.
+tests/fixtures/unseen/real_*.txt are public documents (source, commit and licence of each in
+`SOURCES.md`): a law in UTF-16, a subtitle file in GBK, Tang poems in Big5, song lyrics in
+GB 18030, a classical anthology chapter in traditional script, two chapters of the Analects
+in GBK, the Book of Songs, aphorisms with their commentaries, two translated Markdown pages
+with code, a table and the English original in HTML comments, a Taiwanese web article and a
+glossary note with a byte-order mark. None of them looks like a sample file.
+
+The expectations are the cut an editor would make, written by hand from the input: every
+article with its fields, every block with its type and text, and the document metadata.
+Where a text is already clean (simplified, full-width marks) the expected paragraph is the
+source paragraph itself, read back with the codec the file was written in; where the
+pipeline must change it, the change is stated here by hand (a conversion to simplified, a
+mark made full-width). Long traditional texts are compared paragraph by paragraph in
+`test_golden.py` (`GOLDEN` below), their structure and a few paragraphs here.
+
+Where today's output is wrong, the right expectation is kept as a strict xfail naming the
+finding in `tests/golden/REVIEW.md` ("Real documents"), and the parts that are right are
+asserted on their own.
 """
 
 import pytest
 from unseen_fixtures import (
-    UNSEEN,
+    LEFT_OUT,
     Art,
-    C,
+    Expected,
     H,
     P,
     assert_articles,
     assert_metadata,
     names,
     normalized,
+    raw_text,
     texts,
 )
 
-from zhclean.tasks.core.model import Line
+from zhclean.tasks.core.model import Document, Line
 from zhclean.tasks.pipeline.accounting import describe, unaccounted
 from zhclean.tasks.pipeline.run import normalize_document
 from zhclean.tasks.stages.join import paragraphs
 from zhclean.tasks.stages.segment import tocmatch
 from zhclean.tasks.text import bylines
 
-FIXTURES = names("realistic_*.txt")
-doc = normalized
+FIXTURES = names("real_*.txt")
 
-ISSUE_DATE = "2023-08"  # 出刊 2023年8月 in the masthead: the date of every article
-
-#: Per fixture: the articles, the document metadata, and metadata keys left out (wrong today).
-EXPECTED: dict[str, tuple[list[Art], dict, tuple[str, ...]]] = {
-    # Editorial, masthead, editorial board, TOC with `/ author` lines (one with a stray
-    # `|`), running heads with page numbers, a sentence cut by a running head, OCR gaps
-    # inside words and in a title (`变 了样`, fixed by its TOC printing).
-    "realistic_periodical_1.txt": (
-        [
-            Art(
-                "把群众的急难愁盼放在心上",
-                section="卷首语",
-                page=1,
-                date=ISSUE_DATE,
-                blocks=[
-                    P("为民服务无小事。越是困难时刻，越要把群众的冷暖安危放在心上，把每一件小事办实办好。"),
-                    P(
-                        "今年以来，全市各级党组织聚焦群众反映强烈的突出问题，集中力量办成了一批民生实事，"
-                        "赢得了群众的广泛赞誉。"
-                    ),
-                    P(
-                        "“我为群众办实事”不是一阵风，而是一项长期任务。各级党员干部要俯下身子、沉到一线，"
-                        "做群众的贴心人。"
-                    ),
-                ],
-            ),
-            Art(
-                "攥指成拳 合力攻坚",
-                subtitle="松原市坚持党建引领推动基层治理提质增效",
-                section="工作综述",
-                page=3,
-                date=ISSUE_DATE,
-                blocks=[
-                    P(
-                        "盛夏的查干湖畔，伴随着气温的起起伏伏，全市基层治理工作也进入了攻坚阶段。"
-                        "在城市社区、乡镇村屯，一项项民生工程有序推进。"
-                    ),
-                    P(
-                        "这些奔走在一线的党员干部，或许是社区书记，或许是驻村队员，他们用行动诠释着初心和使命。"
-                    ),
-                    H("一声号令，全域联动"),
-                    P(
-                        "市委第一时间印发《关于推进基层治理提质增效的实施意见》，明确了12项重点任务和责任分工，"
-                        "各县（市、区）迅速跟进。"
-                    ),
-                    P(
-                        "全面落实书记抓基层责任制，建立县级领导包乡镇、乡镇干部包村屯的工作机制，"
-                        "做到责任到人、任务到岗。"
-                    ),
-                    H("堡垒凸显，党员冲锋"),
-                    P("关键时刻，党员靠前。全市组建党员先锋队326支，在急难险重任务中冲在前、干在先。"),
-                ],
-            ),
-            Art(
-                "小网格撬动大治理",
-                authors=["宁江区团结街道胜利社区党委"],
-                section="基层实践",
-                page=6,
-                date=ISSUE_DATE,
-                blocks=[
-                    P(
-                        "胜利社区位于宁江区老城区，辖区面积1.2平方公里，有常住人口9800余人，"
-                        "老旧小区多，治理难度大。"
-                    ),
-                    H("一、划细网格，让服务更精准"),
-                    P(
-                        "社区党委将辖区划分为18个网格，每个网格配备一名网格长和若干名党员志愿者，"
-                        "做到“人在格中走、事在格中办”。"
-                    ),
-                    H("二、建强队伍，让力量更集中"),
-                    P("社区党委积极吸纳退休党员、在职党员参与网格服务，形成了一支60余人的志愿服务队伍。"),
-                ],
-            ),
-            Art(
-                "党建引领物业 让小区变了样",
-                authors=["前郭县平凤乡党委"],
-                section="基层实践",
-                page=9,
-                date=ISSUE_DATE,
-                blocks=[
-                    P(
-                        "平凤乡党委针对乡镇所在地小区无物业、管理乱的问题，推动成立小区党支部和业主委员会，"
-                        "引入物业企业规范管理，小区环境焕然一新。"
-                    ),
-                    P("居民们说：“现在楼道干净了，路灯亮了，住着舒心多了。”"),
-                ],
-            ),
-            Art(
-                "扎根乡村的“好医生”",
-                subtitle="记乾安县卫生健康局孟晓光",
-                section="一线风采",
-                page=11,
-                date=ISSUE_DATE,
-                blocks=[
-                    P("孟晓光同志是一名有着20年党龄的乡村医生，多年来扎根基层，守护着全乡群众的健康。"),
-                    H("心系群众的贴心人"),
-                    P("每天清晨，孟晓光都会背着药箱走村入户，为行动不便的老人上门诊疗。"),
-                    H("技术过硬的带头人"),
-                    P("他积极参加业务培训，把学到的新技术传授给村医，带动全乡医疗水平整体提升。"),
-                ],
-            ),
-        ],
-        {
-            # `toc` is checked in its own test (one author is wrong today)
-            "issue": {"text": "2023 年第 4 期", "number": 4, "year": 2023},
-            "running_heads": ["建设5实践"],
-            "page_marks": [{"line": 92, "page": 4}, {"line": 138, "page": 14}],
-            "periodical": "建设与实践",
-            "masthead": {
-                "主办": "中共松原市委组织部",
-                "编辑": "市委组织部调研科",
-                "编辑部": ["《建设与实践》编辑部"],
-                "地址": "松原市沿江路 118 号",
-                "邮编": "138000",
-                "电话": "0438-6123456",
-                "信箱": "sjyjs@126.com",
-                "出刊": "2023年8月",
-                "印刷": "松原市华星彩色印刷有限公司",
-                "说明": ["(内部刊物 免费赠阅)", "[本刊欢迎投稿]"],
-                "其他": ["服务 发展 民生 实践"],
-                "编委会": {
-                    "编委会主任": ["周宏"],
-                    "编委会副主任": ["韩立新", "赵春雷", "吴迪", "何静"],
-                    "主编": ["赵春雷"],
-                    "责任编辑": ["孙彤"],
-                    "编辑": ["钱乐乐", "徐凯"],
-                },
-            },
-            "title": "建设与实践 2023年第4期",
-            "date": ISSUE_DATE,
-        },
-        ("toc",),
-    ),
-    # A traditional web page: headline with a `——` subtitle, dateline, original title,
-    # four two-clause subheadings, editors in brackets, "recommended reading".
-    "realistic_web_1.txt": (
-        [
-            Art(
-                "汛期一线党旗红",
-                subtitle="湘潭市河西街道枫林社区防汛救灾工作纪实",
-                date="2022-07-12T16:38",
-                origin="湘江网",
-                blocks=[
-                    P(
-                        "今年入汛以来，湘潭市河西街道枫林社区党委闻汛而动，组织党员干部、志愿者全力投入"
-                        "防汛救灾，筑起了守护群众生命财产安全的坚固防线。"
-                    ),
-                    H("提前部署，织密“预警网”"),
-                    P(
-                        "汛期到来前，社区党委就对辖区低洼地带逐一排查，建立重点人员台账，明确每一户的转移路线和责任人。"
-                    ),
-                    P(
-                        "“水位还在涨，老人必须马上转移！”7月3日凌晨，社区网格员发现河水上涨，"
-                        "立即通知党员突击队上门帮助群众撤离。"
-                    ),
-                    H("党员带头，当好“守夜人”"),
-                    P("暴雨期间，社区20名党员轮流值守，每两小时巡查一次堤段，及时发现并处置险情3处。"),
-                    P("退役军人党员李建国说：“我在部队学过抢险，这时候我不上谁上？”"),
-                    H("温情服务，架起“连心桥”"),
-                    P(
-                        "安置点里，社区党委为转移群众准备了热饭热水和常用药品，还专门为老人和孩子安排了休息区。"
-                    ),
-                    P("“在这里吃得饱、睡得好，心里踏实。”转移群众王阿姨感慨地说。"),
-                    H("灾后重建，打好“主动仗”"),
-                    P(
-                        "洪水退去后，社区党委迅速组织清淤消杀，协调帮助受损商户恢复营业，让群众生活尽快回到正轨。"
-                    ),
-                    P(
-                        "在这场与洪水的较量中，枫林社区党委用实际行动诠释了“人民至上”的承诺，"
-                        "赢得了群众的信任和点赞。"
-                    ),
-                ],
-            )
-        ],
-        {
-            "date": "2022-07-12T16:38",
-            "source": "湘江网",
-            "original_title": "汛期一线党旗红——湘潭市河西街道枫林社区防汛救灾工作纪实",
-            "editors": ["陈晓丽", "黄志强"],
-            "title": "汛期一线党旗红",
-        },
-        (),
-    ),
-    # A newspaper page: lead article with a `——` subtitle in the headline and `##`
-    # subheadings, sentences cut by column breaks (one inside a book title), captions in a
-    # cluster, a feature with its subtitle as `##`, a commentary, and three short items
-    # (a bare lead credit, none, a bracketed one).
-    "realistic_newspaper_1.txt": (
-        [
-            Art(
-                "桦川县五百余名党员干部下沉受灾村屯",
-                subtitle="筑起防汛救灾的坚固防线",
-                authors=["孙晓东"],
-                section="民生聚焦",
-                blocks=[
-                    P(
-                        "“大娘，水退了，我们来帮您清淤，家里还缺什么尽管说。”一大早，桦川县水利局在职党员"
-                        "刘长青就带着工具来到星火村，挨家挨户查看房屋受损情况。"
-                    ),
-                    P(
-                        "连日来，这些下沉党员按照分工，尽快担任片长、户长，配合村两委做好转移安置、"
-                        "物资发放和卫生防疫等工作。"
-                    ),
-                    P(
-                        "自8月上旬强降雨发生以来，桦川县紧盯沿江村屯人员转移难、力量薄弱的实际，成立了26个"
-                        "防汛救灾临时党支部，520余名机关党员干部进驻村屯，与群众同吃同住同劳动。"
-                    ),
-                    C("县农业农村局干部王春燕（右一）在新城村帮助村民晾晒受潮粮食。"),
-                    C("县卫健局党员志愿者为安置点群众测量血压。资料片由桦川县委组织部提供"),
-                    H("全县机关干部到包保村屯协助做好灾后重建"),
-                    P(
-                        "哪里有险情，党员干部就出现在哪里。洪水过境后，桦川县第一时间下发通知，"
-                        "要求机关干部就近编入村屯抢险队伍。"
-                    ),
-                    P(
-                        "桦川县将灾后重建工作与“双包双促”机制相融合，整合县直机关工作力量向基层倾斜，"
-                        "做到人员、物资、技术同步下沉。"
-                    ),
-                    P(
-                        "县委组织部及时下发《关于组建灾后重建督导小分队的通知》，督促各小分队每天上报进展情况，"
-                        "确保问题及时得到解决。"
-                    ),
-                    H("下沉党员工作在单位服务在村屯缓解基层压力"),
-                    P(
-                        "“今天还有哪家需要帮忙搬东西没？”下沉以来，这是县财政局党员张立群每天早上问得最多的一句话。"
-                    ),
-                    P("张立群说：“村里年轻人大多在外打工，老人搬不动的，我们就多出把力。”"),
-                ],
-            ),
-            Art(
-                "“连心桥”把关怀送到群众心坎上",
-                subtitle="记坚守在救灾一线的富锦市长安社区党员服务队",
-                authors=["孙晓东"],
-                section="民生聚焦",
-                blocks=[
-                    P(
-                        "“孙书记又来给我们送米送油了，多亏了你们！”安置点里，74岁的赵大爷拉着社区党委书记孙丽华的手说。"
-                    ),
-                    P("在这次防汛救灾中，长安社区有一支“连心桥”党员服务队始终冲在最前面，成为群众的主心骨。"),
-                    C("服务队队员周海燕（左）正在为受灾群众登记所需物资。资料片由富锦市委组织部提供"),
-                    P(
-                        "服务队成立于三年前，队员们平时负责政策宣讲、邻里调解和困难帮扶。汛情发生后，"
-                        "他们连夜组织低洼地带居民转移，做到不落一户、不漏一人。队员们每天往返安置点与社区之间，"
-                        "为群众送去饮用水和药品。"
-                    ),
-                ],
-            ),
-            Art(
-                "让党旗在抗洪一线高高飘扬",
-                authors=["秋实"],
-                section="民生聚焦",
-                blocks=[
-                    H("【评论】"),
-                    P("防汛救灾是对党员干部作风的一次检验，关键时刻站得出来、冲得上去，才能赢得群众信任。"),
-                    P("越是困难时刻，越要把群众的安危冷暖放在心上，把每一项救灾措施落到实处。"),
-                ],
-            ),
-            Art(
-                "佳木斯前进区为受灾学校捐赠课桌椅",
-                authors=["孙晓东"],
-                section="简讯速递",
-                blocks=[
-                    P("近日，佳木斯市前进区组织机关党员为受灾学校捐赠课桌椅120套。"),
-                    P("前进区各党支部还将持续跟进，帮助学校尽快恢复正常教学秩序。"),
-                ],
-            ),
-            Art(
-                "同江市开展灾后卫生防疫大扫除",
-                section="简讯速递",
-                blocks=[
-                    P("同江市组织党员干部深入各村屯开展环境消杀，清理垃圾300余吨。"),
-                    P("同江市卫健部门同步派出医疗队巡诊，及时发现和处置疫情隐患。"),
-                ],
-            ),
-            Art(
-                "抚远市党员突击队抢修乡村道路",
-                authors=["何文静", "高远"],
-                section="简讯速递",
-                blocks=[
-                    P("抚远市组建党员突击队，连续奋战十天抢修受损乡村道路12公里。"),
-                    P("突击队员们说，道路早一天修通，群众就能早一天恢复生产。"),
-                ],
-            ),
-        ],
-        {
-            "section_labels": [
-                {"line": 3, "text": "民生聚焦", "latin": "MINSHENG"},
-                {"line": 73, "text": "简讯速递", "latin": "JIANXUN"},
-            ],
-            "datelines": [
-                {"title": "佳木斯前进区为受灾学校捐赠课桌椅", "text": "本报讯", "line": 77},
-                {"title": "同江市开展灾后卫生防疫大扫除", "text": "本报讯", "line": 83},
-                {"title": "抚远市党员突击队抢修乡村道路", "text": "本报讯", "line": 89},
-            ],
-            "title": "桦川县五百余名党员干部下沉受灾村屯",
-        },
-        (),
-    ),
-    # A series of four profiles; three arrowed captions and one unmarked one gathered
-    # after the third profile, each going to the profile it shows; sentences cut by blank
-    # lines; the last paragraph printed twice.
-    "realistic_feature_1.txt": (
-        [
-            Art(
-                "小小果园结硕果 致富路上党旗红",
-                subtitle="记梨树镇果园村党支部",
-                series="在乡村振兴一线发挥党组织引领作用",
-                blocks=[
-                    P(
-                        "没有宽阔的平原，依然种出了满山的好果；没有现成的销路，也闯出了一片新天地。"
-                        "果园村党支部带领群众走出了一条特色种植的致富路。"
-                    ),
-                    P(
-                        "在产业发展中，果园村党支部把党员培养成致富能手，把致富能手发展成党员，"
-                        "先后建成苹果、梨树示范园6个。"
-                    ),
-                    P(
-                        "为了打造一支懂技术、会经营、善管理的人才队伍，村党支部从加强学习入手，"
-                        "每月组织党员到农技站听课，请专家到田间地头现场指导。"
-                    ),
-                    P("目前，支部共有党员32名，其中致富带头人14名，带动周边农户280余户。"),
-                    C("梨树镇果园村党员在示范园内为果树剪枝。"),
-                ],
-            ),
-            Art(
-                "让红色物业温暖千家万户",
-                subtitle="记河口街道阳光社区党委",
-                series="在乡村振兴一线发挥党组织引领作用",
-                blocks=[
-                    P("面对老旧小区管理难题，阳光社区党委充分发挥党建引领作用，探索建立“红色物业”服务模式。"),
-                    P(
-                        "坚持党建引领，建强“小区党支部”。社区把支部建在小区上，推选党员担任楼长，"
-                        "做到每栋楼都有党员联系。"
-                    ),
-                    P(
-                        "坚持服务为先，办好“民生小事”。社区党委对接物业企业，为居民更换路灯、修缮屋顶，"
-                        "解决了困扰居民多年的难题。"
-                    ),
-                    C("阳光社区“红色物业”服务队为居民修缮屋顶。"),
-                ],
-            ),
-            Art(
-                "书香校园育新人 党建引领促成长",
-                subtitle="记城关第二小学党支部",
-                series="在乡村振兴一线发挥党组织引领作用",
-                blocks=[
-                    P("城关第二小学党支部把党建工作与教育教学深度融合，形成了“一支部一品牌”的工作格局。"),
-                    P("党员教师主动承担课后服务，为留守儿童开设阅读课和兴趣小组，深受家长好评。"),
-                    C("城关第二小学党员教师为学生上阅读课。"),
-                ],
-            ),
-            Art(
-                "医者仁心下基层 健康服务送到家",
-                subtitle="记县人民医院党委",
-                series="在乡村振兴一线发挥党组织引领作用",
-                blocks=[
-                    P("县人民医院党委下设支部9个，党员186人。近年来，医院党委坚持把优质医疗资源送到乡村。"),
-                    P("组建流动医疗队，定期深入偏远乡镇开展义诊，累计服务群众3万余人次。"),
-                    P("党员医生们说：“群众的健康就是我们最大的牵挂。”"),
-                    C("县人民医院党员医生在乡镇卫生院开展义诊。"),
-                ],
-            ),
-        ],
-        {
-            "series": [
-                {
-                    "title": "在乡村振兴一线发挥党组织引领作用",
-                    "subtitle": "记我市乡村振兴先进党组织",
-                    "line": 3,
-                }
-            ],
-            "title": "在乡村振兴一线发挥党组织引领作用",
-        },
-        (),
-    ),
-    # Converter output: readings after every converted word, no headline (the opening
-    # slogan is the title), captions alone and in pairs, two-clause subheadings, a diary
-    # of short timed lines.
-    "realistic_converted_1.txt": (
-        [
-            Art(
-                "到田间去，到农户家去，到乡村振兴最需要的地方去",
-                blocks=[
-                    P(
-                        "到田间去，到农户家去，到乡村振兴最需要的地方去……近年来，和龙市机关党员干部扎根乡村，"
-                        "选派精兵强将驻村帮扶，与群众一起谋发展、促增收。"
-                    ),
-                    C("市农业农村局工作人员在大棚内指导农户种植"),
-                    P(
-                        "面对乡村振兴新任务，党员干部率先垂范，充分发挥先锋模范作用，在田间地头践行初心使命，"
-                        "为产业发展注入“红色动能”。"
-                    ),
-                    H("一份任命书 扎根最需要的地方"),
-                    P(
-                        "在全面推进乡村振兴的关键时期，和龙市坚持党建引领，制定下发了《关于选派机关党员干部"
-                        "驻村帮扶的实施方案》，明确驻村干部职责任务。"
-                    ),
-                    P(
-                        "截至目前，已先后选派260余名市直机关党员干部充实到全市各个村屯，极大地增强了基层工作力量。"
-                    ),
-                    H("产业带头人 给群众鼓起钱袋子"),
-                    C("朴成浩在木耳基地查看长势"),
-                    C("金美善为村民讲解电商知识"),
-                    P("朴成浩是市发改局的党员干部，他主动请缨到东城镇光东村担任第一书记。"),
-                    P("上午8点，到木耳基地查看出菇情况。"),
-                    P("下午2点，联系收购商洽谈价格。"),
-                    P("晚上7点30分，召开村民小组会议。"),
-                    P(
-                        "在朴成浩的工作日志上，详细记录着木耳基地从建棚到销售的每一个环节。"
-                        "两年来，光东村木耳年产量翻了一番。"
-                    ),
-                    P(
-                        "金美善是市商务局的年轻党员，她在村里开办电商培训班，手把手教村民直播带货，"
-                        "帮助村民把山货卖到全国各地。"
-                    ),
-                    C("村民李春花在合作社分拣木耳"),
-                    P(
-                        "“你能帮我看看这批货的价格合不合适吗？”晚上九点多，村民老崔给朴成浩打来电话。"
-                        "朴成浩二话没说，连夜帮他联系了三家收购商。"
-                    ),
-                    P(
-                        "在得知村里缺少冷库的情况后，朴成浩又主动协调项目资金，建起了一座能储存200吨山货的冷库。"
-                    ),
-                    P("金美善说：“把村民的事当成自己的事，就没有办不成的事。”"),
-                    P("力量下沉、服务下沉、情怀下沉。哪里群众有需求，驻村干部的脚步就走向哪里。"),
-                    H("考核机制同步 确保沉下去干出实效"),
-                    P("驻村干部要真抓实干，严禁“挂名”“走读”。"),
-                    P(
-                        "和龙市建立驻村干部考核评价制度，定期到村督导检查，把考核结果作为干部选拔任用的重要依据。"
-                    ),
-                    P("乡村不振兴，党员不收兵！"),
-                ],
-            )
-        ],
-        {"title": "到田间去，到农户家去，到乡村振兴最需要的地方去"},
-        (),
-    ),
-}
+#: A paragraph whose text is compared in `test_golden.py`, not restated here.
+GOLDEN = None
 
 
-def test_one_realistic_document_of_each_kind() -> None:
-    assert (
-        sorted(EXPECTED)
-        == FIXTURES
-        == [
-            "realistic_converted_1.txt",
-            "realistic_feature_1.txt",
-            "realistic_newspaper_1.txt",
-            "realistic_periodical_1.txt",
-            "realistic_web_1.txt",
-        ]
-    )
+def doc(stem: str) -> Document:
+    return normalized(f"{stem}.txt")
 
 
-@pytest.mark.parametrize("name", FIXTURES)
-def test_articles_are_cut_as_an_editor_would(name: str) -> None:
-    articles, _, _ = EXPECTED[name]
-    assert_articles(doc(name), articles)
+def source_paragraphs(stem: str) -> list[str]:
+    """The paragraphs of a born-digital source as written: runs of lines between blank lines."""
+    blocks = raw_text(stem).replace("\r\n", "\n").split("\n\n")
+    return [" ".join(ln.strip() for ln in b.strip().split("\n")) for b in blocks if b.strip()]
 
 
-@pytest.mark.parametrize("name", FIXTURES)
-def test_document_metadata(name: str) -> None:
-    _, metadata, left_out = EXPECTED[name]
-    assert_metadata(doc(name), metadata, left_out)
+def paragraphs_of(document: Document) -> list[str]:
+    return [b.text for a in document.articles for b in a.blocks if b.type == "paragraph"]
 
 
-def test_periodical_table_of_contents() -> None:
-    """The TOC as printed (the OCR gap `让小区 变了样` too); the `/ …` author of the last
-    entry, the subject of a profile, is left out (wrong today)."""
-    toc = doc("realistic_periodical_1.txt").metadata["toc"]
-    assert [(e["page"], e["title"], e["section"], e["line"]) for e in toc] == [
-        (1, "把群众的急难愁盼放在心上", "卷首语", 43),
-        (3, "攥指成拳 合力攻坚", "工作综述", 47),
-        (6, "小网格撬动大治理", "基层实践", 51),
-        (9, "党建引领物业 让小区 变了样", "基层实践", 55),
-        (11, "扎根乡村的“好医生”", "一线风采", 62),
+def test_the_real_documents() -> None:
+    assert FIXTURES == [
+        "real_anthem_law_utf16.txt",
+        "real_guwen_juan1.txt",
+        "real_k8s_field_selectors.txt",
+        "real_k8s_labels_table.txt",
+        "real_lunyu_gbk.txt",
+        "real_mdn_utf8_note_bom.txt",
+        "real_mdn_web_server_tw.txt",
+        "real_shijing.txt",
+        "real_songci_gb18030.txt",
+        "real_subtitle_gbk.txt",
+        "real_tang_poems_big5.txt",
+        "real_youmengying.txt",
     ]
-    assert [e["author"] for e in toc[:4]] == [None, None, "宁江区团结街道胜利社区党委", "前郭县平凤乡党委"]
 
 
 @pytest.mark.parametrize("name", FIXTURES)
 def test_every_cjk_character_is_accounted_for(name: str) -> None:
-    missing = unaccounted((UNSEEN / name).read_text(encoding="utf-8"), doc(name))
+    missing = unaccounted(raw_text(name), normalized(name))
     assert not missing, describe(missing)
 
 
-def test_the_printed_twice_paragraph_is_removed_and_recorded() -> None:
-    removed = [(r.line, r.reason, r.text) for r in doc("realistic_feature_1.txt").removed]
-    assert removed == [(65, "repair.ocr_duplicate_line", "党员医生们说:“群众的健康就是我们最大的牵挂。”")]
+# -- poems, lyrics, aphorisms: one article per piece, its author from the line under the title --
+
+TANG = [
+    ("登幽州台歌", "陈子昂", ["前不见古人，后不见来者。", "念天地之悠悠，独怆然而涕下。"]),
+    ("横吹曲辞 出塞", "王之涣", ["黄砂直上白云间，一片孤城万仞山。", "羌笛何须怨杨柳，春风不度玉门关。"]),
+    (
+        "锦瑟",
+        "李商隐",
+        [
+            "锦瑟无端五十弦，一弦一柱思华年。",
+            "庄生晓梦迷蝴蝶，望帝春心托杜鹃。",
+            "沧海月明珠有泪，蓝田日暖玉生烟。",
+            "此情可待成追忆，只是当时已惘然。",
+        ],
+    ),
+    ("乐游原", "李商隐", ["向晚意不适，驱车登古原。", "夕阳无限好，只是近黄昏。"]),
+    ("台城", "韦庄", ["江雨霏霏江草齐，六朝如梦鸟空啼。", "无情最是台城柳，依旧烟笼十里堤。"]),
+    ("春怨", "金昌绪", ["打起黄莺儿，莫教枝上啼。", "啼时惊妾梦，不得到辽西。"]),
+    (
+        "次北固山下",
+        "王湾",
+        [
+            "客路青山外，行舟绿水前。",
+            "潮平两岸阔，风正一帆悬。",
+            "海日生残夜，江春入旧年。",
+            "乡书何处达，归雁洛阳边。",
+        ],
+    ),
+    ("桃花溪", "张旭", ["隐隐飞桥隔野烟，石矶西畔问渔船。", "桃花尽日随流水，洞在清溪何处边。"]),
+]
 
 
-def test_periodical_running_heads_and_toc_heading_are_recorded() -> None:
-    removed = sorted((r.line, r.reason, r.text) for r in doc("realistic_periodical_1.txt").removed)
-    assert removed == [
-        (9, "furniture.running_head", "建设5实践"),
-        (39, "furniture.toc", "目 录"),
-        (92, "furniture.running_head", "4 建设5实践 2023.4"),
-        (138, "furniture.running_head", "14 建设5实践 2023.4"),
+def test_tang_poems_in_big5_one_article_a_poem_each_line_a_paragraph() -> None:
+    """Traditional script (絃, 託, 谿 …) to simplified; a poem's lines stay lines."""
+    document = doc("real_tang_poems_big5")
+    assert_articles(document, [Art(t, [P(x) for x in lines], authors=[a]) for t, a, lines in TANG])
+    assert_metadata(document, {"title": "登幽州台歌"})
+
+
+def test_song_lyrics_in_gb18030() -> None:
+    """Already simplified: each lyric is its source paragraph; the tune's title keeps its
+    separator as the middle dot (`・` U+30FB in the source)."""
+    paras = source_paragraphs("real_songci_gb18030")
+    pieces = [p.split(" ", 2) for p in paras]  # title, author, lyric on three lines
+    want = [
+        Art("风入松", [P(pieces[0][2])], authors=["吴文英"]),
+        Art("湘春夜月", [P(pieces[1][2])], authors=["黄孝迈"]),
+        Art("剑器近", [P(pieces[2][2])], authors=["袁去华"]),
+        Art("渡江云三犯·渡江云", [P(pieces[3][2])], authors=["吴文英"]),
     ]
+    assert [p[:2] for p in pieces] == [
+        ["风入松", "吴文英"],
+        ["湘春夜月", "黄孝迈"],
+        ["剑器近", "袁去华"],
+        ["渡江云三犯・渡江云", "吴文英"],
+    ]
+    assert_articles(doc("real_songci_gb18030"), want)
+
+
+def test_aphorisms_with_their_commentaries() -> None:
+    """Title and author above the text; every saying and every comment its own paragraph. The
+    only change: the ASCII brackets around Chinese glosses become full-width (STYLE.md 2)."""
+    paras = source_paragraphs("real_youmengying")
+    assert paras[:2] == ["幽梦影", "张潮"]
+    body = [p.replace("(", "（").replace(")", "）") for p in paras[2:]]
+    assert body != paras[2:]  # one saying has four glosses in brackets
+    assert_articles(doc("real_youmengying"), [Art("幽梦影", [P(x) for x in body], authors=["张潮"])])
+    assert_metadata(doc("real_youmengying"), {"title": "幽梦影"})
+
+
+SHIJING = [
+    ("关雎", 5),
+    ("葛覃", 3),
+    ("卷耳", 4),
+]
+
+
+@pytest.mark.xfail(
+    strict=True, reason="REVIEW.md real_shijing: section line taken for a running head, poems cut as headings"
+)
+def test_book_of_songs_one_article_a_poem_in_its_section() -> None:
+    """Each poem is an article under its section `国风·周南` (printed under every title)."""
+    document = doc("real_shijing")
+    want = [Art(t, [P(LEFT_OUT)] * n, section="国风·周南") for t, n in SHIJING]
+    assert_articles(document, want)
+    assert_metadata(document, {"title": "关雎"})
+
+
+def test_book_of_songs_stanzas() -> None:
+    """Every stanza comes out as written, but two characters the 2013 standard simplifies
+    (絺 -> 𫄨, 隤 -> 𬯎: a stray traditional form is converted, STYLE.md 1)."""
+    paras = [p for p in source_paragraphs("real_shijing") if p not in dict(SHIJING) and p != "国风·周南"]
+    want = [p.replace("絺", "\U0002b128").replace("隤", "\U0002cbce") for p in paras]
+    assert len(want) == sum(n for _, n in SHIJING)
+    assert paragraphs_of(doc("real_shijing")) == want
+
+
+# -- a classical anthology chapter and the Analects: chapters are articles -------------------
+
+GUWEN = [
+    ("郑伯克段于鄢", 7),
+    ("周郑交质", 3),
+    ("石碏谏宠州吁", 4),
+    ("臧僖伯谏观鱼", 3),
+    ("郑庄公戒饬守臣", 3),
+    ("臧哀伯谏纳郜鼎", 2),
+    ("季梁谏追楚师", 5),
+    ("曹刿论战", 3),
+]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="REVIEW.md real_guwen_juan1: the essays are headings of one article, the author line a heading",
+)
+def test_anthology_one_article_an_essay() -> None:
+    """Eight essays of volume 1: each an article with its author (`先秦：左丘明` is dynasty and
+    name) and its book (`《左传》`) as origin, in the volume `卷一·周文` as section."""
+    want = [Art(t, [P(GOLDEN)] * n, authors=["左丘明"], section="卷一·周文", origin="左传") for t, n in GUWEN]
+    assert_articles(doc("real_guwen_juan1"), want)
+
+
+def test_anthology_paragraphs_in_simplified() -> None:
+    """The 30 paragraphs in order (text in the golden file), five of them restated by hand:
+    traditional to simplified, the source's 州籲 and 季樑 (wrong traditional forms) back to
+    州吁 and 季梁, its half-width `?`, `:` and brackets made full-width."""
+    got = paragraphs_of(doc("real_guwen_juan1"))
+    assert len(got) == sum(n for _, n in GUWEN)
+    assert (
+        got[4]
+        == "书曰：“郑伯克段于鄢。”段不弟，故不言弟；如二君，故曰克；称郑伯，讥失教也；谓之郑志。不言出奔，难之也。"
+    )
+    assert got[8] == "王崩，周人将畀虢公政。四月，郑祭足帅师取温之麦。秋，又取成周之禾。周郑交恶。"
+    assert got[11] == "公子州吁，嬖人之子也。有宠而好兵，公弗禁，庄姜恶之。"
+    assert got[23] == (
+        "斗伯比言于楚子曰：“吾不得志于汉东也，我则使然。我张吾三军而被吾甲兵，以武临之，彼则惧而协以谋我，"
+        "故难间也。汉东之国，随为大。随张，必弃小国。小国离，楚之利也。少师侈，请羸师以张之。”"
+        "熊率且比曰：“季梁在，何益？”斗伯比曰：“以为后图。少师得其君。”"
+    )
+    assert got[27].endswith("对曰：“忠之属也。可以一战。战则请从。”（遍一作：徧）")
+
+
+def test_anthology_titles_and_author_lines_in_order() -> None:
+    """What works today: each essay's title, then its author line, in order (as headings)."""
+    heads = [b.text for a in doc("real_guwen_juan1").articles for b in a.blocks if b.type == "heading"]
+    assert heads == [x for t, _ in GUWEN for x in (t, "先秦：左丘明《左传》")]
+    assert doc("real_guwen_juan1").articles[0].title == "卷一·周文"
+
+
+LUNYU_CHAPTERS = ["学而篇", "为政篇"]
+
+
+def lunyu() -> tuple[list[str], list[str]]:
+    """The two chapters' sayings as written (simplified already), but 輗 and 軏, two
+    traditional forms in the simplified text, which the standard writes 𫐐 and 𫐄."""
+    paras = source_paragraphs("real_lunyu_gbk")
+    cut = paras.index("为政篇")
+    fix = str.maketrans({"輗": "\U0002b410", "軏": "\U0002b404"})
+    return paras[1:cut], [p.translate(fix) for p in paras[cut + 1 :]]
+
+
+@pytest.mark.xfail(
+    strict=True, reason="REVIEW.md real_lunyu_gbk: the second chapter is a heading of the first"
+)
+def test_analects_one_article_a_chapter() -> None:
+    first, second = lunyu()
+    assert_articles(
+        doc("real_lunyu_gbk"), [Art("学而篇", [P(x) for x in first]), Art("为政篇", [P(x) for x in second])]
+    )
+
+
+def test_analects_sayings() -> None:
+    first, second = lunyu()
+    assert (len(first), len(second)) == (16, 24)
+    assert paragraphs_of(doc("real_lunyu_gbk")) == first + second
+
+
+# -- a law in UTF-16 ---------------------------------------------------------------------------
+
+
+def anthem_law() -> list[Expected]:
+    """Each line of the law a paragraph. By hand: no space after an article's number (STYLE.md
+    3: none between two CJK characters), a full-width colon before the list; the last line
+    names the annex: a heading."""
+    lines = source_paragraphs("real_anthem_law_utf16")
+    assert lines[:3] == [
+        "# 中华人民共和国国歌法",
+        "2017年9月1日 第十二届全国人民代表大会常务委员会第二十九次会议通过",
+        "<!-- INFO END -->",
+    ]
+    body = [ln.replace(" ", "", 1) if ln.startswith("第") else ln for ln in lines[3:-1]]
+    body = [ln.replace("国歌:", "国歌：") for ln in body]
+    return [*map(P, body), H(lines[-1])]
+
+
+def test_law_in_utf16() -> None:
+    """The adoption note under the title gives the date, and goes to metadata; the comment
+    the source keeps after it is no text."""
+    document = doc("real_anthem_law_utf16")
+    assert_articles(
+        document,
+        # origin: the body that adopted it, not the whole note (REVIEW.md real_anthem_law_utf16)
+        [Art("中华人民共和国国歌法", anthem_law(), date="2017-09-01", left_out=("origin",))],
+    )
+    assert_metadata(
+        document,
+        {
+            "notes": [
+                {
+                    "title": "中华人民共和国国歌法",
+                    "text": "2017年9月1日第十二届全国人民代表大会常务委员会第二十九次会议通过",
+                    "line": 3,
+                }
+            ],
+            "title": "中华人民共和国国歌法",
+        },
+    )
+
+
+# -- a subtitle file ---------------------------------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="REVIEW.md real_subtitle_gbk: cue numbers read as page numbers, timings joined into the text",
+)
+def test_subtitles_each_cue_a_paragraph() -> None:
+    """Cue numbers and timings are no text; each cue's words are a paragraph. The file has
+    no title (what the pipeline derives is not judged here)."""
+    document = doc("real_subtitle_gbk")
+    assert_articles(document, [Art("", [P("这是中文"), P("还有更多的中文"), P("再见")], left_out=("title",))])
+    assert_metadata(document, {}, left_out=("title",))
+
+
+# -- Markdown: front matter, HTML comments, code, a table ----------------------------------------
+
+
+GLOSSARY_FIRST = (
+    "UTF-8（UCS Transformation Format 8）是万维网上最常用的"
+    '{{Glossary("Character encoding", "字符编码")}}。每个字符由1到4个字节表示。'
+    'UTF-8与{{Glossary("ASCII")}}向后兼容，可以表示任何标准的Unicode字符。'
+)
+
+
+def test_glossary_note_with_a_byte_order_mark() -> None:
+    """Front matter to metadata; links and macros are markup and stay as written (STYLE.md 2:
+    kept, never typeset). The first paragraph is left out here: a space stays on each side
+    of a macro (REVIEW.md real_mdn_utf8_note_bom), see the test below."""
+    document = doc("real_mdn_utf8_note_bom")
+    second = (
+        "前128个UTF-8字符与前128个ASCII字符（编号为0-127）精确匹配，这意味着现有的ASCII文本已经是有效的UTF-8。"
+        "所有其他字符都使用2到4个字节。每个字节都有一些用于编码目的的保留位。"
+        "由于非ASCII字符需要一个以上的字节来存储，如果字节被分隔而不重组，那么它们就会有损坏的风险。"
+    )
+    blocks = [
+        P(LEFT_OUT),
+        P(second),
+        H("了解更多"),
+        H("General knowledge"),
+        P("- [UTF-8](https://zh.wikipedia.org/wiki/UTF-8) on Wikipedia"),
+        P("- [FAQ about UTF-8 on Unicode website](https://www.unicode.org/faq/utf_bom.html#UTF8)"),
+    ]
+    assert_articles(document, [Art("UTF-8", blocks)])
+    assert_metadata(
+        document, {"front_matter": {"slug": "Glossary/UTF-8"}, "format": "markdown", "title": "UTF-8"}
+    )
+
+
+@pytest.mark.xfail(
+    strict=True, reason="REVIEW.md real_mdn_utf8_note_bom: spaces kept around a macro between CJK"
+)
+def test_no_space_around_a_macro_between_chinese_words() -> None:
+    assert doc("real_mdn_utf8_note_bom").articles[0].blocks[0].text == GLOSSARY_FIRST
+
+
+def fence(*code: str) -> list[Expected]:
+    """A fenced code block: one block per line, each line exactly as written."""
+    return [P("```shell"), *map(P, code), P("```")]
+
+
+FIELD_SELECTORS = [
+    P(
+        "“字段选择器（Field selectors）”允许你根据一个或多个资源字段的值"
+        "[筛选Kubernetes资源](/zh-cn/docs/concepts/overview/working-with-objects/kubernetes-objects)。"
+        "下面是一些使用字段选择器查询的例子："
+    ),
+    P("* `metadata.name=my-service`"),
+    P("* `metadata.namespace!=default`"),
+    P("* `status.phase=Pending`"),
+    P(
+        "下面这个 `kubectl` 命令将筛选出 [`status.phase`](/zh-cn/docs/concepts/workloads/pods/pod-lifecycle/#pod-phase)"
+        "字段值为 `Running` 的所有Pod："
+    ),
+    *fence("kubectl get pods --field-selector status.phase=Running"),
+    P(
+        "字段选择器本质上是资源“过滤器（Filters）”。默认情况下，字段选择器/过滤器是未被应用的，"
+        "这意味着指定类型的所有资源都会被筛选出来。这使得以下的两个 `kubectl` 查询是等价的："
+    ),
+    *fence("kubectl get pods", 'kubectl get pods --field-selector ""'),
+    H("支持的字段"),
+    P(
+        "不同的Kubernetes资源类型支持不同的字段选择器。所有资源类型都支持 `metadata.name` 和 "
+        "`metadata.namespace` 字段。使用不被支持的字段选择器会产生错误。例如："
+    ),
+    *fence("kubectl get ingress --field-selector foo.bar=baz"),
+    P("```"),
+    P(
+        'Error from server (BadRequest): Unable to find "ingresses" that match label selector "", field selector '
+        '"foo.bar=baz": "foo.bar" is not a known field selector: only "metadata.name", "metadata.namespace"'
+    ),
+    P("```"),
+    H("支持的操作符"),
+    P(
+        "你可在字段选择器中使用 `=`、`==` 和 `!=`（`=` 和 `==` 的意义是相同的）操作符。"
+        "例如，下面这个 `kubectl` 命令将筛选所有不属于 `default` 命名空间的Kubernetes服务："
+    ),
+    *fence("kubectl get services  --all-namespaces --field-selector metadata.namespace!=default"),
+    H("链式选择器"),
+    P(
+        "同[标签](/zh-cn/docs/concepts/overview/working-with-objects/labels/)和其他选择器一样，"
+        "字段选择器可以通过使用逗号分隔的列表组成一个选择链。下面这个 `kubectl` 命令将筛选 `status.phase` "
+        "字段不等于 `Running` 同时`spec.restartPolicy` 字段等于 `Always` 的所有Pod："
+    ),
+    *fence("kubectl get pods --field-selector=status.phase!=Running,spec.restartPolicy=Always"),
+    H("多种资源类型"),
+    P(
+        "你能够跨多种资源类型来使用字段选择器。下面这个 `kubectl` 命令将筛选出所有不在 `default` "
+        "命名空间中的StatefulSet和Service："
+    ),
+    *fence("kubectl get statefulsets,services --all-namespaces --field-selector metadata.namespace!=default"),
+]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="REVIEW.md real_k8s_field_selectors: heading IDs kept in the headings, a space lost in code",
+)
+def test_markdown_page_with_comments_and_code() -> None:
+    """A Markdown paragraph runs to the blank line, whatever its lines end with; a heading's
+    `{#id}` is structure; code keeps every character."""
+    document = doc("real_k8s_field_selectors")
+    assert_articles(document, [Art("字段选择器", FIELD_SELECTORS)])
+    assert_metadata(
+        document,
+        {
+            "front_matter": {"content_type": "concept", "weight": "70"},
+            "format": "markdown",
+            "title": "字段选择器",
+        },
+    )
+
+
+#: Words of the English originals that the pages keep in HTML comments, and the comment marks.
+ENGLISH_IN_COMMENTS = (
+    "let you",
+    "vary by",
+    "selects all",
+    "tools to work",
+    "recommended labels",
+    "<!--",
+    "-->",
+)
+
+
+@pytest.mark.parametrize("stem", ["real_k8s_field_selectors", "real_k8s_labels_table"])
+def test_the_english_originals_in_comments_are_gone(stem: str) -> None:
+    """What works: no line of the HTML comments (the English original) is left in a block,
+    nor a shortcode line `{{< note >}}`; the code fences are blocks of their own."""
+    blocks = [b.text for a in doc(stem).articles for b in a.blocks]
+    assert not [b for b in blocks if any(w in b for w in ENGLISH_IN_COMMENTS)]
+    assert "{{< note >}}" not in blocks and "{{< /note >}}" not in blocks
+    assert blocks.count("```") >= 1
+
+
+def test_markdown_page_headings_and_code_lines() -> None:
+    document = doc("real_k8s_field_selectors")
+    assert document.articles[0].title == "字段选择器"
+    heads = [b.text for b in document.articles[0].blocks if b.type == "heading"]
+    assert [h.split(" {#")[0] for h in heads] == ["支持的字段", "支持的操作符", "链式选择器", "多种资源类型"]
+    code = [b.text for b in document.articles[0].blocks if b.text.startswith("kubectl ")]
+    # the fifth is left out: two spaces after `services` became one (REVIEW.md real_k8s_field_selectors)
+    assert code[:4] + code[5:] == [
+        "kubectl get pods --field-selector status.phase=Running",
+        "kubectl get pods",
+        'kubectl get pods --field-selector ""',
+        "kubectl get ingress --field-selector foo.bar=baz",
+        "kubectl get pods --field-selector=status.phase!=Running,spec.restartPolicy=Always",
+        "kubectl get statefulsets,services --all-namespaces --field-selector metadata.namespace!=default",
+    ]
+
+
+LABELS_OPENING = [
+    "除了kubectl和dashboard之外，您可以使用其他工具来可视化和管理Kubernetes对象。"
+    "一组通用的标签可以让多个工具之间相互操作，用所有工具都能理解的通用方式描述对象。",
+    "除了支持工具外，推荐的标签还以一种可以查询的方式描述了应用程序。",
+]
+LABELS_ROWS = [
+    "| 键 | 描述 | 示例 | 类型 |",
+    "| `app.kubernetes.io/name` | 应用程序的名称 | `mysql` | 字符串 |",
+    "| `app.kubernetes.io/instance` | 用于唯一确定应用实例的名称 | `mysql-abcxzy` | 字符串 |",
+    "| `app.kubernetes.io/version` | 应用程序的当前版本（例如，语义版本，修订版哈希等） | `5.7.21` | 字符串 |",
+    "| `app.kubernetes.io/component` | 架构中的组件 | `database` | 字符串 |",
+    "| `app.kubernetes.io/part-of` | 此级别的更高级别应用程序的名称 | `wordpress` | 字符串 |",
+    "| `app.kubernetes.io/managed-by` | 用于管理应用程序的工具 | `helm` | 字符串 |",
+    "| `app.kubernetes.io/created-by` | 创建该资源的控制器或者用户 | `controller-manager` | 字符串 |",
+]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="REVIEW.md real_k8s_labels_table: a paragraph split, table rows joined into one block, YAML indentation lost",
+)
+def test_markdown_table_rows_and_yaml_as_written() -> None:
+    """A table is structure: each row kept as a block (padding spaces aside), the rule row
+    `| --- |` is no text; YAML keeps its indentation."""
+    blocks = [b.text for b in doc("real_k8s_labels_table").articles[0].blocks]
+    assert (
+        "元数据围绕 _应用（application）_ 的概念进行组织。Kubernetes不是平台即服务（PaaS），没有或强制执行正式的应用程序概念。"
+        "相反，应用程序是非正式的，并使用元数据进行描述。应用程序包含的定义是松散的。"
+    ) in blocks  # one Markdown paragraph over three lines
+    start = blocks.index("为了充分利用这些标签，应该在每个资源对象上都使用它们。") + 1
+    assert blocks[start : start + len(LABELS_ROWS)] == LABELS_ROWS
+    assert "    app.kubernetes.io/name: mysql" in blocks
+
+
+def test_markdown_table_page_opening() -> None:
+    """What works: title from the front matter, the opening paragraphs without the comments
+    between them, the note without its shortcodes, the section heading."""
+    document = doc("real_k8s_labels_table")
+    (article,) = document.articles
+    assert article.title == "推荐使用的标签"
+    assert [b.text for b in article.blocks[:2]] == LABELS_OPENING
+    assert "这些是推荐的标签。它们使管理应用程序变得更容易但不是任何核心工具所必需的。" in texts(
+        article, "paragraph"
+    )
+    assert "标签" in texts(article, "heading")
+    assert_metadata(
+        document,
+        {"front_matter": {"content_type": "concept"}, "format": "markdown", "title": "推荐使用的标签"},
+    )
+
+
+# -- a Taiwanese web article (MDN, zh-TW) -----------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="REVIEW.md real_mdn_web_server_tw: a table cell split into three blocks",
+)
+def test_taiwanese_article_table_cell_is_one_paragraph() -> None:
+    """The learn-box table's two rows are two paragraphs: label and cell, the links' text
+    without their tags (a tag an HTML formatter broke over two lines is still a tag)."""
+    blocks = [b.text for b in doc("real_mdn_web_server_tw").articles[0].blocks]
+    assert blocks[1:3] == [
+        "要求：你要知道Internet是怎么运作的、并知道网页、网站、网路伺服器的不同。",
+        "目标：你将知道网路伺服器是什么、并大致了解它的运作原理。",
+    ]
+
+
+def test_taiwanese_article_in_simplified() -> None:
+    """Traditional to simplified with the default table (t2s: characters, not Taiwanese words:
+    網路伺服器 -> 网路伺服器), corner quotes to curly ones, the box-drawing dash to `——`,
+    the front matter's title as the title. The blocks after the table are compared whole."""
+    document = doc("real_mdn_web_server_tw")
+    (article,) = document.articles
+    assert article.title == "何谓网路伺服器？"
+    blocks = [(b.type, b.text) for b in article.blocks]
+    assert blocks[0] == P("本文章将讲解网路伺服器是什么、如何运作、还有他们的重要性。")
+    after = blocks[blocks.index(H("概要")) :]
+    assert [t for t, _ in after] == ["heading", *["paragraph"] * 9, "heading", "paragraph"]
+    assert after[1] == P("“网路伺服器”（web server）可以指软体、也可以指硬体、还可以指它们共同运作的状态。")
+    assert after[6] == P("要发布网站，你需要一个静态或动态的网路伺服器。")
+    assert after[-2:] == [
+        H("主动学习"),
+        P("_目前还没有好用的内容。[请考虑贡献一下](/zh-TW/docs/MDN/Getting_started)。_"),
+    ]
+    assert "至少有HTTP伺服器——的档案" in after[3][1]
+    assert document.script.script == "traditional"
 
 
 # -- the unbracketed news-lead credit ------------------------------------------------
@@ -592,10 +622,3 @@ def test_bare_lead_credit_becomes_the_authors_in_the_flow() -> None:
 )
 def test_title_keeps_only_spaces_its_toc_entry_shares(title: str, toc: str, fixed: str | None) -> None:
     assert tocmatch.shared_spacing(title, toc) == fixed
-
-
-def test_toc_spacing_is_logged_in_the_flow() -> None:
-    edits = [e for e in doc("realistic_periodical_1.txt").edits if e.kind == "title.toc_spacing"]
-    assert [(e.before, e.after) for e in edits] == [
-        ("党建引领物业 让小区变 了样", "党建引领物业 让小区变了样")
-    ]
