@@ -92,6 +92,8 @@ JI_SUBTITLE = re.compile(_SUBTITLES["ji"])
 SUBTITLE_MIN_CJK: int = _SUBTITLES["min_cjk"]
 #: The split of a title `主题——副题`.
 TITLE_DASH = re.compile(_SUBTITLES["title_dash"])
+#: The gap between the parts of a headline printed `主题　副题`.
+TITLE_GAP = re.compile(_SUBTITLES["title_gap"])
 #: Whom a `记…` subtitle portrays.
 JI_WHO = re.compile(_SUBTITLES["ji_who"])
 #: A trailing signature: a sentence end, then a 2–4 character name (maybe with one space).
@@ -288,8 +290,11 @@ def subtitle_names(subtitle: str) -> str | None:
 
 
 def title_dash_shape(text: str) -> bool:
-    """`主题——副题` with no clause punctuation: a headline, even when longer than a heading."""
+    """`主题——副题` or `主题　副题` (a wide gap between the parts) with no clause punctuation: a
+    headline, even when longer than a heading."""
     parts = TITLE_DASH.split(text.strip(), maxsplit=1)
+    if len(parts) != 2:
+        parts = TITLE_GAP.split(text.strip())  # `主题　副题`: two parts, a wide gap between
     return (
         len(parts) == 2
         and all(cjk_count(p) >= TITLE_DASH_MIN_SIDE for p in parts)

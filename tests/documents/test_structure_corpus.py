@@ -133,8 +133,6 @@ PERIODICAL = [
         date=ISSUE,
         blocks=[
             H("一声令下，全域联动"),
-            # wrong today: a heading; the line ends with an ellipsis, it is a paragraph
-            (LEFT_OUT, "一层层责任在压实，一道道防线在筑起，一面面党旗在飘扬……"),
             H("旗帜漫卷，堡垒凸显"),
             H("党旗指引，党员冲锋"),
         ],

@@ -104,3 +104,12 @@ def test_signatures_credits_and_end_marks() -> None:
     assert cl.trailing_credit(body + "（通讯员 黎明）") == (body, ["黎明"])
     assert cl.trailing_credit(body + "（医生 黎明）") is None
     assert cl.trailing_credit("（通讯员 黎明）" + body) is None
+
+
+def test_a_headline_of_two_parts_may_run_longer_than_a_heading() -> None:
+    left, right = "某市举办第十届全民读书节系列活动", "倡导市民多读书读好书共同建设书香城市"
+    assert cl.visible_len(left + right) > cl.HEADING_MAX_CHARS
+    assert cl.heading_like(f"{left}\u3000{right}")
+    assert cl.heading_like(f"{left}  {right}")
+    assert not cl.heading_like(f"{left} {right}")  # one space: a line of text
+    assert not cl.heading_like(f"{left}\u3000{right}，好")  # clause punctuation: text

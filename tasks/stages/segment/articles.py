@@ -74,6 +74,11 @@ RULE_NAME_LINE = RULES.declare(
     "segment",
     "a bare name or a short organisation line right under a title moved to the article's authors",
 ).name
+RULE_DECK = RULES.declare(
+    "title.deck",
+    "segment",
+    "an unmarked heading right under the title and right over the text is the headline's deck: the subtitle",
+).name
 RULE_TITLE_SPLIT = RULES.declare(
     "title.subtitle_split",
     "segment",
@@ -162,6 +167,8 @@ LAW_ARTICLE = re.compile(_DATA["header"]["law_article"])
 
 #: Quotes and clause punctuation: a line with them under a title is not an author's name.
 NOT_ORG = re.compile(_DATA["authors"]["not_org"])
+#: Clause punctuation: a line under a title holding it is the text's first paragraph, not a deck.
+NOT_DECK = re.compile(_DATA["deck"]["not_deck"])
 
 
 @dataclass(slots=True)
@@ -322,8 +329,35 @@ def organisation_line(blocks: list[Block], j: int) -> bool:
     """An unmarked short line right under a title, followed by body text: who wrote it."""
     nxt = blocks[j + 1] if j + 1 < len(blocks) else None
     short = cl.visible_len(blocks[j].text) <= ORG_LINE_MAX_CHARS and not NOT_ORG.search(blocks[j].text)
-    short = short and not CHAPTER.match(blocks[j].text)  # `第一章 总则` is a section, not a writer
+    # `第一章 总则`, `一、活动安排` are sections, not writers
+    short = short and not CHAPTER.match(blocks[j].text) and not cl.is_enumerated(blocks[j].text)
     return blocks[j].level is None and short and (nxt is None or nxt.type == "paragraph")
+
+
+def deck_line(blocks: list[Block], j: int) -> bool:
+    """An unmarked line right under the title and right over the text: the headline's deck
+    (`总统出席某某典礼` under `总统感谢……`), not a section heading. A numbered heading, a chapter
+    or a law's article is a section, a line opening with a date a note. A deck too long for a heading's shape still ends no sentence
+    and holds no clause punctuation, which a lead paragraph does."""
+    b = blocks[j]
+    nxt = blocks[j + 1] if j + 1 < len(blocks) else None
+    if (
+        b.level is not None
+        or b.type not in ("heading", "paragraph")
+        or nxt is None
+        or nxt.type != "paragraph"
+    ):
+        return False
+    text = b.text
+    if b.type == "paragraph" and (cl.ends_sentence(text) or cl.ends_open(text) or NOT_DECK.search(text)):
+        return False  # a line of text, not a headline too long for a heading
+    sections = (CHAPTER, LAW_ARTICLE, COLUMN_LABEL, DATED_NOTE, cl.DATE_START)  # or a dated note
+    return not cl.is_enumerated(text) and not any(p.match(text) for p in sections)
+
+
+def deck(blocks: list[Block], j: int, title: tuple[str, str | None, int | None], options: Options) -> bool:
+    """Block `j`, right under a title with no subtitle yet and no Markdown level, is its deck."""
+    return title[1] is None and title[2] is None and deck_line(blocks, j) and options.enabled(RULE_DECK)
 
 
 def toc_continuation(title: str, line: str, toc_title: str | None) -> bool:
@@ -361,6 +395,9 @@ def read_header(
                 break
             h.authors += names
             edits.append(Edit("segment", RULE_BYLINE, b.text, "", b.start))
+        elif b.type == "paragraph" and j == i + 1 and titles and deck(blocks, j, titles[-1], options):
+            titles[-1] = (titles[-1][0], b.text.strip(), titles[-1][2])  # a deck too long for a heading
+            edits.append(Edit("segment", RULE_DECK, b.text, b.text, b.start))
         elif (
             (b.type != "heading" and (j > i or titles))
             or COLUMN_LABEL.match(b.text)
@@ -401,6 +438,9 @@ def read_header(
                 break
             h.authors.append(b.text.strip())
             edits.append(Edit("segment", RULE_NAME_LINE, b.text, "", b.start))
+        elif j == i + 1 and deck(blocks, j, titles[-1], options):
+            titles[-1] = (titles[-1][0], b.text.strip(), titles[-1][2])
+            edits.append(Edit("segment", RULE_DECK, b.text, b.text, b.start))
         else:
             break
         j += 1
@@ -569,6 +609,8 @@ def segment_articles(
     starts = sorted(matched) if matched else heading_starts(blocks, metadata)
     datelines = removed_lines or {}
     dated = {k: d for k in range(len(blocks)) if (d := dated_header(blocks, k, datelines, options))}
+    above = more_starts.date_above_starts(blocks, metadata, options)
+    dated.update({k: (d, None) for k, d in above.items() if k not in dated})
     chapters = chapter_starts(blocks, options)
     laws = law_title_starts(blocks, options)
     page_tops = [] if matched else more_starts.page_top_starts(blocks, metadata, options)
@@ -583,7 +625,9 @@ def segment_articles(
     for k in sorted(set(dated) | set(chapters) | set(laws) | set(credited) | set(page_tops)):
         if k not in starts and k > 0:
             rule = (
-                RULE_DATED_HEADER
+                more_starts.RULE_DATE_ABOVE
+                if k in above
+                else RULE_DATED_HEADER
                 if k in dated
                 else RULE_CHAPTER
                 if k in chapters
@@ -593,7 +637,7 @@ def segment_articles(
                 if k in credited
                 else more_starts.RULE_PAGE_TOP
             )
-            if rule != RULE_DATED_HEADER:
+            if rule != RULE_DATED_HEADER:  # a dated header's date line is recorded when it is read
                 edits.append(Edit("segment", rule, blocks[k].text, blocks[k].text, blocks[k].start))
             starts = sorted({*starts, k})
     first_dated = min(dated, default=0)

@@ -109,3 +109,30 @@ def lone_series(
     """A series holds several articles at its title level: with no later start at `level`, the
     heading above the title heads this article alone."""
     return options.enabled(RULE_LONE_SERIES) and level is not None and level not in later_levels
+
+
+RULE_DATE_ABOVE = RULES.declare(
+    "segment.date_above",
+    "segment",
+    "a heading right under a date line the furniture stage took out (`115年05月15日` over the title of a "
+    "saved web page) opens an article of its own, dated by it (a file holding several pages)",
+).name
+
+
+def date_above_starts(
+    blocks: list[Block], metadata: dict[str, Any], options: Options = DEFAULT_OPTIONS
+) -> dict[int, str]:
+    """Headings whose line right above is a date line (`metadata["date_lines"]`): their ISO dates."""
+    if not options.enabled(RULE_DATE_ABOVE):
+        return {}
+    dates = {
+        d["line"]: d["date"]
+        for d in metadata.get("date_lines") or []
+        if isinstance(d, dict) and isinstance(d.get("line"), int) and d.get("date")
+    }
+    found: dict[int, str] = {}
+    for k, b in enumerate(blocks):
+        above = b.start - 1
+        if b.type == "heading" and above in dates and (k == 0 or blocks[k - 1].end < above):
+            found[k] = dates[above]
+    return found
