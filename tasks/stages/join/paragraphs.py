@@ -51,6 +51,8 @@ CUT_CLAUSE_MAX_CJK: int = _DATA["cut_clause_max_cjk"]
 MARKED_HEADINGS_MIN: int = _DATA["marked_headings_min"]
 #: A line ending on one of these introduces a list: an enumerated line after it is an item.
 LIST_INTRO: str = _DATA["list_intro"]
+#: A line that starts with one of these goes on with the line above, whatever that line's shape.
+CLAUSE_OPENERS: str = _DATA["clause_openers"]
 #: Clause commas (an enumeration comma `、` is common in headings and does not count).
 CLAUSE_COMMA = cl.CLAUSE_COMMA
 #: Characters of context kept on each side of a join in the edit log.
@@ -505,6 +507,8 @@ def continues(prev: Block, c: Candidate, stats: PairStats, marked: bool = False)
         return False
     if a.rstrip()[-1:] in LIST_INTRO and cl.is_enumerated(b):
         return False  # `如下：` + `一、……`: the list's first item
+    if b.lstrip()[:1] in CLAUSE_OPENERS:
+        return True  # `……最高法院院长` + `、行政法院院长……`: a wrap cut before the mark
     if cl.heading_like(a) and cl.subtitle_text(a) is not None:
         return False
     if cl.visible_len(b) == 1 and (cl.cjk_count(b) == 1 or lone_mark(b)):
