@@ -756,6 +756,7 @@ def segment_articles(
             subjects.add(id(entry))
         toc_spacing(a, entry, edits, options)
         a.blocks = captions.retype_in_article(a.blocks)
+        credits.take_author_line(a, edits, options)
         credits.take_trailing_credits(a, edits, options)
         sign_short_item(a, edits, options)
         year = next((d[:4] for d in (a.date, metadata.get("date")) if d and d[:4].isdigit()), None)
@@ -767,6 +768,7 @@ def segment_articles(
         # the first article's date and source are the document's (its dateline, read by furniture)
         origins.append(own_source if articles[1:] or not metadata.get("source") else None)
     captions.attach(articles)
+    credits.page_authors(articles, metadata, edits)
     extra: dict[str, Any] = {"series": series_meta} if series_meta else {}
     if notes:
         extra["notes"] = notes

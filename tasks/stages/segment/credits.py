@@ -12,7 +12,9 @@ story, so the names go to the article's authors and the credit leaves the body.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from typing import Any
 
 from zhclean.tasks.core.data import load
 from zhclean.tasks.core.model import Article, Edit
@@ -26,6 +28,15 @@ DEFAULT_OPTIONS = Options()
 _DATA = load(__file__, "credits")
 #: Bare names after a title need a title of at least this many ideographs before them.
 TITLE_LINE_MIN_CJK: int = _DATA["title_line"]["min_title_cjk"]
+_LINE = _DATA["author_line"]
+#: Markdown emphasis around a label (`**作者：**`).
+EMPHASIS = re.compile(_LINE["emphasis"])
+#: `作者：` opening an author line.
+AUTHOR_LABEL = re.compile(_LINE["label"])
+#: Between the names of an author line.
+NAME_SEPARATORS = re.compile(_LINE["separators"])
+#: A name in Latin letters.
+LATIN_NAME = re.compile(_LINE["latin_name"])
 
 RULE_TRAILING_CREDIT = RULES.declare(
     "byline.trailing_credit",
@@ -67,3 +78,51 @@ def title_line_byline(
     edits.append(Edit("segment", RULE_TITLE_LINE, title, head, line))
     authors += [n for n in names if n not in authors]
     return head
+
+
+RULE_AUTHOR_LINE = RULES.declare(
+    "byline.author_line",
+    "segment",
+    "a labelled list of names opening an article's text (`**作者：** Jane Doe, 某某`) moved to its authors",
+).name
+
+
+def author_line_names(text: str) -> list[str] | None:
+    """The names of `作者：某某, Jane Doe`, or None when the line is anything else."""
+    plain = EMPHASIS.sub("", text).strip()
+    m = AUTHOR_LABEL.match(plain)
+    if not m:
+        return None
+    names = [n.strip() for n in NAME_SEPARATORS.split(plain[m.end() :]) if n.strip()]
+    ok = all(bylines.is_name(n) or LATIN_NAME.match(n) for n in names)
+    return names if names and ok else None
+
+
+def take_author_line(article: Article, edits: list[Edit], options: Options = DEFAULT_OPTIONS) -> None:
+    """The article's first block, when it is an author line, leaves the text for the authors."""
+    first = article.blocks[0] if article.blocks else None
+    names = author_line_names(first.text) if first and first.type != "caption" else None
+    if not names or not options.enabled(RULE_AUTHOR_LINE):
+        return
+    edits.append(Edit("segment", RULE_AUTHOR_LINE, first.text, "", first.start))
+    article.blocks = article.blocks[1:]
+    article.authors += [n for n in names if n not in article.authors]
+
+
+RULE_PAGE_AUTHORS = RULES.declare(
+    "byline.page_authors",
+    "segment",
+    "the authors a web page's dateline names (`作者：某某`, taken out by furniture into metadata `authors`) "
+    "are the authors of the article it heads, the document's first",
+    fixed="it moves no text and drops nothing (the names stay in the document's metadata too); the "
+    "page says who wrote the article under its dateline, and switching that off would say it has no author",
+).name
+
+
+def page_authors(articles: list[Article], metadata: dict[str, Any], edits: list[Edit]) -> None:
+    """The dateline's authors go to the first article, when it names none of its own."""
+    names = [n for n in metadata.get("authors") or [] if isinstance(n, str) and n]
+    if not articles or articles[0].authors or not names:
+        return
+    edits.append(Edit("segment", RULE_PAGE_AUTHORS, "、".join(names), "、".join(names), articles[0].start))
+    articles[0].authors = list(names)
