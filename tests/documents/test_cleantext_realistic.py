@@ -1,6 +1,6 @@
 """Clean text of real documents: encodings, scripts and what is reported, by hand.
 
-The twelve documents under `tests/fixtures/unseen/real_*.txt` (SOURCES.md) arrive in six
+The sixteen documents under `tests/fixtures/unseen/real_*.txt` (SOURCES.md) arrive in six
 encodings and two scripts. What each must come out as, article by article, is in
 `test_structure_realistic.py` and the golden files; here is what is known about each file
 without running the project: the codec it was written in (`unseen_fixtures.ENCODINGS`, the
@@ -39,10 +39,17 @@ def test_the_encoding_each_file_was_written_in_is_detected(name: str) -> None:
     assert normalized(f"{name}.txt").encoding == DETECTED.get(ENCODINGS.get(name, "utf-8"), "utf-8")
 
 
-#: Traditional: the Big5 poems, the anthology chapter and the Taiwanese article. Simplified:
+#: Traditional: the Big5 poems, the anthology chapter, the Taiwanese article, README and
+#: regulation. Simplified:
 #: the rest, where a few characters are still traditional forms, counted by hand: 輗 and 軏 in
 #: the Analects, 絺 and 隤 in the Book of Songs.
-TRADITIONAL = {"real_tang_poems_big5", "real_guwen_juan1", "real_mdn_web_server_tw"}
+TRADITIONAL = {
+    "real_tang_poems_big5",
+    "real_guwen_juan1",
+    "real_mdn_web_server_tw",
+    "real_readme_tw_moj",
+    "real_roc_regulation_crlf",
+}
 STRAY_TRADITIONAL = {"real_lunyu_gbk": 2, "real_shijing": 2}
 
 
@@ -59,8 +66,12 @@ def test_what_is_reported() -> None:
     """Reported, not guessed: the anthology's quote inside a quote written with the same
     marks (`[通“事”]` inside `“臣闻…”`, source line 36) leaves the outer pair unpaired; two
     characters whose conversion no phrase decides (谿 in the poem's title and line, 覆 in
-    覆亡). Nothing else in the twelve documents is a problem."""
-    problems = {n: [(p.kind, p.message) for p in normalized(f"{n}.txt").problems] for n in NAMES}
+    覆亡). Nothing else is a problem (the Rust table: see the next test)."""
+    problems = {
+        n: [(p.kind, p.message) for p in normalized(f"{n}.txt").problems]
+        for n in NAMES
+        if n != "real_rust_operators_table"
+    }
     assert {n: p for n, p in problems.items() if p} == {
         "real_guwen_juan1": [
             ("ambiguous_conversion", "1 conversion(s) that no phrase decided: 覆->覆 x1 (or 复), line 54"),
@@ -74,6 +85,15 @@ def test_what_is_reported() -> None:
             )
         ],
     }
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="REVIEW.md real_rust_operators_table: a lifetime `'a` in inline code reported as an unpaired quote",
+)
+def test_a_quote_mark_in_inline_code_is_not_reported() -> None:
+    """`&'a type` is code (STYLE.md 2: copied as it is), not a quotation that lost its pair."""
+    assert normalized("real_rust_operators_table.txt").problems == []
 
 
 # --- the enumeration rule --------------------------------------------------------------
