@@ -678,6 +678,7 @@ def segment_articles(
     notes: list[dict[str, Any]] = []
     datelines_meta: list[dict[str, Any]] = []
     subjects: set[int] = set()  # TOC entries whose `/ 某某` is a profile's subject
+    lists: dict[int, dict[str, Any]] = {}  # TOC entries whose author lists several names
     series_meta: list[dict[str, Any]] = []
     series: tuple[str, int | None] | None = None
     i_next = 0
@@ -754,6 +755,9 @@ def segment_articles(
         apply_toc(a, entry, options)
         if toc_subject(a, entry, options):
             subjects.add(id(entry))
+        listed = credits.split_authors(a, entry, edits, options)
+        if listed and entry is not None:
+            lists[id(entry)] = listed
         toc_spacing(a, entry, edits, options)
         a.blocks = captions.retype_in_article(a.blocks)
         credits.take_author_line(a, edits, options)
@@ -774,9 +778,10 @@ def segment_articles(
         extra["notes"] = notes
     if datelines_meta:
         extra["datelines"] = datelines_meta
-    if subjects:
+    if subjects or lists:
         extra["toc"] = [
-            {**e, "author": None, "subject": e["author"]} if id(e) in subjects else e for e in toc
+            {**e, "author": None, "subject": e["author"]} if id(e) in subjects else lists.get(id(e), e)
+            for e in toc
         ]
     for k, a in enumerate(articles):
         a.origin = origins[k] or metadata.get("source")

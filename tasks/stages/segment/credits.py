@@ -22,6 +22,7 @@ from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import RuleList
 from zhclean.tasks.text import bylines
 from zhclean.tasks.text import classify as cl
+from zhclean.tasks.text.names import split_names
 
 RULES = RuleList()
 DEFAULT_OPTIONS = Options()
@@ -126,3 +127,31 @@ def page_authors(articles: list[Article], metadata: dict[str, Any], edits: list[
         return
     edits.append(Edit("segment", RULE_PAGE_AUTHORS, "、".join(names), "、".join(names), articles[0].start))
     articles[0].authors = list(names)
+
+
+RULE_NAME_LIST = RULES.declare(
+    "byline.name_list",
+    "segment",
+    "an author credit that is a plain list of personal names (`陆文静 马骏`, `黄 波 李春风`) is that many "
+    "authors; a TOC entry's author gains the list as `authors`",
+).name
+
+
+def split_authors(
+    article: Article, entry: dict[str, Any] | None, edits: list[Edit], options: Options = DEFAULT_OPTIONS
+) -> dict[str, Any] | None:
+    """Each author credit that lists several names becomes those names. Returns the TOC entry with
+    its `authors` list when its author was such a credit (else None)."""
+    if not options.enabled(RULE_NAME_LIST):
+        return None
+    out: list[str] = []
+    for credit in article.authors:
+        found = split_names(credit)
+        if found and len(found) > 1:
+            edits.append(Edit("segment", RULE_NAME_LIST, credit, "、".join(found), article.start))
+            out += [n for n in found if n not in out]
+        elif credit not in out:
+            out.append(credit)
+    article.authors = out
+    listed = split_names((entry or {}).get("author") or "")
+    return {**(entry or {}), "authors": listed} if listed and len(listed) > 1 else None
