@@ -255,12 +255,16 @@ def watch(
         ensure_writable(out)
     except OutputError as exc:
         _fatal(str(exc), EXIT_FATAL)
+    from prefect.exceptions import TerminationSignal
+
     import zhclean.flows.normalize_corpus  # noqa: F401  (Prefect's log handlers exist before they are filtered)
 
+    # SIGTERM (systemd, kill) between builds ends the watch loop; during a build Prefect's own
+    # handler ends the run (Crashed) with TerminationSignal, and the previous editions stay published
     stop = Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())  # systemd, kill: stop once the build under way ends
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
     options = Options(disabled_rules=frozenset(disable), pangu=pangu, script_table=script_table)
-    with _run_logs_off_the_console(), suppress(KeyboardInterrupt):
+    with _run_logs_off_the_console(), suppress(KeyboardInterrupt, TerminationSignal):
         watch_raw(raw, out, options, typer.echo, workers=workers, debounce_ms=debounce, stop=stop)
     typer.echo("stopped watching")
 
