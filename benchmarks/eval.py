@@ -223,7 +223,10 @@ def evaluate(name: str) -> Figures:
     for lo, hi in spans:
         fig.units += 1
         lines = body_of(lo, hi)
-        fig.split += max(0, sum(1 for b in blocks if any(b.start <= n <= b.end for n in lines)) - 1)
+        cut = max(0, sum(1 for b in blocks if any(b.start <= n <= b.end for n in lines)) - 1)
+        fig.split += cut
+        if cut:
+            fig.notes.append(f"{name}: lines {lo}-{hi} cut in {cut + 1}: {gold.lines[lo - 1][:30]!r}")
 
     # Furniture lines (and an article's own date/source lines) whose text stands inside a block covering them.
     for n in sorted({*gold.furniture, *(m for a in gold.articles for m in a["meta_lines"])}):
@@ -296,7 +299,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--write", action="store_true", help="also write benchmarks/EVAL.md")
     parser.add_argument(
-        "--notes", action="store_true", help="print each wrong title, wrong join and leaked furniture line"
+        "--notes",
+        action="store_true",
+        help="print each wrong title, wrong join or cut and leaked furniture line",
     )
     parser.add_argument("names", nargs="*", help="only these documents (stems under devset/docs)")
     args = parser.parse_args()
@@ -317,7 +322,7 @@ def main() -> None:
             "sources in `devset/README.md` and `devset/SOURCES.md`). Lower is better for the last four columns.\n\n"
             f"## Per kind of document\n\n{table(per_kind, total)}\n\n"
             f"## Per document\n\n{COLUMNS.replace('| kind |', '| document |')}\n|{'---|' * 9}\n{docs}\n\n"
-            "## Wrong titles, wrong joins and leaked furniture\n\n"
+            "## Wrong titles, wrong joins and cuts, leaked furniture\n\n"
             + "\n".join(f"- {n}" for n in total.notes)
             + "\n"
         )

@@ -14,6 +14,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,6 +86,8 @@ LAYOUT_SHARE: float = _DATA["blank_line"]["layout_share"]
 RUNNING_HEAD_MIN_REPEATS: int = _DATA["running_head"]["min_repeats"]
 #: The indent a printed paragraph opens with (an ideographic space, two spaces or more).
 INDENT = re.compile(_DATA["indent"]["mark"])
+#: On an indented page, a line narrower than this share of the column ended its paragraph.
+SHORT_SHARE: float = _DATA["indent"]["short_share"]
 #: A document with this many indented lines (and printed lines cut mid-sentence) opens its paragraphs with one.
 INDENT_MIN_LINES: int = _DATA["indent"]["min_lines"]
 #: Where a printed line stops that a paragraph never ends on: a clause comma.
@@ -173,6 +176,12 @@ RULE_WHOLE_LINE = RULES.declare(
     "in born-digital text whose lines are whole paragraphs (several lines run to more than twice its "
     "length), a line that stops without a sentence end (a long title, a date, an event line) did not stop "
     "at a wrap: the line under it starts a block of its own",
+).name
+RULE_SHORT_LINE = RULES.declare(
+    "join.short_line",
+    "join",
+    "on a printed page whose paragraphs open with an indent, a line that stops well short of the column "
+    "ended its paragraph: the unindented line after it (a heading, the next article's title) does not go on with it",
 ).name
 RULE_FRONT_MATTER = RULES.declare(
     "join.front_matter",
@@ -427,6 +436,35 @@ def interrupts(candidates: list[Candidate], k: int) -> bool:
     return prose and cl.byline_names(prev.text) is None and cut_line(prev.text)
 
 
+def display_width(text: str) -> int:
+    """Columns the line takes in print: a wide (CJK) character two, anything else one."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text.strip())
+
+
+def column_width(candidates: list[Candidate], width: Callable[[str], int]) -> float:
+    """The width a full printed line reaches: the median of the wider half of the lines (headings,
+    last lines of paragraphs and page furniture are the narrower ones)."""
+    widths = sorted(width(c.text) for c in candidates if not c.code)
+    upper = widths[len(widths) // 2 :]
+    return upper[len(upper) // 2] if upper else 0.0
+
+
+def char_count(text: str) -> int:
+    return len(text.strip())
+
+
+def short_lines(candidates: list[Candidate]) -> set[int]:
+    """Raw numbers of the lines that stop well short of the column, measured both in print width
+    and in characters (a typesetter's line of Latin words holds more characters in the same width;
+    a line cut by character count holds fewer columns): short by both, the paragraph ended there."""
+    columns = [(w, column_width(candidates, w)) for w in (display_width, char_count)]
+    return {
+        c.number
+        for c in candidates
+        if not c.code and all(w(c.text) < SHORT_SHARE * column for w, column in columns)
+    }
+
+
 def indented_layout(candidates: list[Candidate]) -> bool:
     """Does the document open its printed paragraphs with an indent? Enough indented lines, and the
     lines followed by an unindented one stop mid-line often enough (a column, not whole paragraphs)."""
@@ -630,6 +668,7 @@ def join_lines(
     soft = options.enabled(RULE_SOFT_BREAK) and boundary and markdown
     whole = options.enabled(RULE_WHOLE_LINE) and boundary and not markdown and not indented
     widths = {c.number: cl.visible_len(c.text) for c in candidates if not c.code}
+    short = short_lines(candidates) if indented and options.enabled(RULE_SHORT_LINE) else set()
     opened: set[int] = set()  # blocks opened by an indented line
     blocks: list[Block] = [new_block(title)] if title else []
     code: set[int] = set()
@@ -660,6 +699,9 @@ def join_lines(
             runs_on = (
                 not c.indent and not joins and i in opened and not never_continues(c) and not c.list_item
             )
+            stopped = i in opened and prev.end in short
+            if stopped and not c.indent and c.level is None and (joins or runs_on) and not apart:
+                apart, runs_on = RULE_SHORT_LINE, False  # the paragraph ended on its short last line
             if c.indent and joins and not apart:
                 apart = RULE_INDENT  # an indent opens a paragraph
             elif runs_on and (not cl.ends_sentence(prev.text) or not cl.heading_like(c.text)):
