@@ -193,6 +193,8 @@ class Header:
     size: int = 0
     date: str | None = None
     source: str | None = None
+    #: the short unmarked line under the title read as the writing unit (`byline.name_line`)
+    org_line: str | None = None
 
 
 def is_byline(block: Block) -> bool:
@@ -437,6 +439,7 @@ def read_header(
             if not options.enabled(RULE_NAME_LINE):
                 break
             h.authors.append(b.text.strip())
+            h.org_line = b.text.strip()
             edits.append(Edit("segment", RULE_NAME_LINE, b.text, "", b.start))
         elif j == i + 1 and deck(blocks, j, titles[-1], options):
             titles[-1] = (titles[-1][0], b.text.strip(), titles[-1][2])
@@ -621,8 +624,9 @@ def segment_articles(
         and CLOSING_CREDIT.match(b.text)
         and blocks[k + 1].type == "heading"
     ]
+    signed = more_starts.signed_end_starts(blocks, options)
     removed: list[Removed] = []
-    for k in sorted(set(dated) | set(chapters) | set(laws) | set(credited) | set(page_tops)):
+    for k in sorted(set(dated) | set(chapters) | set(laws) | set(credited) | set(page_tops) | set(signed)):
         if k not in starts and k > 0:
             rule = (
                 more_starts.RULE_DATE_ABOVE
@@ -636,6 +640,8 @@ def segment_articles(
                 else RULE_CLOSING_CREDIT
                 if k in credited
                 else more_starts.RULE_PAGE_TOP
+                if k in page_tops
+                else more_starts.RULE_SIGNED_END
             )
             if rule != RULE_DATED_HEADER:  # a dated header's date line is recorded when it is read
                 edits.append(Edit("segment", rule, blocks[k].text, blocks[k].text, blocks[k].start))
@@ -658,7 +664,7 @@ def segment_articles(
         for b in held:
             edits.append(Edit("segment", RULE_MARKDOWN_OUTLINE, b.text, b.text, b.start))
         starts, matched = [0], {}
-    forced = {*matched, *dated, *chapters, *laws, *credited, *page_tops}
+    forced = {*matched, *dated, *chapters, *laws, *credited, *page_tops, *signed}
     kept, broken = more_starts.close_empty_starts(
         starts,
         lambda x: (
@@ -715,6 +721,10 @@ def segment_articles(
             h.title = credits.title_line_byline(h.title, h.authors, edits, blocks[s].start, options)
         i_next = next((x for x in starts[k + 1 :] if x >= s + max(h.size, 1)), len(blocks))
         body = kept_bylines(blocks[s + h.size : i_next], options)
+        label = credits.signed_under_label(h.title, h.org_line, body, edits, blocks[s].start, options)
+        if label:
+            h.authors.remove(label[1])
+            h.title = label[1]
         if h.title and options.enabled(RULE_DATED_NOTE):
             while len(body) > 1 and body[0].type != "caption" and DATED_NOTE.match(body[0].text):
                 edits.append(Edit("segment", RULE_DATED_NOTE, body[0].text, "", body[0].start))
@@ -751,7 +761,7 @@ def segment_articles(
             edits.append(Edit("segment", RULE_CLOSING_CREDIT, last.text, "", last.start))
             a.blocks = a.blocks[:-1]
             own_source = own_source or credit.group(1)
-        a.section = section_for(a.start, labels)
+        a.section = section_for(a.start, labels) or (label[0] if label else None)
         apply_toc(a, entry, options)
         if toc_subject(a, entry, options):
             subjects.add(id(entry))

@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from zhclean.tasks.core.data import load
-from zhclean.tasks.core.model import Article, Edit
+from zhclean.tasks.core.model import Article, Block, Edit
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import RuleList
 from zhclean.tasks.text import bylines
@@ -155,3 +155,30 @@ def split_authors(
     article.authors = out
     listed = split_names((entry or {}).get("author") or "")
     return {**(entry or {}), "authors": listed} if listed and len(listed) > 1 else None
+
+
+RULE_SIGNED_TITLE = RULES.declare(
+    "title.signed_under_label",
+    "segment",
+    "a short line under a heading, read as the unit that wrote the text, is the text's title when the "
+    "text closes with its writer's signature; the heading over it is the section (`简讯` over a brief)",
+).name
+
+
+def signed_under_label(
+    title: str,
+    org_line: str | None,
+    body: list[Block],
+    edits: list[Edit],
+    line: int,
+    options: Options = DEFAULT_OPTIONS,
+) -> tuple[str, str] | None:
+    """(section, title) when the text under `title` and `org_line` closes with a signature: the
+    signature names who wrote it, so the line under the heading is no writer but the title."""
+    last = next((b for b in reversed(body) if b.type == "paragraph"), None)
+    if not org_line or last is None or not options.enabled(RULE_SIGNED_TITLE):
+        return None
+    if not (cl.trailing_signature(last.text) or cl.trailing_credit(last.text)):
+        return None
+    edits.append(Edit("segment", RULE_SIGNED_TITLE, f"{title}\n{org_line}", org_line, line))
+    return title, org_line

@@ -136,3 +136,25 @@ def date_above_starts(
         if b.type == "heading" and above in dates and (k == 0 or blocks[k - 1].end < above):
             found[k] = dates[above]
     return found
+
+
+RULE_SIGNED_END = RULES.declare(
+    "segment.signed_end",
+    "segment",
+    "a heading right after a paragraph that closes with a signature (`……。（某某）`, `……。某某`, "
+    "`……。（通讯员 某某）`) opens the next article: the signature ends a brief",
+).name
+
+
+def signed_end_starts(blocks: list[Block], options: Options = DEFAULT_OPTIONS) -> list[int]:
+    """Unmarked headings right after a signed paragraph."""
+    if not options.enabled(RULE_SIGNED_END):
+        return []
+    return [
+        k
+        for k in range(1, len(blocks))
+        if blocks[k].type == "heading"
+        and blocks[k].level is None
+        and blocks[k - 1].type == "paragraph"
+        and (cl.trailing_signature(blocks[k - 1].text) or cl.trailing_credit(blocks[k - 1].text))
+    ]
