@@ -155,6 +155,7 @@ def test_an_up_to_date_run_says_so_in_its_log_and_artifacts(prefect_harness, tmp
 @pytest.mark.parametrize("zone", ["Europe/Paris", None])
 def test_the_schedule_has_a_timezone_absolute_paths_and_one_run_at_a_time(tmp_path, monkeypatch, zone):
     from prefect.client.schemas.objects import ConcurrencyLimitStrategy
+    from prefect.deployments.runner import EntrypointType
 
     from zhclean.flows import schedule as module
 
@@ -170,6 +171,7 @@ def test_the_schedule_has_a_timezone_absolute_paths_and_one_run_at_a_time(tmp_pa
     }
     limit = settings["global_limit"]
     assert (limit.limit, limit.collision_strategy) == (1, ConcurrencyLimitStrategy.ENQUEUE)
+    assert settings["entrypoint_type"] == EntrypointType.MODULE_PATH
 
 
 def test_a_bad_timezone_or_cron_is_refused_before_anything_is_served(tmp_path, raw_files):
