@@ -88,6 +88,8 @@ RUNNING_HEAD_MIN_REPEATS: int = _DATA["running_head"]["min_repeats"]
 INDENT = re.compile(_DATA["indent"]["mark"])
 #: On an indented page, a line narrower than this share of the column ended its paragraph.
 SHORT_SHARE: float = _DATA["indent"]["short_share"]
+#: The lines above indented lines stop mid-sentence this often or more: a hanging indent.
+HANGING_SHARE: float = _DATA["indent"]["hanging_share"]
 #: A document with this many indented lines (and printed lines cut mid-sentence) opens its paragraphs with one.
 INDENT_MIN_LINES: int = _DATA["indent"]["min_lines"]
 #: Where a printed line stops that a paragraph never ends on: a clause comma.
@@ -182,6 +184,12 @@ RULE_SHORT_LINE = RULES.declare(
     "join",
     "on a printed page whose paragraphs open with an indent, a line that stops well short of the column "
     "ended its paragraph: the unindented line after it (a heading, the next article's title) does not go on with it",
+).name
+RULE_HANGING_INDENT = RULES.declare(
+    "join.hanging_indent",
+    "join",
+    "on a page whose indents hang (a list item's wrapped lines indented under its flush first line), an "
+    "indented line right under a line that stops mid-sentence goes on with it, whatever the shape of either",
 ).name
 RULE_FRONT_MATTER = RULES.declare(
     "join.front_matter",
@@ -436,6 +444,15 @@ def interrupts(candidates: list[Candidate], k: int) -> bool:
     return prose and cl.byline_names(prev.text) is None and cut_line(prev.text)
 
 
+def hangs_under(prev: Block, c: Candidate) -> bool:
+    """On a page of hanging indents, is `c` a wrapped line of the item `prev`? It is indented, right
+    under it (no blank line), and `prev` is an item (`三、…`) or stops mid-sentence."""
+    if not c.indent or c.after_blank or c.level is not None or c.code or c.list_item or c.caption:
+        return False
+    item = cl.is_enumerated(prev.text) or cut_line(prev.text)
+    return prev.level is None and prev.type != "caption" and item
+
+
 def display_width(text: str) -> int:
     """Columns the line takes in print: a wide (CJK) character two, anything else one."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text.strip())
@@ -467,7 +484,8 @@ def short_lines(candidates: list[Candidate]) -> set[int]:
 
 def indented_layout(candidates: list[Candidate]) -> bool:
     """Does the document open its printed paragraphs with an indent? Enough indented lines, and the
-    lines followed by an unindented one stop mid-line often enough (a column, not whole paragraphs)."""
+    lines followed by an unindented one stop mid-line often enough (a column, not whole paragraphs),
+    and the indents are no hanging ones."""
     if sum(c.indent for c in candidates) < INDENT_MIN_LINES:
         return False
     ends = [
@@ -482,7 +500,25 @@ def indented_layout(candidates: list[Candidate]) -> bool:
         and not c.code
         and not (cl.heading_like(c.text) and not CLAUSE_COMMA.search(c.text))
     ]
-    return bool(prose) and sum(cut_line(c.text) for c in prose) / len(prose) >= LAYOUT_SHARE
+    if not prose or sum(cut_line(c.text) for c in prose) / len(prose) < LAYOUT_SHARE:
+        return False
+    return not hanging_indent(candidates)
+
+
+def hanging_indent(candidates: list[Candidate]) -> bool:
+    """Are the indents hanging (an item's wrapped lines indented under its flush first line)? The
+    prose lines right above an indented line stop mid-sentence often enough: a paragraph indent
+    follows the end of the paragraph before, a hanging one the middle of the item it goes on."""
+    above = [
+        c
+        for c, nxt in itertools.pairwise(candidates)
+        if nxt.indent
+        and not nxt.after_blank
+        and c.level is None
+        and not c.code
+        and not (cl.heading_like(c.text) and not CLAUSE_COMMA.search(c.text))
+    ]
+    return bool(above) and sum(cut_line(c.text) for c in above) / len(above) >= HANGING_SHARE
 
 
 def bracket_lead_credit(text: str, number: int, edits: list[Edit]) -> str:
@@ -669,6 +705,7 @@ def join_lines(
     whole = options.enabled(RULE_WHOLE_LINE) and boundary and not markdown and not indented
     widths = {c.number: cl.visible_len(c.text) for c in candidates if not c.code}
     short = short_lines(candidates) if indented and options.enabled(RULE_SHORT_LINE) else set()
+    hanging = options.enabled(RULE_HANGING_INDENT) and not markdown and hanging_indent(candidates)
     opened: set[int] = set()  # blocks opened by an indented line
     blocks: list[Block] = [new_block(title)] if title else []
     code: set[int] = set()
@@ -685,6 +722,11 @@ def join_lines(
             blocks[i], edit = merge(prev, c)
             blocks[i].type = "paragraph"
             edits.append(Edit("join", RULE_SOFT_BREAK, edit.before, edit.after, edit.line, edit.offset))
+            continue
+        if hanging and prev is not None and hangs_under(prev, c):
+            blocks[i], edit = merge(prev, c)  # the item's wrapped line
+            blocks[i].type = "paragraph"
+            edits.append(Edit("join", RULE_HANGING_INDENT, edit.before, edit.after, edit.line, edit.offset))
             continue
         joins = prev is not None and continues(prev, c, stats, marked) and options.enabled(join_kind(prev, c))
         apart = held_apart(c, boundary, options) if joins else None
