@@ -102,6 +102,8 @@ SIGNATURE = re.compile(rf"(?<=[。！？!?”])\s*(?P<name>[{HAN_CLASS}](?:\s?[{
 PAREN_SIGNATURE = re.compile(rf"(?<=[。！？!?”])\s*[（(](?P<name>[{HAN_CLASS}]{{2,4}})[)）]\s*$")
 #: A signed paragraph holds at least this many CJK characters before its signature.
 SIGNATURE_MIN_BODY_CJK: int = _DATA["signatures"]["min_body_cjk"]
+#: A name in brackets standing alone (`（某某）`).
+BRACKETED_NAME = re.compile(rf"^[（(](?P<name>[{HAN_CLASS}]{{2,4}})[)）]$")
 #: Editorial marks where a signature stands (`（待续）`): never a name.
 END_MARKS = frozenset(_DATA["signatures"]["end_marks"])
 #: A bracketed credit closing a paragraph: `……。（通讯员 某某）`.
@@ -273,6 +275,16 @@ def trailing_signature(text: str) -> tuple[str, str] | None:
         if m and cjk_count(text[: m.start()]) >= SIGNATURE_MIN_BODY_CJK and name not in END_MARKS:
             return text[: m.start()].rstrip(), name
     return None
+
+
+def signature_line(text: str) -> list[str] | None:
+    """A line that is only a signature or a credit (`（某某）`, `（通讯员 某某）`, `通讯员 某某`): its names."""
+    t = text.strip()
+    m = BRACKETED_NAME.match(t)
+    if m and m.group("name") not in END_MARKS:
+        return [m.group("name")]
+    credit = bylines.CREDIT.fullmatch(t)
+    return bylines.credit_names(credit.group("names"), bare=True) if credit else bylines.credit_names(t)
 
 
 def trailing_credit(text: str) -> tuple[str, list[str]] | None:

@@ -113,3 +113,11 @@ def test_a_headline_of_two_parts_may_run_longer_than_a_heading() -> None:
     assert cl.heading_like(f"{left}  {right}")
     assert not cl.heading_like(f"{left} {right}")  # one space: a line of text
     assert not cl.heading_like(f"{left}\u3000{right}，好")  # clause punctuation: text
+
+
+def test_signature_lines() -> None:
+    assert cl.signature_line("（李四）") == ["李四"]
+    assert cl.signature_line("（通讯员 李四）") == ["李四"]
+    assert cl.signature_line("通讯员 李四 王五") == ["李四", "王五"]
+    assert cl.signature_line("（待续）") is None
+    assert cl.signature_line("（以上数据截至五月底）") is None

@@ -772,6 +772,7 @@ def segment_articles(
         a.blocks = captions.retype_in_article(a.blocks)
         credits.take_author_line(a, edits, options)
         credits.take_trailing_credits(a, edits, options)
+        credits.take_signature_line(a, edits, options)
         sign_short_item(a, edits, options)
         year = next((d[:4] for d in (a.date, metadata.get("date")) if d and d[:4].isdigit()), None)
         lead = leads.read_lead(a, edits, datelines_meta, year, options)

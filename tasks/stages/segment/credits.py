@@ -182,3 +182,24 @@ def signed_under_label(
         return None
     edits.append(Edit("segment", RULE_SIGNED_TITLE, f"{title}\n{org_line}", org_line, line))
     return title, org_line
+
+
+RULE_SIGNATURE_LINE = RULES.declare(
+    "byline.signature_line",
+    "segment",
+    "a signature on its own line closing an article's text (`（某某）`, `通讯员 某某` under its last "
+    "paragraph) moved to the article's authors",
+).name
+
+
+def take_signature_line(article: Article, edits: list[Edit], options: Options = DEFAULT_OPTIONS) -> None:
+    """The article's last block, a signature line right under a paragraph, leaves the text for the authors."""
+    blocks = article.blocks
+    if len(blocks) < 2 or blocks[-2].type != "paragraph" or not options.enabled(RULE_SIGNATURE_LINE):
+        return
+    names = cl.signature_line(blocks[-1].text) if blocks[-1].type != "caption" else None
+    if not names:
+        return
+    edits.append(Edit("segment", RULE_SIGNATURE_LINE, blocks[-1].text, "", blocks[-1].start))
+    article.blocks = blocks[:-1]
+    article.authors += [n for n in names if n not in article.authors]

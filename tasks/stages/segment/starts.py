@@ -142,7 +142,8 @@ RULE_SIGNED_END = RULES.declare(
     "segment.signed_end",
     "segment",
     "a heading right after a paragraph that closes with a signature (`……。（某某）`, `……。某某`, "
-    "`……。（通讯员 某某）`) opens the next article: the signature ends a brief",
+    "`……。（通讯员 某某）`), or after a signature line under a paragraph, opens the next article: the "
+    "signature ends a brief",
 ).name
 
 
@@ -150,11 +151,15 @@ def signed_end_starts(blocks: list[Block], options: Options = DEFAULT_OPTIONS) -
     """Unmarked headings right after a signed paragraph."""
     if not options.enabled(RULE_SIGNED_END):
         return []
-    return [
-        k
-        for k in range(1, len(blocks))
-        if blocks[k].type == "heading"
-        and blocks[k].level is None
-        and blocks[k - 1].type == "paragraph"
-        and (cl.trailing_signature(blocks[k - 1].text) or cl.trailing_credit(blocks[k - 1].text))
-    ]
+    found = []
+    for k in range(1, len(blocks)):
+        b, before = blocks[k], blocks[k - 1]
+        if b.type != "heading" or b.level is not None:
+            continue
+        signed = before.type == "paragraph" and (
+            cl.trailing_signature(before.text) or cl.trailing_credit(before.text)
+        )
+        alone = k > 1 and blocks[k - 2].type == "paragraph" and cl.signature_line(before.text)
+        if signed or alone:
+            found.append(k)
+    return found
