@@ -672,6 +672,7 @@ def segment_articles(
         ),
         forced,
         lambda x: marks_start(blocks, x, strong=True),
+        lambda x, y: more_starts.joinable_lines([b.text for b in blocks[x:y]]),
         options,
     )
     for x in sorted(set(starts) - set(kept) - set(broken.values())):

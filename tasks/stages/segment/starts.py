@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -72,6 +73,7 @@ def close_empty_starts(
     header_size: Callable[[int], int],
     forced: set[int],
     strong: Callable[[int], bool],
+    joinable: Callable[[int, int], bool],
     options: Options = DEFAULT_OPTIONS,
 ) -> tuple[list[int], dict[int, int]]:
     """The starts to keep, and the starts whose heading run goes on into the next start's title.
@@ -80,14 +82,17 @@ def close_empty_starts(
     no text. When the next start is marked by a byline, subtitle or news lead (`strong`), the
     two heading runs are one headline broken over lines; otherwise the lower heading is the
     first heading of the upper article's body. A start that other evidence forces (a dated
-    header, a chapter, a law's title, a TOC entry, a page top) is always kept."""
+    header, a chapter, a law's title, a TOC entry, a page top) is always kept. `joinable(s, t)`:
+    the heading lines from `s` up to `t` may be words of one headline (a folio such as
+    `某刊·2023.4·8` left in the text may not)."""
     kept: list[int] = []
     broken: dict[int, int] = {}
     for s in starts:
         prev = kept[-1] if kept else None
-        if prev is not None and s not in forced and prev not in broken and prev + header_size(prev) == s:
-            if strong(s) and options.enabled(RULE_BROKEN_TITLE):
-                broken[prev] = s
+        last = broken.get(prev, prev) if prev is not None else None  # a broken headline's last start
+        if last is not None and s not in forced and last + header_size(last) == s:
+            if strong(s) and joinable(prev, s) and options.enabled(RULE_BROKEN_TITLE):
+                broken[prev] = s  # a headline broken over three lines goes on
                 continue
             if not strong(s) and options.enabled(RULE_EMPTY_START):
                 continue
@@ -163,3 +168,13 @@ def signed_end_starts(blocks: list[Block], options: Options = DEFAULT_OPTIONS) -
         if signed or alone:
             found.append(k)
     return found
+
+
+#: A digit: a headline broken over lines holds none in its upper lines; a folio (`某刊·2023.4·8`)
+#: or a date left in the text above a title does.
+DIGIT = re.compile(r"\d")
+
+
+def joinable_lines(texts: list[str]) -> bool:
+    """Heading lines that may be the upper part of a headline broken over lines."""
+    return not any(DIGIT.search(t) for t in texts)
