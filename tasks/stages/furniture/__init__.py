@@ -9,6 +9,7 @@ from __future__ import annotations
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.stage import StageDef, StageResult, State
 from zhclean.tasks.stages.furniture import (
+    cues,
     date_lines,
     law_history,
     markers,
@@ -24,6 +25,7 @@ from zhclean.tasks.stages.furniture import (
 
 #: The stage's rules, by detector module in about the order `strip.DETECTORS` runs them.
 RULES = (
+    *cues.RULES,
     *toc.RULES,
     *masthead.RULES,
     *running_heads.RULES,

@@ -5,7 +5,8 @@ and before paragraphs are joined: a running head often sits between the two
 halves of a sentence split by a page break, and repetition across the whole
 document is its best signal. Each kind of furniture has its own detector
 module; this one runs them in order, each seeing only the lines the earlier
-ones left (the TOC first, since its entries look like footers; the masthead
+ones left (subtitle cues first, whose numbers look like page numbers; then the
+TOC, since its entries look like footers; the masthead
 after running heads, so a periodical title above it is already known).
 
 A rule switched off by name (`Options.disabled_rules`) leaves its lines in
@@ -45,6 +46,8 @@ Metadata contract (what segmentation and the editions may rely on):
   dated notes of enactment and amendment (wrapped lines joined), in order.
 - `date_lines`: list of `{"line": int, "date": str}`, each date line next to a
   title (ISO, ROC years converted); the first is also `date`.
+- `cues`: list of `{"line": int, "start": str, "end": str, "number"?: int}`, a
+  subtitle file's cue timings (the timing line's raw number; times as printed).
 """
 
 from __future__ import annotations
@@ -56,6 +59,7 @@ from typing import Any
 from zhclean.tasks.core.model import Edit, Line, Removed
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.stages.furniture import (
+    cues,
     date_lines,
     law_history,
     markers,
@@ -94,6 +98,7 @@ def _plain(detect: Callable[[list[Line], set[int]], Found]) -> Detector:
 #: The detectors in the order they run, each with the rules it claims lines under: a
 #: detector runs unless all of them are switched off.
 DETECTORS: tuple[tuple[tuple[str, ...], Detector], ...] = (
+    ((cues.RULE,), _plain(cues.find_cues)),
     ((toc.RULE,), _find_toc),
     ((masthead.ISSUE_RULE,), _plain(masthead.find_issue_lines)),
     ((running_heads.RULE,), _plain(running_heads.find_running_heads)),

@@ -16,7 +16,8 @@ RULES = tuple(paragraphs.RULES)
 
 def run(state: State, options: Options) -> StageResult:
     metadata: dict[str, Any] = {}
-    blocks, edits, removed = paragraphs.join_lines(state.lines, options, metadata)
+    cued = bool(state.metadata.get("cues"))  # a subtitle file: furniture took its cue timings out
+    blocks, edits, removed = paragraphs.join_lines(state.lines, options, metadata, cued)
     return StageResult(blocks=blocks, edits=edits, removed=removed, metadata=metadata)
 
 

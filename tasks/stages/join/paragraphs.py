@@ -191,6 +191,12 @@ RULE_HANGING_INDENT = RULES.declare(
     "on a page whose indents hang (a list item's wrapped lines indented under its flush first line), an "
     "indented line right under a line that stops mid-sentence goes on with it, whatever the shape of either",
 ).name
+RULE_CUE_TEXT = RULES.declare(
+    "join.cue_text",
+    "join",
+    "in a subtitle file (cue timings taken out), each cue's words are one paragraph: never a heading, "
+    "never joined across the cue's end",
+).name
 RULE_FRONT_MATTER = RULES.declare(
     "join.front_matter",
     "join",
@@ -453,6 +459,39 @@ def hangs_under(prev: Block, c: Candidate) -> bool:
     return prev.level is None and prev.type != "caption" and item
 
 
+def cue_blocks(lines: list[Line]) -> tuple[list[Block], list[Edit], list[Removed]]:
+    """A subtitle file's text: each cue's words (the lines between two removed timings, or two
+    blank lines) one paragraph, its lines joined as a player shows them, one under the other."""
+    blocks: list[Block] = []
+    edits: list[Edit] = []
+    previous: int | None = None
+    for line in lines:
+        text = line.text.strip()
+        gap = previous is None or line.number > previous + 1
+        previous = line.number
+        if not text:
+            previous = None  # a blank line ends the cue
+            continue
+        if blocks and not gap:
+            a = blocks[-1].text
+            joined = a + glue(a, text) + text
+            tail, head = a[-EDIT_CONTEXT:], text[:EDIT_CONTEXT]
+            edits.append(
+                Edit(
+                    "join",
+                    RULE_CUE_TEXT,
+                    f"{tail}\n{head}",
+                    f"{tail}{glue(a, text)}{head}",
+                    line.number,
+                    len(a) - len(tail),
+                )
+            )
+            blocks[-1] = Block("paragraph", joined, blocks[-1].start, line.number)
+        else:
+            blocks.append(Block("paragraph", text, line.number, line.number))
+    return blocks, edits, []
+
+
 def display_width(text: str) -> int:
     """Columns the line takes in print: a wide (CJK) character two, anything else one."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text.strip())
@@ -675,11 +714,14 @@ def new_block(c: Candidate, marked: bool = False) -> Block:
 
 
 def join_lines(
-    lines: list[Line], options: Options, metadata: dict[str, Any] | None = None
+    lines: list[Line], options: Options, metadata: dict[str, Any] | None = None, cued: bool = False
 ) -> tuple[list[Block], list[Edit], list[Removed]]:
     """Lines to blocks: page and column breaks and broken headings joined, stray glyphs removed.
 
-    `metadata`, when given, gains the front matter and whether the document is Markdown."""
+    `metadata`, when given, gains the front matter and whether the document is Markdown. `cued`:
+    the document is a subtitle file whose cue timings furniture took out (`cue_blocks`)."""
+    if cued and options.enabled(RULE_CUE_TEXT):
+        return cue_blocks(lines)
     skip, fields, title, edits, removed = front_matter(lines, options)
     candidates, more_edits, more_removed = prepare(lines[skip:], options)
     edits += more_edits
