@@ -32,6 +32,9 @@ BYLINE_BARE_MIN: int = _DATA["bare_label_min"]
 LABEL = re.compile("|".join(re.escape(w) for w in sorted(BYLINE_LABELS, key=len, reverse=True)))
 #: What may separate labels and names.
 SEPARATOR = re.compile(_DATA["separator"])
+#: A label with a slash (`文/`, `图/`, `文/图`): typography leaves no space before it, so it is found
+#: by itself inside a title line (`标题文/某某`).
+SLASH_LABEL = re.compile(_DATA["slash_label"])
 #: A name: 2–4 CJK characters, maybe with the middle dot of a transliterated name.
 NAME = re.compile(rf"^[{HAN_CLASS}](?:[{HAN_CLASS}·]){{1,5}}$")
 NAME_MAX_CHARS: int = _DATA["name_max_chars"]
@@ -66,11 +69,12 @@ def label_at(text: str, pos: int, bare: bool) -> re.Match[str] | None:
 
 
 def name_run(text: str, pos: int) -> int:
-    """End of the run of name characters at `pos`, stopping before a separator or a long label."""
+    """End of the run of name characters at `pos`, stopping before a separator, a long label or a
+    label closed by a slash (`张三图/李四`: typography took the space before `图/`)."""
     end = pos
     while end < len(text) and CJK_RUN.match(text[end]):
         m = LABEL.match(text, end)
-        if end > pos and m and len(m.group(0)) >= BYLINE_BARE_MIN:
+        if end > pos and m and (len(m.group(0)) >= BYLINE_BARE_MIN or SLASH_LABEL.match(text, end)):
             break
         end += 1
     return end
@@ -159,9 +163,6 @@ def lead_byline(text: str) -> list[str] | None:
     return credit_names(credit.group("names"), bare=True) if credit else credit_names(rest)
 
 
-#: A label with a slash (`文/`, `图/`, `文/图`): typography leaves no space before it, so it is found
-#: by itself inside a title line (`标题文/某某`).
-SLASH_LABEL = re.compile(_DATA["slash_label"])
 
 
 def title_line_credit(text: str, min_title_cjk: int) -> tuple[str, list[str]] | None:

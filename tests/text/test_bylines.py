@@ -31,6 +31,7 @@ def test_a_slash_closes_a_label_and_labels_run_together_only_when_each_is_one() 
     assert bylines.credit_names("摄影记者 张三") == ["张三"]
     assert bylines.credit_names("图文并茂/好看") is None
     assert bylines.credit_names("张三/李四") is None
+    assert bylines.credit_names("文/本报记者 张三图/李四") == ["张三", "李四"]  # `　图/` lost its space
 
 
 def test_a_lead_standing_on_a_byline_line_is_read_with_it() -> None:

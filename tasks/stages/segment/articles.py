@@ -407,7 +407,10 @@ def segment_articles(
         ),
         forced,
         lambda x: marks_start(blocks, x, strong=True),
-        lambda x, y: more_starts.joinable_lines([b.text for b in blocks[x:y]]),
+        lambda x, y: (
+            more_starts.joinable_lines([b.text for b in blocks[x:y]])
+            and not any(is_subtitle(b) or is_byline(b) for b in blocks[x:y])
+        ),
         options,
     )
     for x in sorted(set(starts) - set(kept) - set(broken.values())):
@@ -423,6 +426,7 @@ def segment_articles(
     lists: dict[int, dict[str, Any]] = {}  # TOC entries whose author lists several names
     series_meta: list[dict[str, Any]] = []
     series: tuple[str, int | None] | None = None
+    sticky = False  # an unmarked series head holds for the rest of the document
     i_next = 0
     for k, s in enumerate(starts):
         if s < i_next:
@@ -466,10 +470,16 @@ def segment_articles(
                 edits.append(Edit("segment", RULE_DATED_NOTE, body[0].text, "", body[0].start))
                 notes.append({"title": h.title, "text": body[0].text, "line": body[0].start})
                 body = body[1:]
+        if not body and h.subtitle and i_next < len(blocks) and more_starts.series_head(s, matched, options):
+            # a run with no text under it, over articles of its own: their series
+            edits.append(Edit("segment", more_starts.RULE_SERIES_HEAD, h.title, h.title, blocks[s].start))
+            series, sticky = (h.title, h.level), True
+            series_meta.append({"title": h.title, "subtitle": h.subtitle, "line": blocks[s].start})
+            continue
         if h.series:
-            series = (h.series, h.series_level)
+            series, sticky = (h.series, h.series_level), False
             series_meta.append({"title": h.series, "subtitle": h.series_subtitle, "line": blocks[s].start})
-        elif series and not (h.title and deeper_level(h.level, series[1])):
+        elif series and not sticky and not (h.title and deeper_level(h.level, series[1])):
             series = None
         span = blocks[s:i_next]
         own_date = h.date or (dated[s][0] if s in dated else None)

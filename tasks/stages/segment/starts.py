@@ -178,3 +178,17 @@ DIGIT = re.compile(r"\d")
 def joinable_lines(texts: list[str]) -> bool:
     """Heading lines that may be the upper part of a headline broken over lines."""
     return not any(DIGIT.search(t) for t in texts)
+
+
+RULE_SERIES_HEAD = RULES.declare(
+    "segment.series_head",
+    "segment",
+    "a title and its subtitle with no text under them, over articles that open with their own title "
+    "and byline (`守护绿水青山的人们 ——记…` over profiles), are the series title of those articles, not an "
+    "article of their own",
+).name
+
+
+def series_head(s: int, matched: dict[int, Any], options: Options = DEFAULT_OPTIONS) -> bool:
+    """Start `s` may head a series (a TOC entry is an article)."""
+    return s not in matched and options.enabled(RULE_SERIES_HEAD)
