@@ -163,8 +163,6 @@ def lead_byline(text: str) -> list[str] | None:
     return credit_names(credit.group("names"), bare=True) if credit else credit_names(rest)
 
 
-
-
 def title_line_credit(text: str, min_title_cjk: int) -> tuple[str, list[str]] | None:
     """A byline printed on a title line: (the title, the names), or None.
 
