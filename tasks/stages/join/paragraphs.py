@@ -75,6 +75,10 @@ MARKDOWN_SYNTAX = re.compile(_DATA["markdown"]["syntax"])
 MARKDOWN_MIN_LINES: int = _DATA["markdown"]["min_syntax_lines"]
 #: A line that opens a Markdown block of its own with no blank line before it (a quote, a table row).
 BLOCK_START = re.compile(_DATA["markdown"]["block_start"])
+#: A table row, pipes at its edges or not.
+TABLE_ROW = re.compile(_DATA["markdown"]["table_row"])
+#: A table's alignment row.
+TABLE_RULE_ROW = re.compile(_DATA["markdown"]["table_rule_row"])
 #: A list item that is only a link to an anchor of the same page: an entry of its table of contents.
 ANCHOR_ITEM = re.compile(_DATA["markdown"]["anchor_item"])
 #: A run of at least this many such items is a table of contents.
@@ -197,6 +201,12 @@ RULE_CUE_TEXT = RULES.declare(
     "in a subtitle file (cue timings taken out), each cue's words are one paragraph: never a heading, "
     "never joined across the cue's end",
 ).name
+RULE_TABLE_ROW = RULES.declare(
+    "join.table_row",
+    "join",
+    "in a Markdown document a table row (cells between `|`) is a block of its own, as written with its edge "
+    "bars (no OCR debris); the alignment row (`| --- |`) is no text and is removed with a record",
+).name
 RULE_FRONT_MATTER = RULES.declare(
     "join.front_matter",
     "join",
@@ -221,6 +231,8 @@ class Candidate:
     code: bool = False
     #: The raw line opens with an indent.
     indent: bool = False
+    #: A Markdown table row.
+    table: bool = False
 
 
 class PairStats:
@@ -284,11 +296,13 @@ def front_matter(
 
 
 def prepare(
-    lines: list[Line], options: Options = DEFAULT_OPTIONS
+    lines: list[Line], options: Options = DEFAULT_OPTIONS, tables: bool = False
 ) -> tuple[list[Candidate], list[Edit], list[Removed]]:
     """Strip heading marks, caption arrows and stray glyphs; drop blank lines.
 
-    A disabled rule leaves its text in the line (a kept `##` is text, not a level)."""
+    A disabled rule leaves its text in the line (a kept `##` is text, not a level). `tables`: the
+    document is Markdown, whose table rows are kept whole (`join.table_row`)."""
+    tables = tables and options.enabled(RULE_TABLE_ROW)
     out: list[Candidate] = []
     edits: list[Edit] = []
     removed: list[Removed] = []
@@ -311,6 +325,13 @@ def prepare(
                 edits.append(Edit("join", RULE_CODE_FENCE, text, text, line.number, 0))
             in_code = in_code != fence
             out.append(Candidate(text, line.number, after_blank=blank, after_gap=gap, code=True))
+            blank = gap = False
+            continue
+        if tables and TABLE_ROW.search(text):
+            if TABLE_RULE_ROW.match(text):
+                removed.append(Removed(text, RULE_TABLE_ROW, line.number))  # alignment, no text
+                continue
+            out.append(Candidate(text, line.number, after_blank=blank, after_gap=gap, table=True))
             blank = gap = False
             continue
         if strays and STRAY_LINE.match(cl.visible(text) or " "):
@@ -378,10 +399,12 @@ def anchor_contents(
 
 
 def markdown_document(lines: list[Line], fields: dict[str, str] | None = None) -> bool:
-    """Written in Markdown: front matter, or enough lines of Markdown syntax other than headings."""
+    """Written in Markdown: front matter, or enough lines of Markdown syntax other than headings
+    (a table's alignment row `| --- | --- |` is such a line)."""
     if fields:
         return True
-    return sum(1 for line in lines if MARKDOWN_SYNTAX.search(line.text)) >= MARKDOWN_MIN_LINES
+    syntax = (MARKDOWN_SYNTAX.search(line.text) or TABLE_RULE_ROW.match(line.text) for line in lines)
+    return sum(1 for found in syntax if found) >= MARKDOWN_MIN_LINES
 
 
 def cut_line(text: str) -> bool:
@@ -400,6 +423,8 @@ def print_layout(candidates: list[Candidate]) -> bool:
             continue
         if (cl.heading_like(c.text) and not CLAUSE_COMMA.search(c.text)) or cl.DATE_START.match(c.text):
             continue  # a heading or a dated note (`2020年1月1日 施行`), not prose
+        if BLOCK_START.match(c.text) or TABLE_ROW.search(c.text):
+            continue  # a Markdown table row or quote: a block of its own, no printed line
         prose += 1
         cut += cut_line(c.text)
     return prose > 0 and cut / prose >= LAYOUT_SHARE
@@ -723,7 +748,8 @@ def join_lines(
     if cued and options.enabled(RULE_CUE_TEXT):
         return cue_blocks(lines)
     skip, fields, title, edits, removed = front_matter(lines, options)
-    candidates, more_edits, more_removed = prepare(lines[skip:], options)
+    markdown = markdown_document(lines, fields)
+    candidates, more_edits, more_removed = prepare(lines[skip:], options, tables=markdown)
     edits += more_edits
     removed += more_removed
     candidates, contents = anchor_contents(candidates, options)
@@ -733,13 +759,12 @@ def join_lines(
         metadata["contents"] = contents
     if metadata is not None and skip:
         metadata["front_matter"] = fields
-    if metadata is not None and markdown_document(lines, fields):
+    if metadata is not None and markdown:
         metadata["format"] = "markdown"
     stats = PairStats([c.text for c in candidates])
     marked = marks_headings(candidates)
     layout = print_layout(candidates)
     boundary = options.enabled(RULE_BLANK_LINE) and not layout
-    markdown = markdown_document(lines, fields)
     # a printed page whose blank lines are layout is no born-digital Markdown, whatever its marks
     # (inline code quoted in a printed article): its indents open paragraphs, its lines wrap
     indented = options.enabled(RULE_INDENT) and (layout or not markdown) and indented_layout(candidates)
@@ -754,12 +779,12 @@ def join_lines(
     for c in candidates:
         i = open_block(blocks)
         prev = blocks[i] if i is not None else None
-        if c.code:
-            code.add(len(blocks))
+        if c.code or c.table:
+            code.add(len(blocks))  # a line of code or a table row: a block of its own
             blocks.append(Block("paragraph", c.text, c.number, c.number))
             continue
         if i in code:
-            prev = None  # nothing continues a line of code
+            prev = None  # nothing continues a line of code or a table row
         if soft and prev is not None and i not in code and soft_break(prev, c):
             blocks[i], edit = merge(prev, c)
             blocks[i].type = "paragraph"
