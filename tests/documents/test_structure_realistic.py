@@ -720,10 +720,6 @@ def test_nested_list_items_keep_their_indent() -> None:
 # -- a Taiwanese web article (MDN, zh-TW) -----------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="REVIEW.md real_mdn_web_server_tw: a table cell split into three blocks",
-)
 def test_taiwanese_article_table_cell_is_one_paragraph() -> None:
     """The learn-box table's two rows are two paragraphs: label and cell, the links' text
     without their tags (a tag an HTML formatter broke over two lines is still a tag)."""

@@ -17,7 +17,7 @@ RULES = tuple(paragraphs.RULES)
 def run(state: State, options: Options) -> StageResult:
     metadata: dict[str, Any] = {}
     cued = bool(state.metadata.get("cues"))  # a subtitle file: furniture took its cue timings out
-    blocks, edits, removed = paragraphs.join_lines(state.lines, options, metadata, cued)
+    blocks, edits, removed = paragraphs.join_lines(state.lines, options, metadata, cued, state.document.edits)
     return StageResult(blocks=blocks, edits=edits, removed=removed, metadata=metadata)
 
 

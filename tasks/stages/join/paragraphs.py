@@ -14,7 +14,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,6 +77,10 @@ MARKDOWN_MIN_LINES: int = _DATA["markdown"]["min_syntax_lines"]
 BLOCK_START = re.compile(_DATA["markdown"]["block_start"])
 #: A table row, pipes at its edges or not.
 TABLE_ROW = re.compile(_DATA["markdown"]["table_row"])
+#: The repair rules that record the HTML tags they took out, a tag's name, and the block tags.
+TAG_RULES: frozenset[str] = frozenset(_DATA["html"]["tag_rules"])
+TAG_NAME = re.compile(_DATA["html"]["tag_name"])
+BLOCK_TAGS: frozenset[str] = frozenset(_DATA["html"]["block_tags"])
 #: A table's alignment row.
 TABLE_RULE_ROW = re.compile(_DATA["markdown"]["table_rule_row"])
 #: A list item that is only a link to an anchor of the same page: an entry of its table of contents.
@@ -207,6 +211,12 @@ RULE_TABLE_ROW = RULES.declare(
     "in a Markdown document a table row (cells between `|`) is a block of its own, as written with its edge "
     "bars (no OCR debris); the alignment row (`| --- |`) is no text and is removed with a record",
 ).name
+RULE_INLINE_TAG_LINE = RULES.declare(
+    "join.inline_tag_line",
+    "join",
+    "a line that held only inline HTML tags (a link, a table cell), taken out by repair, is no blank line: "
+    "the text above and below goes on; one that held a block tag (`<tr>`, `<p>`) still ends the block",
+).name
 RULE_FRONT_MATTER = RULES.declare(
     "join.front_matter",
     "join",
@@ -295,14 +305,33 @@ def front_matter(
     return close + 1, fields, title, edits, removed
 
 
+def tag_lines(edits: Iterable[Edit]) -> dict[int, bool]:
+    """Raw lines the repair stage took HTML tags out of, each with whether one was a block tag."""
+    out: dict[int, bool] = {}
+    for e in edits:
+        if e.kind in TAG_RULES and e.line is not None:
+            names = {m.group(1).lower() for m in TAG_NAME.finditer(e.before)}
+            out[e.line] = out.get(e.line, False) or bool(names & BLOCK_TAGS)
+    return out
+
+
 def prepare(
-    lines: list[Line], options: Options = DEFAULT_OPTIONS, tables: bool = False
+    lines: list[Line],
+    options: Options = DEFAULT_OPTIONS,
+    tables: bool = False,
+    tags: dict[int, bool] | None = None,
 ) -> tuple[list[Candidate], list[Edit], list[Removed]]:
     """Strip heading marks, caption arrows and stray glyphs; drop blank lines.
 
     A disabled rule leaves its text in the line (a kept `##` is text, not a level). `tables`: the
-    document is Markdown, whose table rows are kept whole (`join.table_row`)."""
+    document is Markdown, whose table rows are kept whole (`join.table_row`). `tags`: the lines
+    repair took HTML tags out of (`tag_lines`); one left empty by inline tags only is no blank line."""
     tables = tables and options.enabled(RULE_TABLE_ROW)
+    inline = (
+        {n for n, block in (tags or {}).items() if not block}
+        if options.enabled(RULE_INLINE_TAG_LINE)
+        else set()
+    )
     out: list[Candidate] = []
     edits: list[Edit] = []
     removed: list[Removed] = []
@@ -316,6 +345,10 @@ def prepare(
             gap = True  # an earlier stage took the lines between out
         previous = line.number
         text = line.text.strip()
+        if not text and line.number in inline:
+            if not blank:
+                edits.append(Edit("join", RULE_INLINE_TAG_LINE, "", "", line.number, 0))
+            continue  # only inline tags stood here: no paragraph ends
         if not text:
             blank = True
             continue
@@ -739,17 +772,22 @@ def new_block(c: Candidate, marked: bool = False) -> Block:
 
 
 def join_lines(
-    lines: list[Line], options: Options, metadata: dict[str, Any] | None = None, cued: bool = False
+    lines: list[Line],
+    options: Options,
+    metadata: dict[str, Any] | None = None,
+    cued: bool = False,
+    earlier: Iterable[Edit] = (),
 ) -> tuple[list[Block], list[Edit], list[Removed]]:
     """Lines to blocks: page and column breaks and broken headings joined, stray glyphs removed.
 
     `metadata`, when given, gains the front matter and whether the document is Markdown. `cued`:
-    the document is a subtitle file whose cue timings furniture took out (`cue_blocks`)."""
+    the document is a subtitle file whose cue timings furniture took out (`cue_blocks`). `earlier`:
+    the edits of the stages before (the HTML tags repair took out, `tag_lines`)."""
     if cued and options.enabled(RULE_CUE_TEXT):
         return cue_blocks(lines)
     skip, fields, title, edits, removed = front_matter(lines, options)
     markdown = markdown_document(lines, fields)
-    candidates, more_edits, more_removed = prepare(lines[skip:], options, tables=markdown)
+    candidates, more_edits, more_removed = prepare(lines[skip:], options, markdown, tag_lines(earlier))
     edits += more_edits
     removed += more_removed
     candidates, contents = anchor_contents(candidates, options)
