@@ -91,9 +91,25 @@ def join_split_names(pieces: list[str]) -> list[str]:
     return out
 
 
+#: A bullet or brackets around a credit line (`□ 本报记者 某某`, `【作者：某某】`).
+WRAPPER = re.compile(_DATA["wrapper"])
+#: `报道`, `摄影报道` or a bracketed affiliation closing a credit.
+CLOSER = re.compile(_DATA["closer"])
+
+
+def unwrapped(text: str) -> str:
+    """The credit without its bullet, brackets, closing `报道` or bracketed affiliation."""
+    t = WRAPPER.sub("", text).strip()
+    m = CLOSER.search(t)
+    return t[: m.start()] if m and m.start() > 0 else t
+
+
 def credit_names(text: str, bare: bool = False) -> list[str] | None:
-    """Names of a byline (labels and names only), or None when the text is anything else."""
-    t = text.strip()
+    """Names of a byline (labels and names only), or None when the text is anything else.
+
+    A bullet or brackets around the line, and the words that close a credit after its names
+    (`报道`, `摄影报道`, a bracketed affiliation), are no names."""
+    t = unwrapped(text)
     pos = 0
     labelled = False
     names: list[str] = []

@@ -48,3 +48,14 @@ def test_byline_on_the_title_line() -> None:
     assert bylines.title_line_credit("河边读书会 张三", 6) is None
     assert bylines.title_line_credit("河边的读书会 共克时艰", 6) is None
     assert bylines.title_line_credit("河边的读书会", 6) is None
+
+
+def test_what_wraps_or_closes_a_credit_is_no_name() -> None:
+    assert bylines.credit_names("记者 张三 报道") == ["张三"]
+    assert bylines.credit_names("本报记者 张三 李四 摄影报道") == ["张三", "李四"]
+    assert bylines.credit_names("□ 本报记者 张三") == ["张三"]
+    assert bylines.credit_names("【作者：张三】") == ["张三"]
+    assert bylines.credit_names("作者：张三（某某大学）") == ["张三"]
+    assert bylines.credit_names("作者 | 张三") == ["张三"]
+    assert bylines.credit_names("记者 摄") is None
+    assert bylines.credit_names("编者按：这是一段话") is None

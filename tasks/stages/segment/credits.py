@@ -122,7 +122,8 @@ RULE_PAGE_AUTHORS = RULES.declare(
 
 def page_authors(articles: list[Article], metadata: dict[str, Any], edits: list[Edit]) -> None:
     """The dateline's authors go to the first article, when it names none of its own."""
-    names = [n for n in metadata.get("authors") or [] if isinstance(n, str) and n]
+    names = [bylines.unwrapped(n) for n in metadata.get("authors") or [] if isinstance(n, str) and n]
+    names = [n for n in names if n]
     if not articles or articles[0].authors or not names:
         return
     edits.append(Edit("segment", RULE_PAGE_AUTHORS, "、".join(names), "、".join(names), articles[0].start))
