@@ -4,9 +4,13 @@ Where an article starts: at a heading that matches a table-of-contents entry
 when the document has a TOC (`metadata["toc"]`, from furniture); otherwise at
 the first heading, at a heading of the top Markdown level, at a heading
 followed by a byline, a `——记` subtitle, an author name or a news lead
-(`本报讯`), and after a section label. Any other heading is a subheading inside
-the article. The run of headings that opens an article is read as
-series title(s), title, subtitle and byline (STYLE.md section 5).
+(`本报讯`), and after a section label. Other evidence (starts.py) adds starts: a
+date line over or under a heading (several saved pages in one file), a book's chapter,
+a law's title, a brief's closing credit or signature, the top of a page; and takes
+away starts that would leave an article empty. Any other heading is a subheading
+inside the article. The run of headings that opens an article is read by header.py
+(series title(s), title, subtitle, deck and byline, STYLE.md section 5); credits in
+the text (leads.py, credits.py) fill the authors, source and date.
 """
 
 from __future__ import annotations
