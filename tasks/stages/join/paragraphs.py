@@ -357,7 +357,8 @@ def prepare(
             if fence and not in_code:
                 edits.append(Edit("join", RULE_CODE_FENCE, text, text, line.number, 0))
             in_code = in_code != fence
-            out.append(Candidate(text, line.number, after_blank=blank, after_gap=gap, code=True))
+            code_text = line.text.rstrip() if in_code and not fence else text  # code keeps its indent
+            out.append(Candidate(code_text, line.number, after_blank=blank, after_gap=gap, code=True))
             blank = gap = False
             continue
         if tables and TABLE_ROW.search(text):
