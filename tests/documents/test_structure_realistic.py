@@ -379,10 +379,6 @@ ROC_REGULATION = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="REVIEW.md real_roc_regulation_crlf: fixed-width lines not joined, an article number taken for the author",
-)
 def test_taiwanese_regulation_with_fixed_width_lines() -> None:
     """An old regulation of the national law database (traditional, CRLF) wraps its lines at a
     fixed width, even before a `、` or a `。`: each article's text is one paragraph, each listed

@@ -172,8 +172,9 @@ def organisation_line(blocks: list[Block], j: int) -> bool:
     """An unmarked short line right under a title, followed by body text: who wrote it."""
     nxt = blocks[j + 1] if j + 1 < len(blocks) else None
     short = cl.visible_len(blocks[j].text) <= ORG_LINE_MAX_CHARS and not NOT_ORG.search(blocks[j].text)
-    # `第一章 总则`, `一、活动安排` are sections, not writers
-    short = short and not CHAPTER.match(blocks[j].text) and not cl.is_enumerated(blocks[j].text)
+    # `第一章 总则`, `第1条`, `一、活动安排` are sections, not writers
+    text = blocks[j].text
+    short = short and not (CHAPTER.match(text) or LAW_ARTICLE.match(text) or cl.is_enumerated(text))
     return blocks[j].level is None and short and (nxt is None or nxt.type == "paragraph")
 
 
