@@ -23,6 +23,7 @@ from zhclean.tasks.core.rules import Violation, check
 from zhclean.tasks.pipeline.catalogue import ALL_RULES
 from zhclean.tasks.stages.ingest import decode as ingest
 from zhclean.tasks.stages.typography import blocks as typography
+from zhclean.tasks.stages.typography import markdown as markup
 
 #: Files of an edition folder, in order of preference: the JSON edition knows block types.
 JSONL_NAME = "articles.jsonl"
@@ -101,13 +102,20 @@ def check_text(
 
 
 def lint_blocks(blocks: Iterable[TextBlock], options: Options) -> LintReport:
-    """Check each block with the lint rules that apply to its type."""
+    """Check each block with the lint rules that apply to its type. A block inside a Markdown code
+    fence is code, which the flow leaves as it is (`markup.code_fence`): not checked. Fences are
+    followed per file, and per record in the JSON edition (`where` set)."""
     all_stages = {r.stage for r in ALL_RULES}
     report = LintReport()
     files: dict[str, None] = {}
+    fences: dict[tuple[str, int], markup.CodeFences] = {}
+    skip_code = options.enabled(markup.RULE_CODE_FENCE)
     for block in blocks:
         files.setdefault(block.file)
         report.blocks += 1
+        fence = fences.setdefault((block.file, block.line if block.where else 0), markup.CodeFences())
+        if skip_code and fence.step(block.text)[0]:
+            continue
         stages = all_stages - typography.excluded_stages(block.type)
         for v in check(ALL_RULES, block.text, options, block.line, stages):
             line = block.line + block.text.count("\n", 0, v.column)

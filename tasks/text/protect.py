@@ -48,6 +48,9 @@ _MARKUP_PATTERNS = [
     r"!(?=\[)",
     r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)",
     r"\{#[A-Za-z0-9_-]+\}",
+    # a template's call: a Hugo shortcode (`{{< note >}}`, `{{% alert title="注意" %}}`) or an MDN
+    # macro (`{{Glossary("URL")}}`): its quotes and spaces are the template's syntax
+    r"\{\{[<%][^\n]*?[>%]\}\}|\{\{[A-Za-z_][^{}\n]*\}\}",
     # a hashtag set off by a space (`#话题 后面`) or closed by a second # (`#话题#`): kept whole,
     # and the space that ends it stays
     r"(?<!\S)#[^\s#]+(?=\s)|(?<![A-Za-z0-9&#])#[^\s#]{1,30}#",

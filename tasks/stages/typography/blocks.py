@@ -12,22 +12,26 @@ from __future__ import annotations
 from zhclean.tasks.core.model import Block, BlockType, Edit, Problem
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import Rule, apply_rules
-from zhclean.tasks.stages.typography import punctuation, quotes, spacing
-from zhclean.tasks.stages.typography.guard import guard
+from zhclean.tasks.stages.typography import markdown, punctuation, quotes, spacing
+from zhclean.tasks.stages.typography.guard import guard, masked
 
 #: The typography rules in the order they run. Odd spaces first: a zero-width space between
 #: two quotes hid that they were neighbours, and the quotes paired differently once it was
 #: gone (typesetting twice gave another result). Then quotes (the marks after them see curled
 #: quotes), then punctuation, then the other spacing rules (they see the full-width marks).
 #: Every rule runs on the text with its protected spans (code, URLs, Markdown syntax) masked.
-RULES: tuple[Rule, ...] = tuple(
-    guard(rule)
-    for rule in (
-        spacing.SPACE_UNICODE,
-        *quotes.RULES,
-        *punctuation.RULES,
-        *(r for r in spacing.RULES if r is not spacing.SPACE_UNICODE),
-    )
+#: The Markdown decisions over whole blocks (`markdown.RULES`: code fences, heading ids) come first.
+RULES: tuple[Rule, ...] = (
+    *markdown.RULES,
+    *(
+        guard(rule)
+        for rule in (
+            spacing.SPACE_UNICODE,
+            *quotes.RULES,
+            *punctuation.RULES,
+            *(r for r in spacing.RULES if r is not spacing.SPACE_UNICODE),
+        )
+    ),
 )
 
 #: The rule groups each block type gets, in order.
@@ -62,11 +66,13 @@ def typeset_text(
 
 
 def quote_problems(text: str, source: str, line: int, options: Options) -> list[Problem]:
-    """One problem per unpaired quote left in a block: reported, not guessed."""
+    """One problem per unpaired quote left in a block: reported, not guessed. Protected spans
+    are masked first, as the rules saw them: a quote inside code (Rust's lifetime `'a`, a shell
+    `'x'`) or a URL is no quote of the prose."""
     if not options.enabled("punct.unpaired_quote"):
         return []
     problems = []
-    for i in quotes.unpaired_quotes(text):
+    for i in quotes.unpaired_quotes(masked(text)):
         context = text[max(0, i - 10) : i + 11]
         problems.append(
             Problem(
@@ -93,12 +99,39 @@ def guess_problems(edits: list[Edit], source: str) -> list[Problem]:
 def typeset_blocks(
     blocks: list[Block], options: Options, source: str
 ) -> tuple[list[Block], list[Edit], list[Problem]]:
-    """Apply the typography rules to each block, by type; report unpaired and guessed quotes."""
+    """Apply the typography rules to each block, by type; report unpaired and guessed quotes.
+
+    A block inside a Markdown code fence is code and comes out as it went in
+    (`markup.code_fence`); a heading's attribute block leaves its text (`markup.heading_id`)."""
     out: list[Block] = []
     edits: list[Edit] = []
     problems: list[Problem] = []
+    fences = markdown.CodeFences() if options.enabled(markdown.RULE_CODE_FENCE) else None
+    ids = options.enabled(markdown.RULE_HEADING_ID)
     for block in blocks:
-        text, new = typeset_text(block.text, block.type, options, block.start)
+        code, opens = fences.step(block.text) if fences is not None else (False, False)
+        if code:
+            if opens:
+                edits.append(
+                    Edit("typography", markdown.RULE_CODE_FENCE, block.text, block.text, block.start, 0)
+                )
+            out.append(block)
+            continue
+        text = block.text
+        if ids and block.type == "heading":
+            text, anchor = markdown.split_heading_id(text)
+            if anchor is not None:
+                edits.append(
+                    Edit(
+                        "typography",
+                        markdown.RULE_HEADING_ID,
+                        block.text[len(text) :],
+                        "",
+                        block.start,
+                        len(text),
+                    )
+                )
+        text, new = typeset_text(text, block.type, options, block.start)
         edits.extend(new)
         problems.extend(guess_problems(new, source))
         problems.extend(quote_problems(text, source, block.start, options))
