@@ -515,13 +515,9 @@ FIELD_SELECTORS = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="REVIEW.md real_k8s_field_selectors: heading IDs kept in the headings, a space lost in code",
-)
 def test_markdown_page_with_comments_and_code() -> None:
     """A Markdown paragraph runs to the blank line, whatever its lines end with; a heading's
-    `{#id}` is structure; code keeps every character."""
+    `{#id}` is structure (`markup.heading_id`); code keeps every character (`markup.code_fence`)."""
     document = doc("real_k8s_field_selectors")
     assert_articles(document, [Art("字段选择器", FIELD_SELECTORS)])
     assert_metadata(
@@ -592,7 +588,7 @@ LABELS_ROWS = [
 
 @pytest.mark.xfail(
     strict=True,
-    reason="REVIEW.md real_k8s_labels_table: a paragraph split, table rows joined into one block, YAML indentation lost",
+    reason="REVIEW.md real_k8s_labels_table: table rows keep the source's padding spaces",
 )
 def test_markdown_table_rows_and_yaml_as_written() -> None:
     """A table is structure: each row kept as a block (padding spaces aside), the rule row
