@@ -364,8 +364,12 @@ def segment_articles(
         and blocks[k + 1].type == "heading"
     ]
     signed = more_starts.signed_end_starts(blocks, options)
+    siblings = [] if matched else more_starts.sibling_title_starts(blocks, options)
+    repeated = [] if matched else more_starts.repeated_credit_starts(blocks, options)
+    credit_lines = {cl.visible(blocks[k + 1].text) for k in repeated}
     removed: list[Removed] = []
-    for k in sorted(set(dated) | set(chapters) | set(laws) | set(credited) | set(page_tops) | set(signed)):
+    evidence = {*dated, *chapters, *laws, *credited, *page_tops, *signed, *siblings, *repeated}
+    for k in sorted(evidence):
         if k not in starts and k > 0:
             rule = (
                 more_starts.RULE_DATE_ABOVE
@@ -381,6 +385,10 @@ def segment_articles(
                 else more_starts.RULE_PAGE_TOP
                 if k in page_tops
                 else more_starts.RULE_SIGNED_END
+                if k in signed
+                else more_starts.RULE_SIBLING_TITLE
+                if k in siblings
+                else more_starts.RULE_REPEATED_CREDIT
             )
             if rule != RULE_DATED_HEADER:  # a dated header's date line is recorded when it is read
                 edits.append(Edit("segment", rule, blocks[k].text, blocks[k].text, blocks[k].start))
@@ -403,7 +411,7 @@ def segment_articles(
         for b in held:
             edits.append(Edit("segment", RULE_MARKDOWN_OUTLINE, b.text, b.text, b.start))
         starts, matched = [0], {}
-    forced = {*matched, *dated, *chapters, *laws, *credited, *page_tops, *signed}
+    forced = {*matched, *evidence}
     kept, broken = more_starts.close_empty_starts(
         starts,
         lambda x: (
@@ -431,16 +439,21 @@ def segment_articles(
     series_meta: list[dict[str, Any]] = []
     series: tuple[str, int | None] | None = None
     sticky = False  # an unmarked series head holds for the rest of the document
+    part: str | None = None  # a section head with no text (`卷一·周文`), over the articles after it
+    parts: list[dict[str, Any]] = []
     i_next = 0
     for k, s in enumerate(starts):
         if s < i_next:
             continue
         entry = matched.get(s)
         head_ok = blocks[s].type == "heading" or s in matched
-        limit = next(
-            (x for x in sorted(dated) if x > s), None
-        )  # the next dated header starts its own article
-        h = read_header(blocks, s, entry, edits, removed, options, single, limit) if head_ok else Header()
+        # the next dated header, repeated credit or sibling title starts another article's header
+        limit = next((x for x in sorted({*dated, *repeated, *siblings}) if x > s), None)
+        h = (
+            read_header(blocks, s, entry, edits, removed, options, single, limit, credit_lines)
+            if head_ok
+            else Header()
+        )
         if s in broken:
             h = broken_title(blocks, s, broken[s], h, edits, removed, options, limit)
         later = [blocks[x].level for x in starts[k + 1 :] if x >= s + h.size]
@@ -480,6 +493,14 @@ def segment_articles(
             series, sticky = (h.title, h.level), True
             series_meta.append({"title": h.title, "subtitle": h.subtitle, "line": blocks[s].start})
             continue
+        lone = not body and h.title and h.size == 1 and i_next < len(blocks)
+        if (
+            lone and more_starts.section_head(s, matched, options) and more_starts.joinable_lines([h.title])
+        ):  # `卷一·周文` over the part's pieces
+            edits.append(Edit("segment", more_starts.RULE_SECTION_HEAD, h.title, h.title, blocks[s].start))
+            part = h.title
+            parts.append({"title": h.title, "line": blocks[s].start})
+            continue
         if h.series:
             series, sticky = (h.series, h.series_level), False
             series_meta.append({"title": h.series, "subtitle": h.series_subtitle, "line": blocks[s].start})
@@ -511,7 +532,7 @@ def segment_articles(
             edits.append(Edit("segment", RULE_CLOSING_CREDIT, last.text, "", last.start))
             a.blocks = a.blocks[:-1]
             own_source = own_source or credit.group(1)
-        a.section = section_for(a.start, labels) or (label[0] if label else None)
+        a.section = section_for(a.start, labels) or (label[0] if label else None) or part
         apply_toc(a, entry, options)
         if toc_subject(a, entry, options):
             subjects.add(id(entry))
@@ -539,6 +560,8 @@ def segment_articles(
         extra["notes"] = notes
     if datelines_meta:
         extra["datelines"] = datelines_meta
+    if parts:
+        extra["parts"] = parts
     if subjects or lists:
         extra["toc"] = [
             {**e, "author": None, "subject": e["author"]} if id(e) in subjects else lists.get(id(e), e)

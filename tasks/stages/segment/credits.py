@@ -204,3 +204,21 @@ def take_signature_line(article: Article, edits: list[Edit], options: Options = 
     edits.append(Edit("segment", RULE_SIGNATURE_LINE, blocks[-1].text, "", blocks[-1].start))
     article.blocks = blocks[:-1]
     article.authors += [n for n in names if n not in article.authors]
+
+
+#: `先秦：左丘明《左传》`: a label, the writer and the work.
+WORK_CREDIT = re.compile(_DATA["work_credit"]["pattern"])
+RULE_WORK_CREDIT = RULES.declare(
+    "byline.work_credit",
+    "segment",
+    "a credit line repeated under the titles of an anthology, naming the writer and the work "
+    "(`先秦：左丘明《左传》`): the writer to the authors, the work to the source",
+).name
+
+
+def work_credit(line: str, repeated: set[str] | frozenset[str]) -> tuple[str, str] | None:
+    """(writer, work) of a line `某代：某某《某书》` that stands under other titles too, or None."""
+    m = WORK_CREDIT.match(line)
+    if not m or cl.visible(line) not in repeated or not bylines.is_name(m.group("name")):
+        return None
+    return m.group("name"), m.group("work")

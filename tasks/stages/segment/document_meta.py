@@ -1,8 +1,8 @@
 """Document-level title and date, derived from what furniture and segmentation found.
 
 A periodical is named by its title and issue (`某刊 2022年第2期`), a series page
-by its series title, a single-article document by its headline, anything else
-by its lead article. The date comes from a web dateline or, for a periodical,
+by its series title, a part of a book by the part's title, a single-article document
+by its headline, anything else by its lead article. The date comes from a web dateline or, for a periodical,
 the masthead's publication-date field; articles without a date of their own
 inherit it. Derived values only: the raw text they come from stays in metadata.
 """
@@ -32,9 +32,10 @@ def document_title(metadata: dict[str, Any], articles: list[Article]) -> str | N
         issue = metadata.get("issue")
         text = issue.get("text") if isinstance(issue, dict) else issue
         return f"{periodical} {LABEL_SPACE.sub('', text)}" if isinstance(text, str) and text else periodical
-    series = metadata.get("series")
-    if isinstance(series, list) and series and isinstance(series[0], dict) and series[0].get("title"):
-        return str(series[0]["title"])
+    for key in ("series", "parts"):  # a series page, or a part of a book (`卷一·周文`)
+        heads = metadata.get(key)
+        if isinstance(heads, list) and heads and isinstance(heads[0], dict) and heads[0].get("title"):
+            return str(heads[0]["title"])
     if articles:
         return articles[0].title
     return None

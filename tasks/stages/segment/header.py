@@ -18,8 +18,8 @@ from zhclean.tasks.core.data import load
 from zhclean.tasks.core.model import Block, Edit, Removed
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import RuleList
+from zhclean.tasks.stages.segment import credits, tocmatch
 from zhclean.tasks.stages.segment import starts as more_starts
-from zhclean.tasks.stages.segment import tocmatch
 from zhclean.tasks.text import classify as cl
 
 #: The rules of the opening run.
@@ -222,8 +222,11 @@ def read_header(
     options: Options = DEFAULT_OPTIONS,
     single: bool = False,
     limit: int | None = None,
+    credit_lines: frozenset[str] | set[str] = frozenset(),
 ) -> Header:
     """Read the run of heading-like blocks that opens an article at block `i`.
+
+    `credit_lines`: lines that stand, the same, under several titles (an anthology's credit).
 
     A line that a disabled rule would take out of the text ends the run there. `single`: the
     document's outline says the first heading is the title; a marked heading under it is a section."""
@@ -283,6 +286,12 @@ def read_header(
             h.authors.append(b.text.strip())
             h.org_line = b.text.strip()
             edits.append(Edit("segment", RULE_NAME_LINE, b.text, "", b.start))
+        elif j == i + 1 and (work := credits.work_credit(b.text, credit_lines)):
+            if not options.enabled(credits.RULE_WORK_CREDIT):
+                break
+            h.authors.append(work[0])
+            h.source = h.source or work[1]
+            edits.append(Edit("segment", credits.RULE_WORK_CREDIT, b.text, "", b.start))
         elif j == i + 1 and deck(blocks, j, titles[-1], options):
             titles[-1] = (titles[-1][0], b.text.strip(), titles[-1][2])
             edits.append(Edit("segment", RULE_DECK, b.text, b.text, b.start))

@@ -192,3 +192,66 @@ RULE_SERIES_HEAD = RULES.declare(
 def series_head(s: int, matched: dict[int, Any], options: Options = DEFAULT_OPTIONS) -> bool:
     """Start `s` may head a series (a TOC entry is an article)."""
     return s not in matched and options.enabled(RULE_SERIES_HEAD)
+
+
+RULE_SIBLING_TITLE = RULES.declare(
+    "segment.sibling_title",
+    "segment",
+    "an unmarked heading of the same form as the document's first title (as long, ending on the same "
+    "ideograph: `学而篇`, `为政篇`) is the title of the next chapter: it opens an article",
+).name
+
+
+def sibling_title_starts(blocks: list[Block], options: Options = DEFAULT_OPTIONS) -> list[int]:
+    """Headings shaped like the first block's title (a chapter name of a book without `第…章`)."""
+    if not options.enabled(RULE_SIBLING_TITLE) or not blocks:
+        return []
+    first = blocks[0]
+    title = cl.visible(first.text)
+    if first.type != "heading" or first.level is not None or not title or not cl.CJK_CHAR.match(title[-1]):
+        return []
+    return [
+        k
+        for k in range(1, len(blocks))
+        if blocks[k].type == "heading"
+        and blocks[k].level is None
+        and len(cl.visible(blocks[k].text)) == len(title)
+        and cl.visible(blocks[k].text)[-1] == title[-1]
+        and cl.visible(blocks[k].text) != title
+    ]
+
+
+RULE_REPEATED_CREDIT = RULES.declare(
+    "segment.repeated_credit",
+    "segment",
+    "a heading over a line that stands, the same, under other headings too (`先秦：左丘明《左传》` under each "
+    "essay of an anthology) opens an article: the repeated line is each piece's credit",
+).name
+
+
+def repeated_credit_starts(blocks: list[Block], options: Options = DEFAULT_OPTIONS) -> list[int]:
+    """Headings whose next line is a short line that follows two headings or more, word for word."""
+    if not options.enabled(RULE_REPEATED_CREDIT):
+        return []
+    under = [
+        (k, cl.visible(blocks[k + 1].text))
+        for k in range(len(blocks) - 1)
+        if blocks[k].type == "heading" and blocks[k + 1].type == "heading" and blocks[k].level is None
+    ]
+    counts: dict[str, int] = {}
+    for _, text in under:
+        counts[text] = counts.get(text, 0) + 1
+    return [k for k, text in under if text and counts[text] > 1]
+
+
+RULE_SECTION_HEAD = RULES.declare(
+    "segment.section_head",
+    "segment",
+    "a lone heading with no text under it, over articles of their own (`卷一·周文` over the essays of "
+    "an anthology's first part), is their section, not an article (a line holding digits, a folio, is not)",
+).name
+
+
+def section_head(s: int, matched: dict[int, Any], options: Options = DEFAULT_OPTIONS) -> bool:
+    """Start `s` may head a section (a TOC entry is an article)."""
+    return s not in matched and options.enabled(RULE_SECTION_HEAD)
