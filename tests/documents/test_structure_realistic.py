@@ -168,9 +168,6 @@ NALAN = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="REVIEW.md real_nalan_ci: lyric lines without a final mark typed as headings"
-)
 def test_lyrics_whose_lines_lack_a_final_mark() -> None:
     """The source leaves out each line's final `。`: the lines are still the lyric's lines
     (two or more clauses each), paragraphs, not headings."""

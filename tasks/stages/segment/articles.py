@@ -346,6 +346,7 @@ def segment_articles(
     stem = source.rsplit(".", 1)[0]
     edits: list[Edit] = []
     blocks = retype.sentence_headings(captions.between_captions(blocks), edits, options)
+    blocks = retype.textless_headings(blocks, edits, options)
     toc = metadata.get("toc") or []
     matched = tocmatch.match_toc(blocks, toc) if toc else {}
     starts = sorted(matched) if matched else heading_starts(blocks, metadata)

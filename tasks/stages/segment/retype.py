@@ -46,3 +46,37 @@ def sentence_headings(
             b = replace(b, type="paragraph")
         out.append(b)
     return out
+
+
+RULE_TEXTLESS_HEADINGS = RULES.declare(
+    "segment.textless_headings",
+    "segment",
+    "a run of two or more unmarked headings, each holding a clause comma, with no text under it (the "
+    "end, or a heading without a comma, follows: a poem whose lines lack final marks) is made of "
+    "paragraphs: a heading heads text, and there is none",
+).name
+
+
+def textless_headings(
+    blocks: list[Block], edits: list[Edit], options: Options = DEFAULT_OPTIONS
+) -> list[Block]:
+    """The blocks, with runs of comma-holding headings that head no text made paragraphs."""
+    if not options.enabled(RULE_TEXTLESS_HEADINGS):
+        return blocks
+    out = list(blocks)
+    k = 0
+    while k < len(out):
+        end = k
+        while end < len(out) and comma_heading(out[end]):
+            end += 1
+        after = out[end] if end < len(out) else None
+        if end - k >= 2 and (after is None or (after.type == "heading" and not comma_heading(after))):
+            for x in range(k, end):
+                edits.append(Edit("segment", RULE_TEXTLESS_HEADINGS, out[x].text, out[x].text, out[x].start))
+                out[x] = replace(out[x], type="paragraph")
+        k = max(end, k + 1)
+    return out
+
+
+def comma_heading(b: Block) -> bool:
+    return b.type == "heading" and b.level is None and bool(cl.CLAUSE_COMMA.search(b.text))
