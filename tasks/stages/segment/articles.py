@@ -366,7 +366,8 @@ def segment_articles(
     ]
     signed = more_starts.signed_end_starts(blocks, options)
     siblings = [] if matched else more_starts.sibling_title_starts(blocks, options)
-    repeated = [] if matched else more_starts.repeated_credit_starts(blocks, options)
+    under = {} if matched else more_starts.repeated_removed_line(blocks, datelines, options)
+    repeated = [] if matched else sorted({*more_starts.repeated_credit_starts(blocks, options), *under})
     credit_lines = {cl.visible(blocks[k + 1].text) for k in repeated}
     removed: list[Removed] = []
     evidence = {*dated, *chapters, *laws, *credited, *page_tops, *signed, *siblings, *repeated}
@@ -401,6 +402,10 @@ def segment_articles(
         blocks = blocks[first_dated:]
         dated = {k - first_dated: d for k, d in dated.items()}
         starts = [k - first_dated for k in starts if k >= first_dated]
+        evidence = {k - first_dated for k in evidence if k >= first_dated}
+        repeated = [k - first_dated for k in repeated if k >= first_dated]
+        siblings = [k - first_dated for k in siblings if k >= first_dated]
+        under = {k - first_dated: t for k, t in under.items() if k >= first_dated}
     if not starts or starts[0] != 0:
         starts = [0, *starts] if blocks else []
     labels = section_lines(metadata)
@@ -533,7 +538,7 @@ def segment_articles(
             edits.append(Edit("segment", RULE_CLOSING_CREDIT, last.text, "", last.start))
             a.blocks = a.blocks[:-1]
             own_source = own_source or credit.group(1)
-        a.section = section_for(a.start, labels) or (label[0] if label else None) or part
+        a.section = section_for(a.start, labels) or (label[0] if label else None) or under.get(s) or part
         apply_toc(a, entry, options)
         if toc_subject(a, entry, options):
             subjects.add(id(entry))

@@ -255,3 +255,25 @@ RULE_SECTION_HEAD = RULES.declare(
 def section_head(s: int, matched: dict[int, Any], options: Options = DEFAULT_OPTIONS) -> bool:
     """Start `s` may head a section (a TOC entry is an article)."""
     return s not in matched and options.enabled(RULE_SECTION_HEAD)
+
+
+def repeated_removed_line(
+    blocks: list[Block], removed_lines: dict[int, str], options: Options = DEFAULT_OPTIONS
+) -> dict[int, str]:
+    """Headings right over a line the furniture stage took out for repeating (a section line
+    printed under each poem's title, `国风·周南`, read as a running head), when the same line stands
+    under two headings or more: each heading opens an article, and the line is its section."""
+    if not options.enabled(RULE_REPEATED_CREDIT):
+        return {}
+    under: dict[int, str] = {}
+    for k in range(len(blocks) - 1):
+        b, nxt = blocks[k], blocks[k + 1]
+        if b.type != "heading" or b.level is not None:
+            continue
+        lines = [removed_lines[n] for n in range(b.end + 1, nxt.start) if removed_lines.get(n, "").strip()]
+        if len(lines) == 1:
+            under[k] = lines[0].strip()
+    counts: dict[str, int] = {}
+    for text in under.values():
+        counts[text] = counts.get(text, 0) + 1
+    return {k: text for k, text in under.items() if counts[text] > 1}
