@@ -538,7 +538,9 @@ def segment_articles(
             edits.append(Edit("segment", RULE_CLOSING_CREDIT, last.text, "", last.start))
             a.blocks = a.blocks[:-1]
             own_source = own_source or credit.group(1)
-        a.section = section_for(a.start, labels) or (label[0] if label else None) or under.get(s) or part
+        a.section = (
+            section_for(a.start, labels) or (label[0] if label else None) or under.get(s) or h.section or part
+        )
         apply_toc(a, entry, options)
         if toc_subject(a, entry, options):
             subjects.add(id(entry))

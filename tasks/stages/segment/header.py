@@ -134,6 +134,8 @@ class Header:
     source: str | None = None
     #: the short unmarked line under the title read as the writing unit (`byline.name_line`)
     org_line: str | None = None
+    #: a line under the title that stands under other titles too and is no name (`国风·周南`)
+    section: str | None = None
 
 
 def is_byline(block: Block) -> bool:
@@ -176,6 +178,13 @@ def organisation_line(blocks: list[Block], j: int) -> bool:
     text = blocks[j].text
     short = short and not (CHAPTER.match(text) or LAW_ARTICLE.match(text) or cl.is_enumerated(text))
     return blocks[j].level is None and short and (nxt is None or nxt.type == "paragraph")
+
+
+def common_section(text: str) -> bool:
+    """A line repeated under titles that may be their common section: no name (an author repeated
+    under poems), no chapter, article or numbered heading (a law's `第一章 总则` under each title)."""
+    structure = CHAPTER.match(text) or LAW_ARTICLE.match(text) or cl.is_enumerated(text)
+    return not cl.is_name_line(text) and not structure
 
 
 def deck_line(blocks: list[Block], j: int) -> bool:
@@ -253,6 +262,15 @@ def read_header(
             break
         elif not titles:
             titles.append((b.text.strip(), None, b.level))
+        elif j == i + 1 and (work := credits.work_credit(b.text, credit_lines)):
+            if not options.enabled(credits.RULE_WORK_CREDIT):
+                break
+            h.authors.append(work[0])
+            h.source = h.source or work[1]
+            edits.append(Edit("segment", credits.RULE_WORK_CREDIT, b.text, "", b.start))
+        elif j == i + 1 and cl.visible(b.text) in credit_lines and common_section(b.text):
+            h.section = b.text.strip()  # the same line under other titles: their common section
+            edits.append(Edit("segment", more_starts.RULE_REPEATED_CREDIT, b.text, "", b.start))
         elif j == i + 1 and options.enabled(RULE_DATED_HEADER) and date_line(b) and h.date is None:
             h.date, h.source = date_line(b) or (None, None)
             edits.append(Edit("segment", RULE_DATED_HEADER, b.text, "", b.start))
@@ -286,12 +304,6 @@ def read_header(
             h.authors.append(b.text.strip())
             h.org_line = b.text.strip()
             edits.append(Edit("segment", RULE_NAME_LINE, b.text, "", b.start))
-        elif j == i + 1 and (work := credits.work_credit(b.text, credit_lines)):
-            if not options.enabled(credits.RULE_WORK_CREDIT):
-                break
-            h.authors.append(work[0])
-            h.source = h.source or work[1]
-            edits.append(Edit("segment", credits.RULE_WORK_CREDIT, b.text, "", b.start))
         elif j == i + 1 and deck(blocks, j, titles[-1], options):
             titles[-1] = (titles[-1][0], b.text.strip(), titles[-1][2])
             edits.append(Edit("segment", RULE_DECK, b.text, b.text, b.start))
