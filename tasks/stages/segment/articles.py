@@ -39,6 +39,7 @@ from zhclean.tasks.stages.segment.header import (
     is_subtitle,
     iso_date,
     kept_bylines,
+    organisation_line,
     read_header,
 )
 from zhclean.tasks.text import bylines
@@ -149,6 +150,15 @@ def signed_item(blocks: list[Block], i: int) -> bool:
     return j + 1 == len(blocks) or blocks[j + 1].type == "heading"
 
 
+def after_text(blocks: list[Block], i: int) -> bool:
+    """Heading `i` is unmarked and stands after a finished paragraph, as a new piece's title does
+    (not a closing credit, not a caption among captions)."""
+    before = blocks[i - 1] if i > 0 else None
+    finished = before is not None and before.type == "paragraph" and cl.ends_sentence(before.text)
+    heading = blocks[i].type == "heading" and blocks[i].level is None
+    return heading and finished and not CLOSING_CREDIT.match(blocks[i].text)
+
+
 def marks_start(blocks: list[Block], i: int, strong: bool = False) -> bool:
     """A byline, subtitle, author name or news lead follows heading `i` closely. `strong`: only a
     byline, subtitle or news lead (a bare short line may be a section heading as well as a name)."""
@@ -175,12 +185,16 @@ def heading_starts(blocks: list[Block], metadata: dict[str, Any]) -> list[int]:
     top = min(levels) if levels else None
     labels = [line for line, _ in section_lines(metadata)]
     starts: list[int] = []
+    # title, writing unit, text after finished text: a piece of a page of them when it repeats
+    # (one short line under one heading may as well be a caption)
+    units = [i for i in range(len(blocks) - 1) if after_text(blocks, i) and organisation_line(blocks, i + 1)]
     for i, b in enumerate(blocks):
         if b.type != "heading" or is_byline(b) or is_subtitle(b) or COLUMN_LABEL.match(b.text):
             continue
         after_label = i > 0 and any(blocks[i - 1].end < line < b.start for line in labels)
         first = not any(x.type != "caption" for x in blocks[:i])
-        if first or (top is not None and b.level == top) or after_label or marks_start(blocks, i):
+        unit = i in units and len(units) > 1
+        if first or (top is not None and b.level == top) or after_label or unit or marks_start(blocks, i):
             starts.append(i)
     return starts
 

@@ -236,7 +236,10 @@ def repeated_credit_starts(blocks: list[Block], options: Options = DEFAULT_OPTIO
     under = [
         (k, cl.visible(blocks[k + 1].text))
         for k in range(len(blocks) - 1)
-        if blocks[k].type == "heading" and blocks[k + 1].type == "heading" and blocks[k].level is None
+        if blocks[k].type == "heading"
+        and blocks[k + 1].type == "heading"
+        and blocks[k].level is None
+        and not header_line(blocks[k].text)
     ]
     counts: dict[str, int] = {}
     for _, text in under:
@@ -255,6 +258,11 @@ RULE_SECTION_HEAD = RULES.declare(
 def section_head(s: int, matched: dict[int, Any], options: Options = DEFAULT_OPTIONS) -> bool:
     """Start `s` may head a section (a TOC entry is an article)."""
     return s not in matched and options.enabled(RULE_SECTION_HEAD)
+
+
+def header_line(text: str) -> bool:
+    """A subtitle (`——记…`) or a byline: a line of a title's run, never a title over a credit."""
+    return cl.subtitle_text(text) is not None or cl.byline_names(text) is not None
 
 
 def repeated_removed_line(

@@ -202,3 +202,33 @@ def test_disabled_signature_lead_credit_and_split_leave_the_text() -> None:
         ("某镇完成春耕", None, []),
     ]
     assert out.edits == [] and out.removed == []
+
+
+def test_an_organisation_line_under_a_title_after_finished_text_starts_an_article() -> None:
+    text = (
+        f"党旗所指 行之所向\n{BODY}\n发挥组织优势 筑牢抗疫防线\n某区某街道党工委\n{BODY}\n"
+        f"坚决打赢疫情防控歼灭战\n某区某街道党委\n{BODY}"
+    )
+    out = cut(text)
+    assert [(a.title, a.authors) for a in out.articles] == [
+        ("党旗所指 行之所向", []),
+        ("发挥组织优势 筑牢抗疫防线", ["某区某街道党工委"]),
+        ("坚决打赢疫情防控歼灭战", ["某区某街道党委"]),
+    ]
+
+
+def test_one_short_line_under_one_heading_is_no_proof_of_a_new_piece() -> None:
+    out = cut(f"党旗所指 行之所向\n{BODY}\n一声令下 全域联动\n张三在检查设备运转情况\n{BODY}")
+    assert len(out.articles) == 1
+
+
+def test_a_byline_repeated_under_two_titles_marks_the_titles_not_their_subtitles() -> None:
+    text = (
+        f"第一篇报道的标题\n本报记者 张三\n{BODY}\n“五色花”把温暖送到家\n——记某社区党员志愿者服务队\n"
+        f"本报记者 张三\n{BODY}"
+    )
+    out = cut(text)
+    assert [(a.title, a.subtitle) for a in out.articles] == [
+        ("第一篇报道的标题", None),
+        ("“五色花”把温暖送到家", "记某社区党员志愿者服务队"),
+    ]
