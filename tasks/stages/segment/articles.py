@@ -371,6 +371,9 @@ def segment_articles(
     chapters = chapter_starts(blocks, options)
     laws = law_title_starts(blocks, options)
     page_tops = [] if matched else more_starts.page_top_starts(blocks, metadata, options)
+    chrome = (
+        [] if matched else more_starts.after_chrome_starts(blocks, removed_lines or {}, metadata, options)
+    )
     credited = [
         k + 1
         for k, b in enumerate(blocks[:-1])
@@ -384,7 +387,7 @@ def segment_articles(
     repeated = [] if matched else sorted({*more_starts.repeated_credit_starts(blocks, options), *under})
     credit_lines = {cl.visible(blocks[k + 1].text) for k in repeated}
     removed: list[Removed] = []
-    evidence = {*dated, *chapters, *laws, *credited, *page_tops, *signed, *siblings, *repeated}
+    evidence = {*dated, *chapters, *laws, *credited, *page_tops, *signed, *siblings, *repeated, *chrome}
     for k in sorted(evidence):
         if k not in starts and k > 0:
             rule = (
@@ -405,6 +408,8 @@ def segment_articles(
                 else more_starts.RULE_SIBLING_TITLE
                 if k in siblings
                 else more_starts.RULE_REPEATED_CREDIT
+                if k in repeated
+                else more_starts.RULE_AFTER_CHROME
             )
             if rule != RULE_DATED_HEADER:  # a dated header's date line is recorded when it is read
                 edits.append(Edit("segment", rule, blocks[k].text, blocks[k].text, blocks[k].start))

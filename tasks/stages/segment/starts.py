@@ -285,3 +285,40 @@ def repeated_removed_line(
     for text in under.values():
         counts[text] = counts.get(text, 0) + 1
     return {k: text for k, text in under.items() if counts[text] > 1}
+
+
+RULE_AFTER_CHROME = RULES.declare(
+    "segment.after_chrome",
+    "segment",
+    "an unmarked heading right after a finished paragraph with lines the earlier stages took out between "
+    "them (a saved page's breadcrumb or tools, a printed page's folio) opens an article",
+).name
+
+
+def after_chrome_starts(
+    blocks: list[Block],
+    removed_lines: dict[int, str],
+    metadata: dict[str, Any],
+    options: Options = DEFAULT_OPTIONS,
+) -> list[int]:
+    """Unmarked headings after a finished paragraph with removed lines between. Page marks and
+    date lines are left to `segment.page_top` and `segment.date_above`, which read them."""
+    if not options.enabled(RULE_AFTER_CHROME):
+        return []
+    own = {
+        m.get("line")
+        for key in ("page_marks", "date_lines")
+        for m in metadata.get(key) or []
+        if isinstance(m, dict)
+    }
+    removed_lines = {n: t for n, t in removed_lines.items() if n not in own}
+    found = []
+    for k in range(1, len(blocks) - 1):
+        b, before = blocks[k], blocks[k - 1]
+        if b.type != "heading" or b.level is not None or cl.is_enumerated(b.text):
+            continue
+        if before.type != "paragraph" or not cl.ends_sentence(before.text) or blocks[k + 1].type == "caption":
+            continue
+        if any(removed_lines.get(n, "").strip() for n in range(before.end + 1, b.start)):
+            found.append(k)
+    return found
