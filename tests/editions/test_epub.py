@@ -158,9 +158,11 @@ def identifier_of(*raw_names: str) -> str:
 RAW_NAMES = [p.name for p in sorted(RAW.glob("*.txt"))]
 
 # Read off the raw files: raw/000 is an issue of a periodical (主办 中共吉林市委组织部, 出刊
-# 2022年5月) whose articles each have their own byline (its table of contents, lines 45-80),
-# the first none; raw/001 a web page (2020年03月20日10:52 来源:齐鲁网); raw/002 two pages of
-# a newspaper, an author per article; raw/003 and raw/004 state no author, publisher or date.
+# 2022年5月) whose articles 3-8 each have their own byline, an organisation (its table of
+# contents, lines 45-80); the profiles after them name the person profiled, not an author
+# (tests/golden/REVIEW.md, A8-A24); raw/001 a web page (2020年03月20日10:52 来源:齐鲁网);
+# raw/002 two pages of a newspaper, an author per article; raw/003 and raw/004 state no
+# author, publisher or date.
 RAW_BOOKS = {
     "000_e749a98af03e7493": {
         "dc:title": ["研究与交流 2022年第2期"],
@@ -171,23 +173,6 @@ RAW_BOOKS = {
             "昌邑区延安街道鸿博嘉园社区党委",
             "龙潭区龙潭街道密哈、象园社区党委",
             "丰满区江南街道中环社区党委",
-            "船营区临江街道党工委书记刘颖",
-            "昌邑区莲花街道党工委书记陈洪剑",
-            "丰满区红旗街道党工委书记李延江",
-            "船营区青岛街道庆丰社区党委书记王艺静",
-            "昌邑区新地号街道辽东社区党委书记姜淼",
-            "龙潭区新吉林街道新义社区党委书记刘贵香",
-            "船营区黄旗街道新生社区“第一书记”熊焱",
-            "昌邑区延安街道延川社区“第一书记”王宏伟",
-            "龙潭区湘潭街道东风社区“第一书记”刘冰",
-            "丰满区红旗街道星光社区“第一书记”刘长城",
-            "船营区委老干部局王世英",
-            "船营区委编办盛丽",
-            "昌邑区信访局王清华",
-            "吉林哈达湾经济开发区安监局王梓霖",
-            "龙潭区委组织部干部科任伟",
-            "丰满区委组织部公务员管理科刘馨蔚",
-            "丰满区纪委监委党风政风监督室杨韧恒",
         ],
         "dc:publisher": ["中共吉林市委组织部"],
         "dc:date": ["2022-05"],
