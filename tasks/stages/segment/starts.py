@@ -12,6 +12,16 @@
   line only). When only a short bare line under it marked it (a name, or as well a section
   heading such as `基本案情`), the lower heading is the first heading of the upper article's
   body (`segment.empty_start`).
+- Several pieces in one file: a heading right under a date line (`segment.date_above`), after
+  a signed paragraph or signature line (`segment.signed_end`), after web chrome the earlier
+  stages took out (`segment.after_chrome`).
+- Repetition across the document, never a list of known words: a heading of the first title's
+  form (`segment.sibling_title`, `学而篇`/`为政篇`), a heading over a line that stands under other
+  headings too (`segment.repeated_credit`, an anthology's `先秦：左丘明《左传》`).
+- Headings that head articles rather than text: a title and subtitle with no text over titled,
+  signed pieces are their series (`segment.series_head`), a lone heading over pieces their
+  section (`segment.section_head`); a `#` heading over one `##` article with no byline is its
+  title (`title.lone_series`).
 """
 
 from __future__ import annotations
