@@ -382,12 +382,24 @@ def segment_articles(
         and blocks[k + 1].type == "heading"
     ]
     signed = more_starts.signed_end_starts(blocks, options)
+    signed_text = [] if matched else more_starts.signed_paragraph_starts(blocks, options)
     siblings = [] if matched else more_starts.sibling_title_starts(blocks, options)
     under = {} if matched else more_starts.repeated_removed_line(blocks, datelines, options)
     repeated = [] if matched else sorted({*more_starts.repeated_credit_starts(blocks, options), *under})
     credit_lines = {cl.visible(blocks[k + 1].text) for k in repeated}
     removed: list[Removed] = []
-    evidence = {*dated, *chapters, *laws, *credited, *page_tops, *signed, *siblings, *repeated, *chrome}
+    evidence = {
+        *dated,
+        *chapters,
+        *laws,
+        *credited,
+        *page_tops,
+        *signed,
+        *siblings,
+        *repeated,
+        *chrome,
+        *signed_text,
+    }
     for k in sorted(evidence):
         if k not in starts and k > 0:
             rule = (
@@ -410,6 +422,8 @@ def segment_articles(
                 else more_starts.RULE_REPEATED_CREDIT
                 if k in repeated
                 else more_starts.RULE_AFTER_CHROME
+                if k in chrome
+                else more_starts.RULE_SIGNED_PARAGRAPHS
             )
             if rule != RULE_DATED_HEADER:  # a dated header's date line is recorded when it is read
                 edits.append(Edit("segment", rule, blocks[k].text, blocks[k].text, blocks[k].start))

@@ -332,3 +332,25 @@ def after_chrome_starts(
         if any(removed_lines.get(n, "").strip() for n in range(before.end + 1, b.start)):
             found.append(k)
     return found
+
+
+RULE_SIGNED_PARAGRAPHS = RULES.declare(
+    "segment.signed_paragraphs",
+    "segment",
+    "on a page where two paragraphs or more close with a signature (`……。（某某）`), each signed paragraph "
+    "closes a brief: the paragraph after it opens the next one",
+).name
+
+
+def signed_paragraph_starts(blocks: list[Block], options: Options = DEFAULT_OPTIONS) -> list[int]:
+    """Paragraphs right after a signed paragraph, when signed paragraphs repeat in the document."""
+    if not options.enabled(RULE_SIGNED_PARAGRAPHS):
+        return []
+    signed = [
+        k
+        for k, b in enumerate(blocks)
+        if b.type == "paragraph" and (cl.trailing_signature(b.text) or cl.trailing_credit(b.text))
+    ]
+    if len(signed) < 2:
+        return []
+    return [k + 1 for k in signed if k + 1 < len(blocks) and blocks[k + 1].type == "paragraph"]
