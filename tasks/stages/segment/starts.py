@@ -14,7 +14,8 @@
   body (`segment.empty_start`).
 - Several pieces in one file: a heading right under a date line (`segment.date_above`), after
   a signed paragraph or signature line (`segment.signed_end`), after web chrome the earlier
-  stages took out (`segment.after_chrome`).
+  stages took out (`segment.after_chrome`); a paragraph after a signed one, where signed
+  paragraphs repeat (`segment.signed_paragraphs`, untitled briefs).
 - Repetition across the document, never a list of known words: a heading of the first title's
   form (`segment.sibling_title`, `学而篇`/`为政篇`), a heading over a line that stands under other
   headings too (`segment.repeated_credit`, an anthology's `先秦：左丘明《左传》`).
