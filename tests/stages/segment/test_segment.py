@@ -232,3 +232,9 @@ def test_a_byline_repeated_under_two_titles_marks_the_titles_not_their_subtitles
         ("第一篇报道的标题", None),
         ("“五色花”把温暖送到家", "记某社区党员志愿者服务队"),
     ]
+
+
+def test_a_derived_title_is_never_cut_at_an_enumeration_comma() -> None:
+    lead = "今年以来，某市聚焦群众急难愁盼问题，组织全市一万两千名党员干部走进社区、走进家门、走进群众心里，办成实事一千多件。"
+    (a,) = cut(lead).articles
+    assert a.title == "今年以来，某市聚焦群众急难愁盼问题"
