@@ -59,10 +59,12 @@ def w3c_date(value: object) -> str | None:
         return iso_date(text)
     month = MONTH_RE.search(text)
     if month:
-        year, number = int(month.group(1)), int(month.group(2))
-        return f"{year:04d}-{number:02d}" if 1 <= number <= 12 else None
+        try:  # 2022-13 or 0000-05: looks like a month, is not one
+            return datetime.date(int(month.group(1)), int(month.group(2)), 1).isoformat()[:7]
+        except ValueError:
+            return None
     year_only = YEAR_RE.match(text)
-    return year_only.group(1) if year_only else None
+    return year_only.group(1) if year_only and int(year_only.group(1)) >= 1 else None
 
 
 def issue_date(issue: Any) -> str | None:

@@ -295,6 +295,8 @@ def test_one_author_for_every_article_is_the_books_creator() -> None:
         ({"issue": {"text": "2022年第2期", "year": 2022, "number": 2}}, "2022"),  # 第2期 is no month
         ({"date": "2022"}, "2022"),
         ({"date": "2022-13"}, None),
+        ({"date": "0000-05"}, None),
+        ({"date": "0000"}, None),
         ({}, None),
     ],
 )
