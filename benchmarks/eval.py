@@ -37,12 +37,13 @@ from zhclean import to_simplified  # noqa: E402
 from zhclean.tasks.pipeline.run import normalize_document  # noqa: E402
 
 _KEEP = re.compile(r"[0-9a-z\u3400-\u9fff\U00020000-\U0002ffff]+")
-_MARKUP = re.compile(r"<[^<>]*>|\]\([^()\s]*\)|https?://\S+")
+_MARKUP = re.compile(r"<[^<>]*>|\]\([^()\s]*\)|https?://\S+|\{#[^{}\s]*\}")
 
 
 def norm(text: str) -> str:
     """Letters, digits and CJK only, lower case, simplified; 著/着 folded (the pipeline decides it).
-    HTML tags, Markdown link targets and URLs are dropped first: markup, not text. The script is
+    HTML tags, Markdown link targets, heading anchors (`{#id}`) and URLs are dropped first: markup,
+    not text. The script is
     converted with the pipeline's own table, as the output was: a variant it normalises (`沈吟`
     to `沉吟` in simplified text) is a conversion, measured elsewhere, not text lost."""
     text = _MARKUP.sub(" ", unicodedata.normalize("NFKC", text))

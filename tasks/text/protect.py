@@ -48,6 +48,9 @@ _MARKUP_PATTERNS = [
     r"!(?=\[)",
     r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)",
     r"\{#[A-Za-z0-9_-]+\}",
+    # a custom container's fence and its kind (`::: warning`, `:::tip`, VitePress, Docusaurus, Pandoc's
+    # fenced divs): three colons are no punctuation of a sentence
+    r"(?<![:\w]):{3,}(?:[ \t]*[A-Za-z][\w-]*)?(?![\w:])",
     # a template's call: a Hugo shortcode (`{{< note >}}`, `{{% alert title="注意" %}}`) or an MDN
     # macro (`{{Glossary("URL")}}`): its quotes and spaces are the template's syntax
     r"\{\{[<%][^\n]*?[>%]\}\}|\{\{[A-Za-z_][^{}\n]*\}\}",
@@ -97,7 +100,7 @@ _SPAN_RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.M)
 #: A text without one of these holds no protected span (a cheap first test: most lines of a
 #: corpus are plain prose).
 _MAYBE = re.compile(
-    r"[`<&!\]{}/@#(\[|*~_]|^[ \t]*(?:[-+>]|\d{1,3}[.)])|[A-Za-z0-9]\.[A-Za-z]|---|www\.", re.M
+    r"[`<&!\]{}/@#(\[|*~_]|:::|^[ \t]*(?:[-+>]|\d{1,3}[.)])|[A-Za-z0-9]\.[A-Za-z]|---|www\.", re.M
 )
 
 
