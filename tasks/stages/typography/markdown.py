@@ -37,8 +37,8 @@ RULE_CODE_FENCE = RULES.declare(
 RULE_HEADING_ID = RULES.declare(
     "markup.heading_id",
     "typography",
-    "a Markdown heading's attribute block (`{#id}`, `{#id .class}`, `{: #id}`) is an anchor, not words: "
-    "taken out of the heading's text in every edition, the id kept in the edit's record",
+    "a Markdown heading's attribute block (`{#id}`, `{#id .class}`, `{: #id}`, `{-}`) is an anchor or a "
+    "style, not words: taken out of the heading's text in every edition, kept in the edit's record",
 ).name
 
 
@@ -76,8 +76,8 @@ def code_flags(texts: Iterable[str]) -> list[bool]:
 
 
 def split_heading_id(text: str) -> tuple[str, str | None]:
-    """A heading's text without its attribute block, and the block's id (None when it has none)."""
+    """A heading's text without its attribute block, and the block (None when it has none)."""
     m = HEADING_ATTRIBUTES_RE.search(text)
     if m is None or not text[: m.start()].strip():
         return text, None
-    return text[: m.start()], m.group("id")
+    return text[: m.start()], text[m.start() :]

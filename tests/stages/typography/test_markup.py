@@ -51,10 +51,15 @@ def test_a_quote_inside_inline_code_is_no_unpaired_quote() -> None:
 
 
 def test_heading_attributes() -> None:
-    assert split_heading_id("支持的字段 {#supported-fields}") == ("支持的字段", "supported-fields")
-    assert split_heading_id("标题 {: #kramdown-id}") == ("标题", "kramdown-id")
+    assert split_heading_id("支持的字段 {#supported-fields}") == ("支持的字段", " {#supported-fields}")
+    assert split_heading_id("标题 {: #kramdown-id}") == ("标题", " {: #kramdown-id}")
+    assert split_heading_id("前言 {-}") == ("前言", " {-}")  # Pandoc: unnumbered
+    assert split_heading_id("附录 {.unnumbered #appendix}") == ("附录", " {.unnumbered #appendix}")
+    assert split_heading_id("参考 {#refs lang=en}") == ("参考", " {#refs lang=en}")
     assert split_heading_id("{#only-an-id}") == ("{#only-an-id}", None)  # nothing would be left
     assert split_heading_id("集合 {#a} 与 {#b} 之间") == ("集合 {#a} 与 {#b} 之间", None)  # not at the end
+    assert split_heading_id("集合 {a, b}") == ("集合 {a, b}", None)  # braces around words
+    assert split_heading_id("区间 {-1, 1}") == ("区间 {-1, 1}", None)
 
 
 def test_lint_does_not_check_code() -> None:
