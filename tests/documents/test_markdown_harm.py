@@ -12,6 +12,7 @@ parser the tool chain already installs), never from zhclean's rules:
   document's title, the rest in `metadata.front_matter`);
 - `headings`: the headings' levels, in order (a front matter title is the page's first heading,
   as Hugo and MDN render it; the document's article titles stand at level 1);
+- `paragraphs`: no two paragraphs in a row are run into one block;
 - `lists`: as many list items; `tables`: as many table rows;
 - `cjk`: no CJK ideograph of the text (HTML comments aside: they are not shown) goes missing.
 
@@ -50,6 +51,8 @@ CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]")
 FENCE_OPEN = re.compile(r"^[ \t]*(`{3,}(?=[^`]*$)|~{3,})")
 FENCE_CLOSE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*$")
 TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)")
+MACRO = re.compile(r"\{\{.*?\}\}", re.S)
 WORD = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]")
 #: Pandoc, Hugo and VitePress read a heading's trailing `{#id}` as its anchor, not its words.
 HEADING_ANCHOR = re.compile(r"\s*\{#[^{}]*\}\s*$")
@@ -66,6 +69,8 @@ class Meaning:
     headings: list[tuple[int, str]]
     lists: int
     tables: int
+    #: each paragraph's words (`prose`), in order
+    paragraphs: list[str]
 
 
 def meaning(body: str) -> Meaning:
@@ -75,8 +80,11 @@ def meaning(body: str) -> Meaning:
     targets: Counter[str] = Counter()
     headings: list[tuple[int, str]] = []
     lists = tables = 0
+    paragraphs: list[str] = []
     tokens = PARSER.parse(body)
     for i, token in enumerate(tokens):
+        if token.type == "paragraph_open":
+            paragraphs.append(prose(tokens[i + 1].content))
         if token.type == "fence":
             fences.append((token.info.strip(), token.content))
         elif token.type == "heading_open":
@@ -92,7 +100,19 @@ def meaning(body: str) -> Meaning:
                 targets[str(child.attrs.get("href") or child.attrs.get("src"))] += 1
             elif child.type == "text":
                 targets.update(m.group() for m in BARE_URL.finditer(child.content))
-    return Meaning(fences, spans, targets, headings, lists, tables)
+    return Meaning(fences, spans, targets, headings, lists, tables, paragraphs)
+
+
+def prose(text: str) -> str:
+    """A paragraph's words: tags, link targets and template calls aside, no spaces or marks."""
+    return "".join(WORD.findall(MACRO.sub("", TAG.sub("", LINK_TARGET.sub("]", text)))))
+
+
+def paragraphs_apart(r: Run) -> bool:
+    """No two paragraphs in a row run into one block: their words, one after the other, are in no block."""
+    blocks = [prose(t) for a in r.doc.articles for t in (a.title, *(b.text for b in a.blocks))]
+    pairs = zip(r.source.paragraphs, r.source.paragraphs[1:], strict=False)
+    return not any(a and b and any(a + b in block for block in blocks) for a, b in pairs)
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
@@ -219,6 +239,7 @@ PROPERTIES = {
     "targets": lambda r: r.output.targets == r.source.targets,
     "front_matter": front_matter_kept,
     "headings": headings_kept,
+    "paragraphs": paragraphs_apart,
     "lists": lambda r: r.output.lists == r.source.lists,
     "tables": lambda r: r.output.tables == r.source.tables,
     "cjk": lambda r: not (r.cjk_in - r.cjk_out),
@@ -276,9 +297,12 @@ KNOWN: dict[tuple[str, str], str] = {
         )
     },
     **{
-        (f"{stem}.md", "lists"): DEFINITION
+        (f"{stem}.md", prop): DEFINITION
         for stem in ("mdn_array_at", "mdn_array_isarray", "mdn_css_text_indent")
+        for prop in ("lists", "paragraphs")
     },
+    ("trpl_ch12-02-reading-a-file.md", "paragraphs"): REVIEW
+    + "join runs paragraphs together across blank lines (a link line, a sentence ending in `：`, a caption)",
     ("trpl_ch03-02-data-types.md", "tables"): REVIEW
     + "join.table_row removes a table's delimiter row (`|---|`): without it the rows are no table",
 }
