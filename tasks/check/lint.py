@@ -114,8 +114,8 @@ def lint_blocks(blocks: Iterable[TextBlock], options: Options) -> LintReport:
         files.setdefault(block.file)
         report.blocks += 1
         fence = fences.setdefault((block.file, block.line if block.where else 0), markup.CodeFences())
-        if skip_code and fence.step(block.text)[0]:
-            continue
+        if skip_code and (block.type == "code" or fence.step(block.text)[0]):
+            continue  # a code block of the JSON edition, or a fence's line of a Markdown file
         stages = all_stages - typography.excluded_stages(block.type)
         for v in check(ALL_RULES, block.text, options, block.line, stages):
             line = block.line + block.text.count("\n", 0, v.column)

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field, fields
 from functools import cache
 from typing import Any, Literal
 
-BlockType = Literal["heading", "paragraph", "caption"]
+#: What a block is. `code` is a Markdown code fence, made by join from the raw lines verbatim;
+#: `table` a Markdown table, its rows as written (the alignment row too). See `Block`.
+BlockType = Literal["heading", "paragraph", "caption", "code", "table"]
 
 
 @cache
@@ -69,9 +71,16 @@ class Line:
 
 @dataclass(slots=True)
 class Block:
-    """A paragraph, heading or caption, with the span of raw lines it was made from.
+    """A paragraph, heading, caption, code block or table, with the span of raw lines it was made from.
 
     `level` keeps a Markdown heading mark found in the raw text (a hint, not truth).
+
+    A `code` block's text is the fenced block exactly as the raw lines wrote it, from the opening
+    fence to the closing one (`\n` between lines; blank lines, indentation and trailing spaces
+    kept): the first line keeps the fence and its info string (```` ```js ````), so the block needs
+    no field of its own and reads back as the same Markdown. `text.markdown.fence_parts` gives its
+    info string and content; no stage after join changes it. A `table` block's text is a Markdown
+    table's rows as written, one a line, its alignment row (`|---|`) included.
     """
 
     type: BlockType

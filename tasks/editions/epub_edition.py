@@ -35,9 +35,11 @@ from zhclean.tasks.editions.epub_meta import (
 )
 from zhclean.tasks.editions.epub_package import BookWriter, page, page_body, text
 from zhclean.tasks.editions.markdown_edition import (
+    CELL_BAR_RE,
     LINE_BREAK_RE,
     MARKUP_SPACE,
     NO_ARTICLES_NOTE,
+    TABLE_RULE_ROW_RE,
     UNTITLED,
     article_meta,
     document_title,
@@ -45,6 +47,7 @@ from zhclean.tasks.editions.markdown_edition import (
     safe_stem,
     summary_of,
 )
+from zhclean.tasks.text.markdown import fence_parts
 
 __all__ = ["iso_date"]
 
@@ -97,8 +100,40 @@ def para(value: list[dict[str, Any]]) -> dict[str, Any]:
     return {"t": "Para", "c": value}
 
 
+def code_ast(text: str) -> dict[str, Any]:
+    """A code block: pandoc's `CodeBlock [id, classes, kv] text`, the info string's first word
+    its class (the language), the content as written (never read as Markdown)."""
+    info, content = fence_parts(printable(text))
+    return {"t": "CodeBlock", "c": [["", info.split()[:1], []], content.removesuffix("\n")]}
+
+
+def table_ast(text: str) -> dict[str, Any]:
+    """A Markdown table as pandoc's `Table`: the first row its head, the rows under the alignment
+    row its body, each cell's text as text."""
+    rows = [
+        [cell.strip() for cell in CELL_BAR_RE.split(row.strip().removeprefix("|").removesuffix("|"))]
+        for row in LINE_BREAK_RE.split(text)
+        if row.strip() and not TABLE_RULE_ROW_RE.match(row)
+    ]
+    width = max(len(row) for row in rows)
+    attr: list[Any] = ["", [], []]
+
+    def row_ast(cells: list[str]) -> list[Any]:
+        cells = cells + [""] * (width - len(cells))
+        return [attr, [[attr, {"t": "AlignDefault"}, 1, 1, [{"t": "Plain", "c": inlines(c)}]] for c in cells]]
+
+    colspecs = [[{"t": "AlignDefault"}, {"t": "ColWidthDefault"}]] * width
+    body = [attr, 0, [], [row_ast(r) for r in rows[1:]]]
+    return {"t": "Table", "c": [attr, [None, []], colspecs, [attr, [row_ast(rows[0])]], [body], [attr, []]]}
+
+
 def block_ast(block: Block, heading_level: int) -> dict[str, Any] | None:
-    """A paragraph as a paragraph, a caption as a block quote, an inner heading one level down."""
+    """A paragraph as a paragraph, a caption as a block quote, an inner heading one level down,
+    code as a code block, a table as a table."""
+    if block.type == "code":
+        return code_ast(block.text)
+    if block.type == "table":
+        return table_ast(block.text)
     if block.type == "heading":
         value = one_line(block.text)
         return header(heading_level, value) if value else None

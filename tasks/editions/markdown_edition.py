@@ -2,7 +2,8 @@
 
 Every piece of text is escaped so that nothing a document says (`#`, `*`, `<script>`, a line
 starting with `1.` or `-`) can change the structure of the edition (issue 5):
-the only structure is the one this module writes. Rendering is pure; only
+the only structure is the one this module writes. A `code` block is the one text set as written:
+inside a fence no Markdown is read, and the fence is made longer than any backtick run inside. Rendering is pure; only
 `write_markdown_edition` touches the file system.
 """
 
@@ -17,11 +18,16 @@ from typing import Any
 import yaml
 
 from zhclean.tasks.core.model import Article, Block, Document, DocumentSummary
+from zhclean.tasks.text.markdown import fence_parts
 
 # Characters with a Markdown meaning anywhere in a line (pandoc's Markdown and
 # CommonMark both accept a backslash before any ASCII punctuation).
 INLINE_SPECIAL = frozenset("\\`*_{}[]<>#|$^~@&")
 INLINE_SPECIAL_RE = re.compile("([" + re.escape("".join(sorted(INLINE_SPECIAL))) + "])")
+
+# A table's alignment row (`| --- | :---: |`), and the bars between a row's cells (not `\|`).
+TABLE_RULE_ROW_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+CELL_BAR_RE = re.compile(r"(?<!\\)\|")
 
 # Characters that only mean something at the start of a line: list bullets,
 # setext underlines, definition lists, pandoc title blocks, example lists `(@)`.
@@ -127,8 +133,37 @@ def article_meta(article: Article) -> str:
     return META_SEPARATOR.join(parts)
 
 
+def render_code(text: str) -> str:
+    """A code block fenced anew, its content as written (nothing escaped inside): the fence is a
+    run of backticks longer than any in the content (tildes when the info string holds a backtick,
+    which a backtick fence's may not), so no line of the code can close it."""
+    info, content = fence_parts(printable(text))
+    info = " ".join(LINE_BREAK_RE.split(info))
+    mark = "~" if "`" in info else "`"
+    longest = max((len(run) for run in re.findall(f"{re.escape(mark)}+", content)), default=0)
+    fence = mark * max(3, longest + 1)
+    return f"{fence}{info}\n{content}{fence}"
+
+
+def render_table(text: str) -> str:
+    """A Markdown table: bars and the alignment row as written, each cell's text escaped."""
+    rows = []
+    for row in LINE_BREAK_RE.split(printable(text)):
+        if TABLE_RULE_ROW_RE.match(row):
+            rows.append(row.strip())
+            continue
+        cells = CELL_BAR_RE.split(row.strip().removeprefix("|").removesuffix("|"))
+        rows.append("| " + " | ".join(escape_line(cell) for cell in cells) + " |")
+    return "\n".join(rows)
+
+
 def render_block(block: Block, heading_level: int) -> str:
-    """A paragraph as a paragraph, a caption as a block quote, an inner heading one level down."""
+    """A paragraph as a paragraph, a caption as a block quote, an inner heading one level down,
+    code as a fenced code block, a table as a table."""
+    if block.type == "code":
+        return render_code(block.text)
+    if block.type == "table":
+        return render_table(block.text)
     if block.type == "heading":
         text = escape_inline(block.text)
         return f"{'#' * heading_level} {text}" if text else ""

@@ -141,7 +141,7 @@ def _article(article: Article) -> str:
         out.append(f'<p class="meta">{" · ".join(meta)}</p>')
     for block in article.blocks:
         span = f'<a class="span" href="#L{block.start}">{block.start}–{block.end}</a>'
-        tag = "h4" if block.type == "heading" else "p"
+        tag = {"heading": "h4", "code": "pre", "table": "pre"}.get(block.type, "p")  # code as written
         out.append(f'<{tag} class="{block.type}">{span}{_e(block.text)}</{tag}>')
     out.append("</article>")
     return "\n".join(out)

@@ -24,6 +24,7 @@ from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import RuleList
 from zhclean.tasks.text import bylines
 from zhclean.tasks.text import classify as cl
+from zhclean.tasks.text.markdown import CodeFences
 
 #: This stage's rules: decisions its code makes, declared so they can be listed and disabled.
 RULES = RuleList()
@@ -60,8 +61,6 @@ CLAUSE_COMMA = cl.CLAUSE_COMMA
 EDIT_CONTEXT: int = _DATA["edits"]["context"]
 #: A Markdown list item (`- `, `* `, `+ `, `1. ` after any indentation); a definition (`- : `) is not.
 LIST_ITEM = re.compile(_DATA["markdown"]["list_item"])
-#: A Markdown code fence (```` ``` ```` or `~~~`): the lines up to the closing one are code.
-CODE_FENCE = re.compile(_DATA["markdown"]["code_fence"])
 #: The fence around front matter (`---`), and one `key: value` line inside it.
 FRONT_MATTER_FENCE = re.compile(_DATA["markdown"]["front_matter_fence"])
 FRONT_MATTER_FIELD = re.compile(_DATA["markdown"]["front_matter_field"])
@@ -153,7 +152,8 @@ RULE_LIST_ITEM = RULES.declare(
 RULE_CODE_FENCE = RULES.declare(
     "join.code_fence",
     "join",
-    "the lines inside a Markdown code fence are code: a `#` there is a comment, not a heading, and no line is joined",
+    "a Markdown code fence is one block of type `code`, its raw lines verbatim from fence to fence (blank lines, "
+    "indentation, trailing spaces kept): a `#` there is a comment, not a heading, and no line is joined",
 ).name
 RULE_ANCHOR_CONTENTS = RULES.declare(
     "join.anchor_contents",
@@ -208,8 +208,9 @@ RULE_CUE_TEXT = RULES.declare(
 RULE_TABLE_ROW = RULES.declare(
     "join.table_row",
     "join",
-    "in a Markdown document a table row (cells between `|`) is a block of its own, as written with its edge "
-    "bars (no OCR debris); the alignment row (`| --- |`) is no text and is removed with a record",
+    "in a Markdown document a table (a row of cells between `|`, its alignment row `| --- |` under it, the "
+    "rows after) is one block of type `table`, its rows as written (edge bars kept: no OCR debris); a row "
+    "with no alignment row under it is a block of its own, an alignment row of no table is removed",
 ).name
 RULE_INLINE_TAG_LINE = RULES.declare(
     "join.inline_tag_line",
@@ -241,8 +242,10 @@ class Candidate:
     code: bool = False
     #: The raw line opens with an indent.
     indent: bool = False
-    #: A Markdown table row.
+    #: A Markdown table row, or a whole table (its rows one a line, the alignment row second).
     table: bool = False
+    #: The raw line a candidate of several lines (code, a table) ends on.
+    end: int | None = None
 
 
 class PairStats:
@@ -336,8 +339,8 @@ def prepare(
     edits: list[Edit] = []
     removed: list[Removed] = []
     strays = options.enabled(RULE_STRAY)
-    fences = options.enabled(RULE_CODE_FENCE)
-    in_code = False
+    fences = CodeFences() if options.enabled(RULE_CODE_FENCE) else None
+    code: list[Line] = []  # the lines of the open code fence, as written
     blank = gap = False
     previous: int | None = None
     for line in lines:
@@ -345,6 +348,14 @@ def prepare(
             gap = True  # an earlier stage took the lines between out
         previous = line.number
         text = line.text.strip()
+        if fences is not None and fences.step(line.text)[0]:
+            if not code:
+                edits.append(Edit("join", RULE_CODE_FENCE, text, text, line.number, 0))
+            code.append(line)
+            if fences.open is None:  # the closing fence
+                out.append(code_candidate(code, blank, gap))
+                code, blank, gap = [], False, False
+            continue
         if not text and line.number in inline:
             if not blank:
                 edits.append(Edit("join", RULE_INLINE_TAG_LINE, "", "", line.number, 0))
@@ -352,18 +363,15 @@ def prepare(
         if not text:
             blank = True
             continue
-        fence = fences and CODE_FENCE.match(text) is not None
-        if in_code or fence:
-            if fence and not in_code:
-                edits.append(Edit("join", RULE_CODE_FENCE, text, text, line.number, 0))
-            in_code = in_code != fence
-            code_text = line.text.rstrip() if in_code and not fence else text  # code keeps its indent
-            out.append(Candidate(code_text, line.number, after_blank=blank, after_gap=gap, code=True))
-            blank = gap = False
-            continue
         if tables and TABLE_ROW.search(text):
+            last = out[-1] if out and out[-1].table and not blank and not gap else None
+            if last is not None and table_goes_on(last.text, text):
+                last.text, last.end = f"{last.text}\n{text}", line.number
+                if last.text.count("\n") == 1:  # the alignment row: the rows are a table
+                    edits.append(Edit("join", RULE_TABLE_ROW, text, text, line.number, 0))
+                continue
             if TABLE_RULE_ROW.match(text):
-                removed.append(Removed(text, RULE_TABLE_ROW, line.number))  # alignment, no text
+                removed.append(Removed(text, RULE_TABLE_ROW, line.number))  # alignment of no table
                 continue
             out.append(Candidate(text, line.number, after_blank=blank, after_gap=gap, table=True))
             blank = gap = False
@@ -398,7 +406,26 @@ def prepare(
             c.indent = INDENT.match(line.text) is not None
             out.append(c)
             blank = gap = False
+    while code and len(code) > 1 and not code[-1].text.strip():
+        code.pop()  # a fence never closed runs to the end of the text, not of the file's blank lines
+    if code:
+        out.append(code_candidate(code, blank, gap))
     return out, edits, removed
+
+
+def code_candidate(lines: list[Line], blank: bool, gap: bool) -> Candidate:
+    """A code fence as one candidate: its raw lines verbatim, fences included (`Block`, type `code`)."""
+    text = "\n".join(line.text for line in lines)
+    return Candidate(text, lines[0].number, after_blank=blank, after_gap=gap, code=True, end=lines[-1].number)
+
+
+def table_goes_on(table: str, row: str) -> bool:
+    """Does `row`, right under the rows `table`, belong to the same Markdown table? The alignment
+    row under a first row makes one (GFM); rows under a table's alignment row go on with it."""
+    rows = table.split("\n")
+    if len(rows) == 1:
+        return TABLE_RULE_ROW.match(row) is not None
+    return TABLE_RULE_ROW.match(rows[1]) is not None
 
 
 def anchor_contents(
@@ -819,8 +846,9 @@ def join_lines(
         i = open_block(blocks)
         prev = blocks[i] if i is not None else None
         if c.code or c.table:
-            code.add(len(blocks))  # a line of code or a table row: a block of its own
-            blocks.append(Block("paragraph", c.text, c.number, c.number))
+            code.add(len(blocks))  # code or a table: a block of its own, as written
+            kind = "code" if c.code else "table" if "\n" in c.text else "paragraph"
+            blocks.append(Block(kind, c.text, c.number, c.end or c.number))
             continue
         if i in code:
             prev = None  # nothing continues a line of code or a table row

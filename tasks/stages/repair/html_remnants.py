@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 from zhclean.tasks.core.data import load
 from zhclean.tasks.core.model import Edit, Line, Removed
-from zhclean.tasks.core.rules import RuleList
+from zhclean.tasks.core.options import Options
+from zhclean.tasks.core.rules import Change, Rule, RuleList, apply_rule, enabled_rules
+from zhclean.tasks.text import markdown
 
 #: This module's rules, in the order they run.
 RULES = RuleList()
@@ -94,6 +97,17 @@ HTML_COMMENT_LINES = RULES.declare(
     "repair",
     "an HTML comment that spans lines (`<!--` … `-->`) removed whole, outside code blocks",
 )
+
+HTML_IN_CODE = RULES.declare(
+    "repair.html_in_code",
+    "repair",
+    "HTML in Markdown code (a fenced block's lines, inline code `<template>`), in front matter (`title: <kbd>`) "
+    "or escaped (`\\<kbd>`) is text the page shows, no remnant: the HTML rules leave it",
+)
+#: The rules that take HTML out of a line, which `HTML_IN_CODE` keeps away from code.
+LINE_RULES = frozenset({HTML_ENTITY.name, HTML_NON_TEXT.name, HTML_TAG.name})
+#: A tag or entity escaped with a backslash: Markdown shows it as written.
+ESCAPED = re.compile(_DATA["escaped"])
 
 COMMENT_OPEN = "<!--"
 COMMENT_CLOSE = "-->"
@@ -174,3 +188,58 @@ def drop_broken_tags(lines: list[Line]) -> tuple[list[Line], list[Edit]]:
         out[i] = Line(out[i].text[: tail.start()], out[i].number)
         out[i + 1] = Line(out[i + 1].text[head.end() :], out[i + 1].number)
     return out, edits
+
+
+def code_lines(lines: list[Line]) -> set[int]:
+    """The raw numbers of the lines that are Markdown code (a fence's lines) or front matter."""
+    texts = [line.text for line in lines]
+    head = markdown.front_matter_lines(texts)
+    flags = markdown.code_flags(texts)
+    return {line.number for i, (line, code) in enumerate(zip(lines, flags, strict=True)) if code or i < head}
+
+
+def kept_spans(text: str) -> list[tuple[int, int]]:
+    """The parts of a prose line the HTML rules leave: inline code and escaped tags."""
+    return (
+        markdown.code_spans(text) + [m.span() for m in ESCAPED.finditer(text)]
+        if "`" in text or "\\" in text
+        else []
+    )
+
+
+def repair_html(rules: tuple[Rule, ...], line: Line, options: Options, whole: bool) -> tuple[str, list[Edit]]:
+    """Run the HTML rules of `rules` over a line, except inside code (`whole`: the line is code or
+    front matter); each change held back is recorded as `repair.html_in_code`."""
+    text = line.text
+    edits: list[Edit] = []
+    for rule in enabled_rules(rules, "repair", options):
+        spans = [(0, len(text))] if whole else kept_spans(text)
+        if not spans or rule.name not in LINE_RULES:
+            text, new = apply_rule(rule, text, options, line.number)
+            edits.extend(new)
+            continue
+        if rule.find is None or (rule.could_apply is not None and not rule.could_apply(text)):
+            continue
+        changes = list(rule.find(text, options))
+        inside = [c for c in changes if any(c.start < end and start < c.end for start, end in spans)]
+        for c in inside:
+            edits.append(
+                Edit(
+                    "repair",
+                    HTML_IN_CODE.name,
+                    text[c.start : c.end],
+                    text[c.start : c.end],
+                    line.number,
+                    c.start,
+                )
+            )
+        outside = [c for c in changes if c not in inside]
+        text, new = apply_rule(
+            Rule(rule.name, rule.stage, rule.description, _given(outside)), text, options, line.number
+        )
+        edits.extend(new)
+    return text, edits
+
+
+def _given(changes: list[Change]) -> Callable[[str, Options], list[Change]]:
+    return lambda _text, _options: changes

@@ -39,6 +39,8 @@ STAGES_BY_TYPE: dict[str, tuple[str, ...]] = {
     "heading": (punctuation.STAGE, spacing.HEADING_STAGE),
     "paragraph": (punctuation.STAGE, spacing.BODY_STAGE),
     "caption": (punctuation.STAGE, spacing.BODY_STAGE),
+    # code is left as written (`markup.code_fence`): no typography stage applies
+    "code": (),
 }
 
 #: Stages that only make sense for other block types; the linter leaves them out for this type.
@@ -46,6 +48,7 @@ ALL_TYPOGRAPHY_STAGES = frozenset(s for stages in STAGES_BY_TYPE.values() for s 
 
 
 def stages_for(block_type: BlockType | str) -> tuple[str, ...]:
+    """The typography stages of a block type (a type unknown here is typeset as a paragraph)."""
     return STAGES_BY_TYPE.get(block_type, STAGES_BY_TYPE["paragraph"])
 
 
@@ -101,20 +104,17 @@ def typeset_blocks(
 ) -> tuple[list[Block], list[Edit], list[Problem]]:
     """Apply the typography rules to each block, by type; report unpaired and guessed quotes.
 
-    A block inside a Markdown code fence is code and comes out as it went in
-    (`markup.code_fence`); a heading's attribute block leaves its text (`markup.heading_id`)."""
+    A `code` block comes out as it went in (`markup.code_fence`; switched off, it is typeset as a
+    paragraph); a heading's attribute block leaves its text (`markup.heading_id`)."""
     out: list[Block] = []
     edits: list[Edit] = []
     problems: list[Problem] = []
-    fences = markdown.CodeFences() if options.enabled(markdown.RULE_CODE_FENCE) else None
+    code = options.enabled(markdown.RULE_CODE_FENCE)
     ids = options.enabled(markdown.RULE_HEADING_ID)
     for block in blocks:
-        code, opens = fences.step(block.text) if fences is not None else (False, False)
-        if code:
-            if opens:
-                edits.append(
-                    Edit("typography", markdown.RULE_CODE_FENCE, block.text, block.text, block.start, 0)
-                )
+        if block.type == "code" and code:
+            first = block.text.split("\n", 1)[0]
+            edits.append(Edit("typography", markdown.RULE_CODE_FENCE, first, first, block.start, 0))
             out.append(block)
             continue
         text = block.text
@@ -131,9 +131,15 @@ def typeset_blocks(
                         len(text),
                     )
                 )
-        text, new = typeset_text(text, block.type, options, block.start)
-        edits.extend(new)
-        problems.extend(guess_problems(new, source))
-        problems.extend(quote_problems(text, source, block.start, options))
+        kind = "paragraph" if block.type in ("code", "table") else block.type  # code: its rule off
+        rows = text.split("\n") if block.type == "table" else [text]  # a table row by row
+        done = []
+        for i, row in enumerate(rows):
+            row, new = typeset_text(row, kind, options, block.start + i)
+            edits.extend(new)
+            problems.extend(guess_problems(new, source))
+            problems.extend(quote_problems(row, source, block.start + i, options))
+            done.append(row)
+        text = "\n".join(done)
         out.append(Block(block.type, text, block.start, block.end, block.level))
     return out, edits, problems

@@ -27,19 +27,26 @@ def test_a_fence_closes_only_on_its_own_character_at_least_as_long() -> None:
     assert code_flags(["``` aa ```", "正文"]) == [False, False]
 
 
-def test_code_lines_come_out_as_they_went_in() -> None:
-    code = ["```yaml", "metadata:", "  labels:", '    version: "5.7.21"  # 注释 , 对', "```"]
-    out, edits, problems = typeset_blocks(paragraphs(*code, '他说 "好" 。'), Options(), "x.md")
-    assert [b.text for b in out] == [*code, "他说“好”。"]
-    assert [e.kind for e in edits if e.line <= len(code)] == ["markup.code_fence"]
+def test_a_code_block_comes_out_as_it_went_in() -> None:
+    code = '```yaml\nmetadata:\n  labels:\n    version: "5.7.21"  # 注释 , 对 \n\n```'
+    blocks = [Block("code", code, 1, 6), Block("paragraph", '他说 "好" 。', 8, 8)]
+    out, edits, problems = typeset_blocks(blocks, Options(), "x.md")
+    assert [b.text for b in out] == [code, "他说“好”。"]
+    assert [(e.kind, e.before) for e in edits if e.line <= 6] == [("markup.code_fence", "```yaml")]
     assert problems == []
 
 
 def test_switched_off_the_code_is_typeset_as_prose() -> None:
-    out, _, _ = typeset_blocks(
-        paragraphs("```", "  labels:", "```"), Options(disabled_rules=frozenset({"markup.code_fence"})), "x"
-    )
-    assert out[1].text == "labels:"
+    off = Options(disabled_rules=frozenset({"markup.code_fence"}))
+    out, _, _ = typeset_blocks([Block("code", "```\n甲 , 乙\n```", 1, 3)], off, "x")
+    assert out[0].text == "```\n甲，乙\n```"
+
+
+def test_a_table_is_typeset_row_by_row() -> None:
+    table = "| 键 | 描述 |\n| --- | --- |\n| `a  b` | 名称 , 版本 |"
+    out, edits, _ = typeset_blocks([Block("table", table, 1, 3)], Options(), "x.md")
+    assert out[0].text == "| 键 | 描述 |\n| --- | --- |\n| `a  b` | 名称，版本 |"
+    assert {e.line for e in edits} == {3}
 
 
 def test_a_quote_inside_inline_code_is_no_unpaired_quote() -> None:
@@ -68,3 +75,9 @@ def test_lint_does_not_check_code() -> None:
     ]
     report = lint_blocks(blocks, Options())
     assert {f.line for f in report.findings} == {4}
+    # the JSON edition's code block: one block of type `code`
+    code = [TextBlock("code", "```\na  b , c\n```", "a.jsonl", 1, "A block 1")]
+    assert (
+        lint_blocks([*code, TextBlock("paragraph", "甲 , 乙", "a.jsonl", 1, "A block 2")], Options()).total
+        == 1
+    )
