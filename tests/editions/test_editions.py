@@ -250,3 +250,40 @@ def test_any_text_stays_one_paragraph(text: str) -> None:
         assert unicodedata.normalize("NFC", inline_text(blocks[1]["c"][2])) == unicodedata.normalize(
             "NFC", title
         ), fmt
+
+
+# Code blocks and tables (REVIEW.md "Real Markdown (do no harm)"): expectations from CommonMark
+# (read with markdown-it-py) and pandoc's AST, by hand.
+CODE = "```js\nconst s = `a ``` b`; \n\n  // 注释 <p>&lt;\n```"
+TABLE = "| 键 | 描述 |\n|---|:---:|\n| `a` | *名称* |"
+
+
+def code_doc() -> Document:
+    blocks = [Block("code", CODE, 1, 5), Block("table", TABLE, 7, 9), Block("paragraph", "正文。", 11, 11)]
+    return Document("c.md", "0" * 64, "utf-8", 1, articles=[Article("c-1", "c.md", "示例", blocks)])
+
+
+def test_the_markdown_edition_sets_code_as_code_and_a_table_as_a_table() -> None:
+    from markdown_it import MarkdownIt
+
+    body = render_document_markdown(code_doc()).split("\n---\n", 1)[1]
+    tokens = MarkdownIt("commonmark").enable("table").parse(body)
+    fences = [(t.info, t.content) for t in tokens if t.type == "fence"]
+    assert fences == [("js", "const s = `a ``` b`; \n\n  // 注释 <p>&lt;\n")]
+    assert "````js\n" in body  # longer than the ``` inside
+    cells = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type in ("th_open", "td_open")]
+    assert cells == ["键", "描述", "\\`a\\`", "\\*名称\\*"]  # cell text escaped, as every text is
+
+
+def test_the_epub_ast_has_a_code_block_and_a_table() -> None:
+    from zhclean.tasks.editions.epub_edition import api_version, block_ast
+
+    code = block_ast(Block("code", CODE, 1, 5), 2)
+    assert code == {"t": "CodeBlock", "c": [["", ["js"], []], "const s = `a ``` b`; \n\n  // 注释 <p>&lt;"]}
+    table = block_ast(Block("table", TABLE, 7, 9), 2)
+    assert table is not None and table["t"] == "Table"
+    html = pypandoc.convert_text(
+        json.dumps({"pandoc-api-version": api_version(), "meta": {}, "blocks": [code, table]}), "html", "json"
+    )
+    assert '<pre class="sourceCode js">' in html and "注释 &lt;p&gt;&amp;lt;" in html
+    assert "<th>键</th>" in html and "<td>*名称*</td>" in html
