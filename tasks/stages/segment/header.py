@@ -281,7 +281,9 @@ def read_header(
         elif b.type == "heading" and toc_continuation(titles[-1][0], b.text, toc_title):
             if not options.enabled(RULE_TOC_TITLE_BREAK):
                 break
-            text = titles[-1][0] + b.text.strip()
+            # the TOC's printing says whether the break fell on the space between two clauses
+            gap = " " if len(tocmatch.letters(titles[-1][0])) in tocmatch.space_slots(toc_title or "") else ""
+            text = titles[-1][0] + gap + b.text.strip()
             edits.append(Edit("segment", RULE_TOC_TITLE_BREAK, f"{titles[-1][0]}\n{b.text}", text, b.start))
             titles[-1] = (text, titles[-1][1], titles[-1][2])
         elif is_subtitle(b):

@@ -45,14 +45,33 @@ def title_candidate(block: Block) -> bool:
     return block.type != "caption" and cl.visible_len(block.text) <= TITLE_MAX_CHARS
 
 
+def ratio(a: str, b: str) -> float:
+    return SequenceMatcher(None, letters(a), letters(b)).ratio()
+
+
+def broken_title(blocks: list[Block], j: int, title: str) -> bool:
+    """Headings `j` and `j + 1` are one title broken over two lines: together they are the TOC's
+    title, closer to it than the lower line alone (a title matched by its last line only would
+    leave its first line to the article before)."""
+    if j + 1 >= len(blocks) or blocks[j + 1].type != "heading" or cl.ends_sentence(blocks[j].text):
+        return False  # the upper line may be typed text: it ends on `的`, which no heading does
+    if not title_candidate(blocks[j + 1]):
+        return False
+    pair = blocks[j].text + blocks[j + 1].text
+    return similar(pair, title) and ratio(pair, title) > ratio(blocks[j + 1].text, title)
+
+
 def match_toc(blocks: list[Block], toc: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
-    """Block index → TOC entry, for every entry found as a heading, in order."""
+    """Block index → TOC entry, for every entry found as a heading (or two heading lines that
+    together are its title), in order."""
     found: dict[int, dict[str, Any]] = {}
     cursor = 0
     for entry in toc:
         title = entry.get("title") or ""
         for j in range(cursor, len(blocks)):
-            if title_candidate(blocks[j]) and similar(blocks[j].text, title):
+            if title_candidate(blocks[j]) and (
+                similar(blocks[j].text, title) or broken_title(blocks, j, title)
+            ):
                 found[j] = entry
                 cursor = j + 1
                 break

@@ -238,3 +238,15 @@ def test_a_derived_title_is_never_cut_at_an_enumeration_comma() -> None:
     lead = "今年以来，某市聚焦群众急难愁盼问题，组织全市一万两千名党员干部走进社区、走进家门、走进群众心里，办成实事一千多件。"
     (a,) = cut(lead).articles
     assert a.title == "今年以来，某市聚焦群众急难愁盼问题"
+
+
+def test_a_toc_title_broken_over_two_lines_is_found_by_its_first_line() -> None:
+    toc = [{"page": 6, "title": "小巷里的暖心食堂开张三个月", "author": None, "section": None, "line": 2}]
+    out = cut(f"让老街坊住得更舒心\n{BODY}\n小巷里的\n暖心食堂开张三个月\n{BODY}", {"toc": toc})
+    assert [a.title for a in out.articles] == ["让老街坊住得更舒心", "小巷里的暖心食堂开张三个月"]
+
+
+def test_a_section_heading_over_a_toc_title_is_not_taken_into_it() -> None:
+    toc = [{"page": 6, "title": "让老街坊住得更舒心", "author": None, "section": None, "line": 2}]
+    out = cut(f"前言\n{BODY}\n结语\n让老街坊住得更舒心\n{BODY}", {"toc": toc})
+    assert [a.title for a in out.articles][-1] == "让老街坊住得更舒心"
