@@ -12,12 +12,12 @@ import json
 import math
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
-from zhclean.tasks.core.model import Document, DocumentSummary
+from zhclean.tasks.core.model import BlockType, Document, DocumentSummary
 from zhclean.tasks.editions.markdown_edition import safe_stem, summary_of
 
-BLOCK_TYPES = ("heading", "paragraph", "caption")
+BLOCK_TYPES = get_args(BlockType)  # code and tables too (`model.Block`)
 
 # field -> (allowed JSON types, required). `list[str]` fields are checked item by item below.
 ARTICLE_SCHEMA: dict[str, tuple[tuple[type, ...], bool]] = {

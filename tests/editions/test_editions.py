@@ -223,7 +223,7 @@ def test_validate_article_reports_each_problem() -> None:
     good = trap_doc().articles[0].to_json()
     assert validate_article(good) == []
     assert validate_article([]) == ["record is list, not an object"]
-    bad = dict(good, page="3", authors=["a", 1], lines=[1], blocks=[{"type": "table", "text": 1}])
+    bad = dict(good, page="3", authors=["a", 1], lines=[1], blocks=[{"type": "image", "text": 1}])
     del bad["id"]
     errors = validate_article(bad)
     assert len(errors) == 6, errors
@@ -287,3 +287,10 @@ def test_the_epub_ast_has_a_code_block_and_a_table() -> None:
     )
     assert '<pre class="sourceCode js">' in html and "注释 &lt;p&gt;&amp;lt;" in html
     assert "<th>键</th>" in html and "<td>*名称*</td>" in html
+
+
+def test_the_json_edition_takes_code_and_tables() -> None:
+    article = code_doc().articles[0].to_json()
+    assert [b["type"] for b in article["blocks"]] == ["code", "table", "paragraph"]
+    assert article["blocks"][0]["text"] == CODE
+    assert validate_article(article) == []
