@@ -314,6 +314,10 @@ def apply_toc(article: Article, entry: dict[str, Any] | None, options: Options =
         article.title_variants.append(entry["title"])
 
 
+def section_of(line: str | None) -> str | None:
+    return line if line and more_starts.section_line(line) else None
+
+
 def section_for(start: int, labels: list[tuple[int, str]]) -> str | None:
     found = None
     for line, text in labels:
@@ -572,7 +576,11 @@ def segment_articles(
             a.blocks = a.blocks[:-1]
             own_source = own_source or credit.group(1)
         a.section = (
-            section_for(a.start, labels) or (label[0] if label else None) or under.get(s) or h.section or part
+            section_for(a.start, labels)
+            or (label[0] if label else None)
+            or section_of(under.get(s))
+            or h.section
+            or part
         )
         apply_toc(a, entry, options)
         if toc_subject(a, entry, options):

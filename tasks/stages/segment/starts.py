@@ -181,6 +181,8 @@ def signed_end_starts(blocks: list[Block], options: Options = DEFAULT_OPTIONS) -
     return found
 
 
+#: A label and its value (`来源：本站`): a field of a page's dateline, never a section line.
+LABELLED = re.compile(r"[：:]")
 #: A digit: a headline broken over lines holds none in its upper lines; a folio (`某刊·2023.4·8`)
 #: or a date left in the text above a title does.
 DIGIT = re.compile(r"\d")
@@ -271,6 +273,12 @@ def section_head(s: int, matched: dict[int, Any], options: Options = DEFAULT_OPT
     return s not in matched and options.enabled(RULE_SECTION_HEAD)
 
 
+def section_line(text: str) -> bool:
+    """A repeated line that can name the section of the pieces under it: no `来源：…` field of a
+    dateline, no date or folio."""
+    return bool(text) and not LABELLED.search(text) and joinable_lines([text])
+
+
 def header_line(text: str) -> bool:
     """A subtitle (`——记…`) or a byline: a line of a title's run, never a title over a credit."""
     return cl.subtitle_text(text) is not None or cl.byline_names(text) is not None
@@ -280,8 +288,9 @@ def repeated_removed_line(
     blocks: list[Block], removed_lines: dict[int, str], options: Options = DEFAULT_OPTIONS
 ) -> dict[int, str]:
     """Headings right over a line the furniture stage took out for repeating (a section line
-    printed under each poem's title, `国风·周南`, read as a running head), when the same line stands
-    under two headings or more: each heading opens an article, and the line is its section."""
+    printed under each poem's title, `国风·周南`, read as a running head; a page's `来源：本站`),
+    when the same line stands under two headings or more: each heading opens an article, and the
+    line, when it is a `section_line`, is its section."""
     if not options.enabled(RULE_REPEATED_CREDIT):
         return {}
     under: dict[int, str] = {}
