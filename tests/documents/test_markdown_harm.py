@@ -257,9 +257,6 @@ PROPERTIES = {
 }
 
 REVIEW = "REVIEW.md Real Markdown: "
-NESTED = (
-    REVIEW + "join.front_matter reads only flat `key: value` lines: a nested value (a list, a map) is lost"
-)
 SPAN_HEADING = (
     REVIEW + 'a line holding an HTML span (`<span class="caption">示例 12-4：…</span>`) becomes a heading'
 )
@@ -269,9 +266,6 @@ DEFINITION = REVIEW + "an MDN definition (`- term` over `  - : definition`) is j
 KNOWN: dict[tuple[str, str], str] = {
     ("vue_lifecycle.md", "code_spans"): REVIEW
     + "repair takes out the tags between two code spans (`onMounted`</span><span>`mounted`): they touch",
-    ("mdn_css_text_indent.md", "front_matter"): NESTED,
-    ("mdn_http_404.md", "front_matter"): NESTED,
-    ("mdn_http_404.md", "cjk"): NESTED,
     ("mdn_html_kbd.md", "headings"): REVIEW + "an example's English line becomes a heading",
     **{
         (f"{stem}.md", "headings"): SPAN_HEADING

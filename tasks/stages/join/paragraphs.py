@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+import yaml
+
 from zhclean.tasks.core.data import load
 from zhclean.tasks.core.model import Block, Edit, Line, Removed
 from zhclean.tasks.core.options import Options
@@ -221,8 +223,8 @@ RULE_INLINE_TAG_LINE = RULES.declare(
 RULE_FRONT_MATTER = RULES.declare(
     "join.front_matter",
     "join",
-    "a Markdown document's front matter (a leading `---` block of `key: value` lines) is metadata, "
-    "not a paragraph; its `title` becomes the document's top heading",
+    "a Markdown document's front matter (a leading `---` block of `key: value` lines, read as YAML: a nested "
+    "value stays nested) is metadata, not a paragraph; its `title` becomes the document's top heading",
 ).name
 
 
@@ -270,9 +272,13 @@ class PairStats:
 
 def front_matter(
     lines: list[Line], options: Options = DEFAULT_OPTIONS
-) -> tuple[int, dict[str, str], Candidate | None, list[Edit], list[Removed]]:
+) -> tuple[int, dict[str, Any], Candidate | None, list[Edit], list[Removed]]:
     """A leading `---` block of `key: value` lines: how many lines it takes, its fields, and its
-    `title` as a top heading (the key is the edit's `before`). `(0, {}, None, [], [])` when there is none."""
+    `title` as a top heading (the key is the edit's `before`). `(0, {}, None, [], [])` when there is none.
+
+    The fields are read as YAML (every scalar a string, as written), so a nested value stays nested
+    (`l10n:` over `  sourceCommit: …`, `tags:` over `  - 客户端错误`); front matter that is no valid
+    YAML is read line by line, each `key: value` a field."""
     body = [(i, line) for i, line in enumerate(lines) if line.text.strip()]
     if not options.enabled(RULE_FRONT_MATTER) or not body or not FRONT_MATTER_FENCE.match(body[0][1].text):
         return 0, {}, None, [], []
@@ -288,15 +294,18 @@ def front_matter(
     inside = [line for line in lines[first + 1 : close] if line.text.strip()] if close else []
     if not inside or not FRONT_MATTER_FIELD.match(inside[0].text.strip()):
         return 0, {}, None, [], []
-    fields: dict[str, str] = {}
+    fields: dict[str, Any] = {}
     title: Candidate | None = None
+    title_key = ""
     edits: list[Edit] = []
     removed = [Removed(lines[first].text.strip(), RULE_FRONT_MATTER, lines[first].number)]
     removed.append(Removed(lines[close].text.strip(), RULE_FRONT_MATTER, lines[close].number))
     for line in inside:
         m = FRONT_MATTER_FIELD.match(line.text.strip())
         key, value = (m.group(1), m.group(2).strip().strip("'\"")) if m else ("", line.text.strip())
-        if m and key.lower() == FRONT_MATTER_TITLE and value and title is None:
+        top = FRONT_MATTER_FIELD.match(line.text) is not None  # not a key nested under another
+        if m and top and key.lower() == FRONT_MATTER_TITLE and value and title is None:
+            title_key = key
             title = Candidate(value, line.number, 1)
             edits.append(
                 Edit("join", RULE_FRONT_MATTER, line.text[: line.text.index(value)], "", line.number, 0)
@@ -305,7 +314,20 @@ def front_matter(
         if m:
             fields[key] = value
         removed.append(Removed(line.text.strip(), RULE_FRONT_MATTER, line.number))
+    parsed = yaml_fields("\n".join(line.text for line in lines[first + 1 : close]))
+    if parsed is not None:
+        fields = {k: v for k, v in parsed.items() if not (title is not None and k == title_key)}
     return close + 1, fields, title, edits, removed
+
+
+def yaml_fields(text: str) -> dict[str, Any] | None:
+    """Front matter read as YAML with every scalar a string (`2` and `2024-01-01` as written), or
+    None when it is no mapping of YAML."""
+    try:
+        parsed = yaml.load(text, Loader=yaml.BaseLoader)  # BaseLoader builds no objects
+    except yaml.YAMLError:
+        return None
+    return {str(k): v for k, v in parsed.items()} if isinstance(parsed, dict) else None
 
 
 def tag_lines(edits: Iterable[Edit]) -> dict[int, bool]:
