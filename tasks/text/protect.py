@@ -34,8 +34,13 @@ _CJK_STOP = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65�
 
 #: Whole lines that are Markdown structure: code fences, thematic breaks / front matter fences.
 _FENCE_LINE = re.compile(r"^[ \t]*(?:`{3,}|~{3,}).*$|^[ \t]*(?:-{3,}|\*{3,}|_{3,}|\+{3,})[ \t]*$", re.M)
-#: Markdown line markers (group 1, after the indentation): headings, list items, block quotes.
-_LINE_MARKER = re.compile(r"^[ \t]*((?:>[ \t]?)*>|(?:#{1,6}|[-*+]|\d{1,3}[.)])(?=[ \t]+\S))", re.M)
+#: Markdown line markers (group 1, after the indentation): headings, list items, block quotes;
+#: MDN's definition item (`- : 定义`) keeps its colon: `- :` is its marker.
+_LINE_MARKER = re.compile(
+    r"^[ \t]*((?:>[ \t]?)*>|[-*+][ \t]+:(?=[ \t]+\S)|(?:#{1,6}|[-*+]|\d{1,3}[.)])(?=[ \t]+\S))", re.M
+)
+#: The indentation of a list line inside a block (MDN's `  - : 定义` under its term): it nests the item.
+_NESTED_INDENT = re.compile(r"(?<=\n)[ \t]+(?=(?:[-*+]|\d{1,3}[.)])[ \t])")
 #: A table row's bars with the spaces that pad its cells.
 _TABLE_BARS = re.compile(r"[ \t]*\|[ \t]*")
 _TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.M)
@@ -112,6 +117,7 @@ def protected_spans(text: str) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     spans += [(*m.span(), MARKUP) for m in _FENCE_LINE.finditer(text) if m.end() > m.start()]
     spans += [(*m.span(1), MARKUP) for m in _LINE_MARKER.finditer(text)]
+    spans += [(*m.span(), MARKUP) for m in _NESTED_INDENT.finditer(text)]
     spans += [(*m.span(), MARKUP) for m in _MARKUP_RE.finditer(text)]
     for row in _TABLE_ROW.finditer(text):
         spans += [

@@ -63,6 +63,8 @@ CLAUSE_COMMA = cl.CLAUSE_COMMA
 EDIT_CONTEXT: int = _DATA["edits"]["context"]
 #: A Markdown list item (`- `, `* `, `+ `, `1. ` after any indentation); a definition (`- : `) is not.
 LIST_ITEM = re.compile(_DATA["markdown"]["list_item"])
+#: MDN's definition line (`  - : 定义`) under a term's list item.
+DEFINITION = re.compile(_DATA["markdown"]["definition"])
 #: The fence around front matter (`---`), and one `key: value` line inside it.
 FRONT_MATTER_FENCE = re.compile(_DATA["markdown"]["front_matter_fence"])
 FRONT_MATTER_FIELD = re.compile(_DATA["markdown"]["front_matter_field"])
@@ -150,6 +152,13 @@ RULE_LIST_ITEM = RULES.declare(
     "join.list_item",
     "join",
     "a Markdown list item (`- `, `* `, `1. `) starts a block of its own: it never continues the line before",
+).name
+RULE_DEFINITION = RULES.declare(
+    "join.definition",
+    "join",
+    "MDN's definition (`- term` over `  - : definition`) goes with its term's item, one block, on a line of "
+    "its own as written: CommonMark nests it under the term, so it is neither the term's words going on "
+    "nor a list item apart",
 ).name
 RULE_CODE_FENCE = RULES.declare(
     "join.code_fence",
@@ -248,6 +257,8 @@ class Candidate:
     table: bool = False
     #: The raw line a candidate of several lines (code, a table) ends on.
     end: int | None = None
+    #: An MDN definition line, as written (its indentation kept).
+    definition: str | None = None
 
 
 class PairStats:
@@ -426,6 +437,8 @@ def prepare(
             )
             c = Candidate(text, line.number, level, caption or cl.strong_caption(text), blank, gap, item)
             c.indent = INDENT.match(line.text) is not None
+            if DEFINITION.match(line.text) and level is None:
+                c.definition = line.text.rstrip()
             out.append(c)
             blank = gap = False
     while code and len(code) > 1 and not code[-1].text.strip():
@@ -775,6 +788,23 @@ def soft_break(prev: Block, c: Candidate) -> bool:
     return prev.level is None and prev.type != "caption" and BLOCK_START.match(c.text) is None
 
 
+def definition_under(prev: Block | None, c: Candidate, options: Options = DEFAULT_OPTIONS) -> bool:
+    """Is `c` MDN's definition of the term item `prev`, right under it?"""
+    if c.definition is None or prev is None or c.after_blank or c.after_gap:
+        return False
+    return options.enabled(RULE_DEFINITION) and LIST_ITEM.match(prev.text) is not None
+
+
+def definition_joined(prev: Block, c: Candidate) -> tuple[Block, Edit]:
+    """The term's block with its definition on a line of its own, as written."""
+    assert c.definition is not None
+    tail, head = prev.text[-EDIT_CONTEXT:], c.definition
+    edit = Edit(
+        "join", RULE_DEFINITION, f"{tail}\n{head}", f"{tail}\n{head}", c.number, len(prev.text) - len(tail)
+    )
+    return Block("paragraph", f"{prev.text}\n{c.definition}", prev.start, c.number, prev.level), edit
+
+
 def glue(a: str, b: str) -> str:
     """What goes between the halves: a space between two Latin or digit runs, else nothing."""
     return " " if re.match(r"[A-Za-z0-9]", b) and re.search(r"[A-Za-z0-9]$", a) else ""
@@ -874,6 +904,10 @@ def join_lines(
             continue
         if i in code:
             prev = None  # nothing continues a line of code or a table row
+        if definition_under(prev, c, options) and prev is not None and i not in code:
+            blocks[i], edit = definition_joined(prev, c)
+            edits.append(edit)
+            continue
         if soft and prev is not None and i not in code and soft_break(prev, c):
             blocks[i], edit = merge(prev, c)
             blocks[i].type = "paragraph"
