@@ -279,8 +279,6 @@ KNOWN: dict[tuple[str, str], str] = {
             "trpl_ch19-02-refutability",
         )
     },
-    ("trpl_ch12-02-reading-a-file.md", "paragraphs"): REVIEW
-    + "join runs paragraphs together across blank lines (a link line, a sentence ending in `：`, a caption)",
 }
 
 

@@ -146,7 +146,7 @@ RULE_BLANK_LINE = RULES.declare(
     "join",
     "a blank line ends a paragraph in born-digital text: a join across it needs a page break "
     "between the halves (a line taken out as a running head or page number) or a document whose "
-    "blank lines are print layout (the lines before them often stop mid-sentence)",
+    "blank lines are print layout (the lines before them often stop mid-sentence; never one with a code fence)",
 ).name
 RULE_LIST_ITEM = RULES.declare(
     "join.list_item",
@@ -881,7 +881,7 @@ def join_lines(
         metadata["format"] = "markdown"
     stats = PairStats([c.text for c in candidates])
     marked = marks_headings(candidates)
-    layout = print_layout(candidates)
+    layout = print_layout(candidates) and not any(c.code for c in candidates)  # fenced code: born digital
     boundary = options.enabled(RULE_BLANK_LINE) and not layout
     # a printed page whose blank lines are layout is no born-digital Markdown, whatever its marks
     # (inline code quoted in a printed article): its indents open paragraphs, its lines wrap
