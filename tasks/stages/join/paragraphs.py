@@ -78,6 +78,8 @@ MARKDOWN_SYNTAX = re.compile(_DATA["markdown"]["syntax"])
 MARKDOWN_MIN_LINES: int = _DATA["markdown"]["min_syntax_lines"]
 #: A line that opens a Markdown block of its own with no blank line before it (a quote, a table row).
 BLOCK_START = re.compile(_DATA["markdown"]["block_start"])
+#: A custom container's fence (`::: warning 警告`, `:::tip`, `:::`).
+CONTAINER_FENCE = re.compile(_DATA["markdown"]["container_fence"])
 #: A table row, pipes at its edges or not.
 TABLE_ROW = re.compile(_DATA["markdown"]["table_row"])
 #: The repair rules that record the HTML tags they took out, a tag's name, and the block tags.
@@ -159,6 +161,12 @@ RULE_DEFINITION = RULES.declare(
     "MDN's definition (`- term` over `  - : definition`) goes with its term's item, one block, on a line of "
     "its own as written: CommonMark nests it under the term, so it is neither the term's words going on "
     "nor a list item apart",
+).name
+RULE_CONTAINER_FENCE = RULES.declare(
+    "join.container_fence",
+    "join",
+    "in a Markdown document a custom container's fence (`::: warning 警告`, `:::tip`, the closing `:::`; "
+    "VitePress, Docusaurus, Pandoc's fenced divs) is a line of its own: the text inside is not run into it",
 ).name
 RULE_CODE_FENCE = RULES.declare(
     "join.code_fence",
@@ -257,6 +265,8 @@ class Candidate:
     table: bool = False
     #: The raw line a candidate of several lines (code, a table) ends on.
     end: int | None = None
+    #: A custom container's fence (`::: warning`, `:::`): a line of its own.
+    container: bool = False
     #: An MDN definition line, as written (its indentation kept).
     definition: str | None = None
 
@@ -362,6 +372,7 @@ def prepare(
     A disabled rule leaves its text in the line (a kept `##` is text, not a level). `tables`: the
     document is Markdown, whose table rows are kept whole (`join.table_row`). `tags`: the lines
     repair took HTML tags out of (`tag_lines`); one left empty by inline tags only is no blank line."""
+    containers = tables and options.enabled(RULE_CONTAINER_FENCE)
     tables = tables and options.enabled(RULE_TABLE_ROW)
     inline = (
         {n for n, block in (tags or {}).items() if not block}
@@ -395,6 +406,11 @@ def prepare(
             continue  # only inline tags stood here: no paragraph ends
         if not text:
             blank = True
+            continue
+        if containers and CONTAINER_FENCE.match(text):
+            edits.append(Edit("join", RULE_CONTAINER_FENCE, text, text, line.number, 0))
+            out.append(Candidate(text, line.number, after_blank=blank, after_gap=gap, container=True))
+            blank = gap = False
             continue
         if tables and TABLE_ROW.search(text):
             last = out[-1] if out and out[-1].table and not blank and not gap else None
@@ -897,8 +913,8 @@ def join_lines(
     for c in candidates:
         i = open_block(blocks)
         prev = blocks[i] if i is not None else None
-        if c.code or c.table:
-            code.add(len(blocks))  # code or a table: a block of its own, as written
+        if c.code or c.table or c.container:
+            code.add(len(blocks))  # code, a table, a container's fence: a block of its own, as written
             kind = "code" if c.code else "table" if "\n" in c.text else "paragraph"
             blocks.append(Block(kind, c.text, c.number, c.end or c.number))
             continue
