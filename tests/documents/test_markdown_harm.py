@@ -267,8 +267,6 @@ SPAN_HEADING = (
 
 #: (file, property) pairs broken for a reason outside typography, each named in REVIEW.md.
 KNOWN: dict[tuple[str, str], str] = {
-    ("vue_lifecycle.md", "code_spans"): REVIEW
-    + "repair takes out the tags between two code spans (`onMounted`</span><span>`mounted`): they touch",
     ("mdn_html_kbd.md", "headings"): REVIEW + "an example's English line becomes a heading",
     **{
         (f"{stem}.md", "headings"): SPAN_HEADING

@@ -102,7 +102,8 @@ HTML_IN_CODE = RULES.declare(
     "repair.html_in_code",
     "repair",
     "HTML in Markdown code (a fenced block's lines, inline code `<template>`), in front matter (`title: <kbd>`) "
-    "or escaped (`\\<kbd>`) is text the page shows, no remnant: the HTML rules leave it",
+    "or escaped (`\\<kbd>`) is text the page shows, no remnant: the HTML rules leave it; tags taken out "
+    "from between two code spans leave a space, so the spans stay two",
 )
 #: The rules that take HTML out of a line, which `HTML_IN_CODE` keeps away from code.
 LINE_RULES = frozenset({HTML_ENTITY.name, HTML_NON_TEXT.name, HTML_TAG.name})
@@ -233,12 +234,32 @@ def repair_html(rules: tuple[Rule, ...], line: Line, options: Options, whole: bo
                     c.start,
                 )
             )
-        outside = [c for c in changes if c not in inside]
+        outside = apart([c for c in changes if c not in inside], text)
         text, new = apply_rule(
             Rule(rule.name, rule.stage, rule.description, _given(outside)), text, options, line.number
         )
         edits.extend(new)
     return text, edits
+
+
+def apart(changes: list[Change], text: str) -> list[Change]:
+    """Tags taken out from between two code spans (`` `a`</span><span>`b` ``) leave a space: with
+    nothing between them, the spans' backticks would touch and read as one span."""
+    out = sorted(changes, key=lambda c: c.start)
+    first = 0
+    for k, c in enumerate(out):
+        if k > first and out[k - 1].end != c.start:
+            first = k
+        last = k + 1 == len(out) or out[k + 1].start != c.end
+        gone = all(x.replacement == "" for x in out[first : k + 1])
+        if (
+            last
+            and gone
+            and text[out[first].start - 1 : out[first].start] == "`"
+            and text[c.end : c.end + 1] == "`"
+        ):
+            out[k] = Change(c.start, c.end, " ")
+    return out
 
 
 def _given(changes: list[Change]) -> Callable[[str, Options], list[Change]]:
