@@ -153,13 +153,15 @@ DISABLEABLE = [c for c in CASES_LIST if c.fires and not c.lint and not CATALOGUE
 
 @pytest.mark.parametrize("case", DISABLEABLE, ids=lambda c: c.id)
 def test_disabling_a_rule_switches_it_off(case: Case) -> None:
-    """`--disable <rule>` really disables it: no record of it, and the case comes out otherwise."""
+    """`--disable <rule>` really disables it: no record of it, and the case comes out otherwise
+    (its text, metadata, removed text, or its blocks' types: a heading is no paragraph)."""
     on = run_case(case)
     off = run_case(case, frozenset({case.rule}))
     assert records_of(off, case.rule) == []
     stage = CATALOGUE[case.rule].stage
-    assert (text_after(off, stage), off.metadata, off.document.removed) != (
+    assert (text_after(off, stage), off.metadata, off.document.removed, [b.type for b in off.blocks]) != (
         text_after(on, stage),
         on.metadata,
         on.document.removed,
+        [b.type for b in on.blocks],
     )

@@ -261,23 +261,9 @@ PROPERTIES = {
 }
 
 REVIEW = "REVIEW.md Real Markdown: "
-SPAN_HEADING = (
-    REVIEW + 'a line holding an HTML span (`<span class="caption">示例 12-4：…</span>`) becomes a heading'
-)
 
 #: (file, property) pairs broken for a reason outside typography, each named in REVIEW.md.
-KNOWN: dict[tuple[str, str], str] = {
-    ("mdn_html_kbd.md", "headings"): REVIEW + "an example's English line becomes a heading",
-    **{
-        (f"{stem}.md", "headings"): SPAN_HEADING
-        for stem in (
-            "trpl_ch03-02-data-types",
-            "trpl_ch12-02-reading-a-file",
-            "trpl_ch14-01-release-profiles",
-            "trpl_ch19-02-refutability",
-        )
-    },
-}
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 def cases() -> list[Any]:

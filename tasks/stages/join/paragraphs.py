@@ -168,6 +168,13 @@ RULE_CONTAINER_FENCE = RULES.declare(
     "in a Markdown document a custom container's fence (`::: warning 警告`, `:::tip`, the closing `:::`; "
     "VitePress, Docusaurus, Pandoc's fenced divs) is a line of its own: the text inside is not run into it",
 ).name
+RULE_TAGGED_LINE = RULES.declare(
+    "join.tagged_line",
+    "join",
+    'in a Markdown document a line whose words stood in inline HTML (`<span class="caption">示例 12-4：…</span>`, '
+    "an example with `<kbd>`) is no heading, whatever its shape: Markdown marks its headings (CommonMark reads the "
+    "line as a paragraph)",
+).name
 RULE_CODE_FENCE = RULES.declare(
     "join.code_fence",
     "join",
@@ -265,6 +272,8 @@ class Candidate:
     table: bool = False
     #: The raw line a candidate of several lines (code, a table) ends on.
     end: int | None = None
+    #: Repair took inline HTML tags out of the line (`<span>…</span>`).
+    tagged: bool = False
     #: A custom container's fence (`::: warning`, `:::`): a line of its own.
     container: bool = False
     #: An MDN definition line, as written (its indentation kept).
@@ -453,6 +462,7 @@ def prepare(
             )
             c = Candidate(text, line.number, level, caption or cl.strong_caption(text), blank, gap, item)
             c.indent = INDENT.match(line.text) is not None
+            c.tagged = (tags or {}).get(line.number) is False
             if DEFINITION.match(line.text) and level is None:
                 c.definition = line.text.rstrip()
             out.append(c)
@@ -970,6 +980,10 @@ def join_lines(
             removed.append(Removed(c.text, RULE_STRAY, c.number))  # an orphan between sentences
             continue
         block = new_block(c, marked)
+        tagged = markdown and c.tagged and block.type == "heading" and c.level is None
+        if tagged and options.enabled(RULE_TAGGED_LINE):
+            edits.append(Edit("join", RULE_TAGGED_LINE, c.text, c.text, c.number, 0))
+            block.type = "paragraph"  # words in inline HTML: Markdown marks its headings
         if indented and c.indent and c.level is None and not c.caption:
             block = Block(
                 "paragraph", block.text, block.start, block.end, block.level
