@@ -30,7 +30,15 @@ class CodeFences:
         self.open: str | None = None
 
     def step(self, text: str) -> tuple[bool, bool]:
-        """Whether the line `text` is code, and whether it opens a fence."""
+        """Whether the line `text` is code, and whether it opens a fence. A text of several lines (a
+        Markdown file's block) is code when its first line is, and leaves the fence as its last left it."""
+        first, *rest = text.split("\n")
+        code, opens = self._line(first)
+        for line in rest:
+            self._line(line)
+        return code, opens
+
+    def _line(self, text: str) -> tuple[bool, bool]:
         if self.open is not None:
             close = FENCE_CLOSE_RE.match(text)
             if (

@@ -22,6 +22,8 @@ finding in `tests/golden/REVIEW.md` ("Real documents"), and the parts that are r
 asserted on their own.
 """
 
+import itertools
+
 import pytest
 from unseen_fixtures import (
     LEFT_OUT,
@@ -447,9 +449,9 @@ def test_no_space_around_a_macro_between_chinese_words() -> None:
     assert doc("real_mdn_utf8_note_bom").articles[0].blocks[0].text == GLOSSARY_FIRST
 
 
-def fence(*code: str) -> list[Expected]:
-    """A fenced code block: one block per line, each line exactly as written."""
-    return [P("```shell"), *map(P, code), P("```")]
+def fence(*code: str, info: str = "shell") -> list[Expected]:
+    """A fenced code block: one `code` block, its lines exactly as written, fences included."""
+    return [("code", "\n".join([f"```{info}", *code, "```"]))]
 
 
 FIELD_SELECTORS = [
@@ -477,12 +479,11 @@ FIELD_SELECTORS = [
         "`metadata.namespace` 字段。使用不被支持的字段选择器会产生错误。例如："
     ),
     *fence("kubectl get ingress --field-selector foo.bar=baz"),
-    P("```"),
-    P(
+    *fence(
         'Error from server (BadRequest): Unable to find "ingresses" that match label selector "", field selector '
-        '"foo.bar=baz": "foo.bar" is not a known field selector: only "metadata.name", "metadata.namespace"'
+        '"foo.bar=baz": "foo.bar" is not a known field selector: only "metadata.name", "metadata.namespace"',
+        info="",
     ),
-    P("```"),
     H("支持的操作符"),
     P(
         "你可在字段选择器中使用 `=`、`==` 和 `!=`（`=` 和 `==` 的意义是相同的）操作符。"
@@ -539,7 +540,8 @@ def test_the_english_originals_in_comments_are_gone(stem: str) -> None:
     blocks = [b.text for a in doc(stem).articles for b in a.blocks]
     assert not [b for b in blocks if any(w in b for w in ENGLISH_IN_COMMENTS)]
     assert "{{< note >}}" not in blocks and "{{< /note >}}" not in blocks
-    assert blocks.count("```") >= 1
+    code = [b for a in doc(stem).articles for b in a.blocks if b.type == "code"]
+    assert code and all(b.text.startswith("```") and b.text.endswith("```") for b in code)
 
 
 def test_markdown_page_headings_and_code_lines() -> None:
@@ -547,13 +549,19 @@ def test_markdown_page_headings_and_code_lines() -> None:
     assert document.articles[0].title == "字段选择器"
     heads = [b.text for b in document.articles[0].blocks if b.type == "heading"]
     assert [h.split(" {#")[0] for h in heads] == ["支持的字段", "支持的操作符", "链式选择器", "多种资源类型"]
-    code = [b.text for b in document.articles[0].blocks if b.text.startswith("kubectl ")]
-    # the fifth is left out: two spaces after `services` became one (REVIEW.md real_k8s_field_selectors)
-    assert code[:4] + code[5:] == [
+    code = [
+        line
+        for b in document.articles[0].blocks
+        if b.type == "code"
+        for line in b.text.split("\n")
+        if line.startswith("kubectl ")
+    ]
+    assert code == [
         "kubectl get pods --field-selector status.phase=Running",
         "kubectl get pods",
         'kubectl get pods --field-selector ""',
         "kubectl get ingress --field-selector foo.bar=baz",
+        "kubectl get services  --all-namespaces --field-selector metadata.namespace!=default",
         "kubectl get pods --field-selector=status.phase!=Running,spec.restartPolicy=Always",
         "kubectl get statefulsets,services --all-namespaces --field-selector metadata.namespace!=default",
     ]
@@ -576,21 +584,26 @@ LABELS_ROWS = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="REVIEW.md real_k8s_labels_table: table rows keep the source's padding spaces",
-)
 def test_markdown_table_rows_and_yaml_as_written() -> None:
-    """A table is structure: each row kept as a block (padding spaces aside), the rule row
-    `| --- |` is no text; YAML keeps its indentation."""
-    blocks = [b.text for b in doc("real_k8s_labels_table").articles[0].blocks]
+    """A table is structure: one `table` block, its rows as the source wrote them (padding spaces and
+    the alignment row `| --- |` too, without which the rows are no table); YAML keeps its indentation."""
+    article = doc("real_k8s_labels_table").articles[0]
+    blocks = [b.text for b in article.blocks]
     assert (
         "元数据围绕 _应用（application）_ 的概念进行组织。Kubernetes不是平台即服务（PaaS），没有或强制执行正式的应用程序概念。"
         "相反，应用程序是非正式的，并使用元数据进行描述。应用程序包含的定义是松散的。"
     ) in blocks  # one Markdown paragraph over three lines
+    raw = raw_text("real_k8s_labels_table").split("\n")
+    first = next(
+        i for i, line in enumerate(raw) if line.startswith("| 键")
+    )  # the English one is in a comment
+    rows = list(itertools.takewhile(lambda line: line.startswith("|"), raw[first:]))
+    (table,) = [b for b in article.blocks if b.type == "table"]
+    assert table.text == "\n".join(rows) and len(rows) == len(LABELS_ROWS) + 1
     start = blocks.index("为了充分利用这些标签，应该在每个资源对象上都使用它们。") + 1
-    assert blocks[start : start + len(LABELS_ROWS)] == LABELS_ROWS
-    assert "    app.kubernetes.io/name: mysql" in blocks
+    assert blocks[start] == table.text
+    (code,) = [b for b in article.blocks if b.type == "code"]
+    assert "\n    app.kubernetes.io/name: mysql\n" in code.text
 
 
 def test_markdown_table_page_opening() -> None:
