@@ -294,3 +294,10 @@ def test_the_json_edition_takes_code_and_tables() -> None:
     assert [b["type"] for b in article["blocks"]] == ["code", "table", "paragraph"]
     assert article["blocks"][0]["text"] == CODE
     assert validate_article(article) == []
+
+
+def test_a_book_with_code_and_a_table_is_valid(tmp_path: Path) -> None:
+    """epubcheck accepts the chapter pandoc makes of a CodeBlock and a Table."""
+    from zhclean.tasks.editions.epub_edition import epubcheck, write_document_epub
+
+    assert epubcheck(write_document_epub(code_doc(), tmp_path)) == []
