@@ -301,3 +301,11 @@ def test_a_book_with_code_and_a_table_is_valid(tmp_path: Path) -> None:
     from zhclean.tasks.editions.epub_edition import epubcheck, write_document_epub
 
     assert epubcheck(write_document_epub(code_doc(), tmp_path)) == []
+
+
+def test_the_review_page_shows_code_preformatted() -> None:
+    from zhclean.tasks.editions.review_page import render_review
+
+    page = render_review(code_doc(), CODE)
+    assert '<pre class="code">' in page and "  // 注释 &lt;p&gt;&amp;lt;" in page
+    assert '<pre class="table">' in page
