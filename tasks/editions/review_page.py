@@ -40,6 +40,7 @@ ins{background:#bfb;text-decoration:none}
 .kind{color:#555;font-family:monospace;margin-right:.4em}
 .clean p{line-height:1.8}
 .clean .caption{color:#555;font-style:italic}
+.clean pre{white-space:pre-wrap;background:#f7f7f7;padding:4px 6px;font-size:13px}
 .span{font-size:11px;color:#999;margin-right:.5em}
 .meta{color:#666;font-size:13px}
 main>section{min-width:0;overflow-wrap:anywhere}
