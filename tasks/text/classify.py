@@ -1,6 +1,6 @@
 """What a line of text is: sentence end, heading shape, caption, byline, subtitle, signature.
 
-Pure predicates on one string, shared by the joiner (paragraphs.py) and the
+Pure predicates on one string, shared by the joiner (stages/join/) and the
 segmenter (segment.py). They look at punctuation, length and a few generic
 words of the genre (STYLE.md sections 4 and 5), never at known titles or names.
 They accept both ASCII and full-width punctuation, because joining runs before

@@ -42,7 +42,8 @@ from unseen_fixtures import (
 from zhclean.tasks.core.model import Document, Line
 from zhclean.tasks.pipeline.accounting import describe, unaccounted
 from zhclean.tasks.pipeline.run import normalize_document
-from zhclean.tasks.stages.join import paragraphs
+from zhclean.tasks.stages.join.prepare import prepare
+from zhclean.tasks.stages.join.rules import RULE_BARE_LEAD
 from zhclean.tasks.stages.segment import tocmatch
 from zhclean.tasks.text import bylines
 
@@ -761,9 +762,9 @@ def test_taiwanese_article_in_simplified() -> None:
     ],
 )
 def test_bare_lead_credit_is_bracketed(raw: str, bracketed: str) -> None:
-    candidates, edits, _ = paragraphs.prepare([Line(raw, 7)])
+    candidates, edits, _ = prepare([Line(raw, 7)])
     assert candidates[0].text == bracketed
-    assert [(e.kind, e.line) for e in edits] == [(paragraphs.RULE_BARE_LEAD, 7)]
+    assert [(e.kind, e.line) for e in edits] == [(RULE_BARE_LEAD, 7)]
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,9 @@ from typing import Any
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.stage import StageDef, StageResult, State
 from zhclean.tasks.stages.join import paragraphs
+from zhclean.tasks.stages.join.rules import RULES as _RULES
 
-RULES = tuple(paragraphs.RULES)
+RULES = tuple(_RULES)
 
 
 def run(state: State, options: Options) -> StageResult:
