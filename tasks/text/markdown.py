@@ -83,14 +83,22 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in CODE_SPAN_RE.finditer(text)] if "`" in text else []
 
 
-def front_matter_lines(texts: Sequence[str]) -> int:
-    """How many lines, from the document's start, a leading front matter block takes with its
-    fences (blank lines before it included; 0: there is none)."""
+def front_matter_span(texts: Sequence[str]) -> tuple[int, int] | None:
+    """Where a leading front matter block stands: the indexes of its opening and closing `---`
+    (blank lines may come before it), or None when there is none. The one reading of front
+    matter's bounds: repair leaves the lines alone and join reads their fields."""
     first = next((i for i, text in enumerate(texts) if text.strip()), len(texts))
     if first == len(texts) or not FRONT_MATTER_FENCE_RE.match(texts[first]):
-        return 0
+        return None
     for i in range(first + 1, min(len(texts), first + FRONT_MATTER_MAX_LINES + 2)):
         if FRONT_MATTER_FENCE_RE.match(texts[i]):
             inside = [t for t in texts[first + 1 : i] if t.strip()]
-            return i + 1 if inside and FRONT_MATTER_KEY_RE.match(inside[0]) else 0
-    return 0
+            return (first, i) if inside and FRONT_MATTER_KEY_RE.match(inside[0]) else None
+    return None
+
+
+def front_matter_lines(texts: Sequence[str]) -> int:
+    """How many lines, from the document's start, a leading front matter block takes with its
+    fences (blank lines before it included; 0: there is none)."""
+    span = front_matter_span(texts)
+    return span[1] + 1 if span else 0

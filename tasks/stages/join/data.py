@@ -43,11 +43,8 @@ EDIT_CONTEXT: int = _DATA["edits"]["context"]
 LIST_ITEM = re.compile(_DATA["markdown"]["list_item"])
 #: MDN's definition line (`  - : 定义`) under a term's list item.
 DEFINITION = re.compile(_DATA["markdown"]["definition"])
-#: The fence around front matter (`---`), and one `key: value` line inside it.
-FRONT_MATTER_FENCE = re.compile(_DATA["markdown"]["front_matter_fence"])
+#: One `key: value` line inside front matter (`text.markdown.front_matter_span` finds the block).
 FRONT_MATTER_FIELD = re.compile(_DATA["markdown"]["front_matter_field"])
-#: Front matter closes within this many lines, or the `---` is a thematic break.
-FRONT_MATTER_MAX_LINES: int = _DATA["markdown"]["front_matter_max_lines"]
 #: The key of front matter whose value is the document's title.
 FRONT_MATTER_TITLE: str = _DATA["markdown"]["front_matter_title"]
 #: Markdown syntax other than headings (list items, fences, links, inline code, front matter):

@@ -9,13 +9,9 @@ import yaml
 from zhclean.tasks.core.model import Edit, Line, Removed
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.stages.join.candidate import Candidate
-from zhclean.tasks.stages.join.data import (
-    FRONT_MATTER_FENCE,
-    FRONT_MATTER_FIELD,
-    FRONT_MATTER_MAX_LINES,
-    FRONT_MATTER_TITLE,
-)
+from zhclean.tasks.stages.join.data import FRONT_MATTER_FIELD, FRONT_MATTER_TITLE
 from zhclean.tasks.stages.join.rules import DEFAULT_OPTIONS, RULE_FRONT_MATTER
+from zhclean.tasks.text.markdown import front_matter_span
 
 
 def front_matter(
@@ -27,21 +23,11 @@ def front_matter(
     The fields are read as YAML (every scalar a string, as written), so a nested value stays nested
     (`l10n:` over `  sourceCommit: …`, `tags:` over `  - 客户端错误`); front matter that is no valid
     YAML is read line by line, each `key: value` a field."""
-    body = [(i, line) for i, line in enumerate(lines) if line.text.strip()]
-    if not options.enabled(RULE_FRONT_MATTER) or not body or not FRONT_MATTER_FENCE.match(body[0][1].text):
+    span = front_matter_span([line.text for line in lines]) if options.enabled(RULE_FRONT_MATTER) else None
+    if span is None:
         return 0, {}, None, [], []
-    first = body[0][0]
-    close = next(
-        (
-            i
-            for i in range(first + 1, min(len(lines), first + 2 + FRONT_MATTER_MAX_LINES))
-            if FRONT_MATTER_FENCE.match(lines[i].text)
-        ),
-        None,
-    )
-    inside = [line for line in lines[first + 1 : close] if line.text.strip()] if close else []
-    if not inside or not FRONT_MATTER_FIELD.match(inside[0].text.strip()):
-        return 0, {}, None, [], []
+    first, close = span
+    inside = [line for line in lines[first + 1 : close] if line.text.strip()]
     fields: dict[str, Any] = {}
     title: Candidate | None = None
     title_key = ""
