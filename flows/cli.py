@@ -31,22 +31,29 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_FATAL, EXIT_BUSY = 0, 1, 2, 3
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.split("\n")[0])
 console = Console(stderr=True)
 
+# The options several commands take, defined once so they read (and check) the same in each.
+RawOption = Annotated[Path, typer.Option(help="folder of raw .txt files")]
+OutOption = Annotated[Path, typer.Option(help="where the editions and the report land")]
+DisableOption = Annotated[list[str], typer.Option(help="switch a rule off by name (repeatable)")]
+PanguOption = Annotated[bool, typer.Option(help="one space between CJK and Latin/digits")]
+ScriptTableOption = Annotated[str, typer.Option(help="OpenCC table for traditional -> simplified")]
+DEFAULT_SCRIPT_TABLE = Options().script_table
+WorkersOption = Annotated[
+    int, typer.Option(help="processes that normalise documents (0: every core; 1: no pool)", min=0)
+]
+
 
 @app.command()
 def run(
-    raw: Annotated[Path, typer.Option(help="folder of raw .txt files")] = Path("raw"),
-    out: Annotated[Path, typer.Option(help="where the editions and the report land")] = Path("output"),
-    disable: Annotated[list[str], typer.Option(help="switch a rule off by name (repeatable)")] = [],  # noqa: B006
-    pangu: Annotated[bool, typer.Option(help="one space between CJK and Latin/digits")] = False,
+    raw: RawOption = Path("raw"),
+    out: OutOption = Path("output"),
+    disable: DisableOption = [],  # noqa: B006
+    pangu: PanguOption = False,
     force: Annotated[
         bool, typer.Option(help="rebuild even if raw files, rules and options are unchanged")
     ] = False,
-    script_table: Annotated[
-        str, typer.Option(help="OpenCC table for traditional -> simplified")
-    ] = Options().script_table,
-    workers: Annotated[
-        int, typer.Option(help="processes that normalise documents (0: every core; 1: no pool)", min=0)
-    ] = 0,
+    script_table: ScriptTableOption = DEFAULT_SCRIPT_TABLE,
+    workers: WorkersOption = 0,
     runner: Annotated[
         str, typer.Option(help="where documents run: 'processes' (this machine) or 'dask' (a Dask cluster)")
     ] = "processes",
@@ -120,7 +127,7 @@ class LintFormat(StrEnum):
 @app.command()
 def lint(
     path: Annotated[Path, typer.Argument(help="a text/Markdown file, articles.jsonl, or an output folder")],
-    disable: Annotated[list[str], typer.Option(help="switch a rule off by name (repeatable)")] = [],  # noqa: B006
+    disable: DisableOption = [],  # noqa: B006
     output_format: Annotated[
         LintFormat,
         typer.Option(
@@ -170,8 +177,8 @@ def serve(
 
 @app.command()
 def schedule(
-    raw: Annotated[Path, typer.Option(help="folder of raw .txt files")] = Path("raw"),
-    out: Annotated[Path, typer.Option(help="where the editions and the report land")] = Path("output"),
+    raw: RawOption = Path("raw"),
+    out: OutOption = Path("output"),
     cron: Annotated[str | None, typer.Option(help="when to run (cron, in --timezone)")] = None,
     interval: Annotated[
         float | None, typer.Option(help="run every N seconds instead of a cron", min=1)
@@ -180,11 +187,9 @@ def schedule(
         str | None, typer.Option(help="IANA timezone of the cron (default: this machine's)")
     ] = None,
     name: Annotated[str, typer.Option(help="deployment name")] = "nightly",
-    disable: Annotated[list[str], typer.Option(help="switch a rule off by name (repeatable)")] = [],  # noqa: B006
-    pangu: Annotated[bool, typer.Option(help="one space between CJK and Latin/digits")] = False,
-    script_table: Annotated[
-        str, typer.Option(help="OpenCC table for traditional -> simplified")
-    ] = Options().script_table,
+    disable: DisableOption = [],  # noqa: B006
+    pangu: PanguOption = False,
+    script_table: ScriptTableOption = DEFAULT_SCRIPT_TABLE,
 ) -> None:
     """Serve the flow as a Prefect deployment on a schedule (default: 03:00 every night, local time),
     one run at a time (an overlapping run waits); needs PREFECT_API_URL for a lasting server."""
@@ -227,15 +232,11 @@ def schedule(
 @app.command()
 def watch(
     raw: Annotated[Path, typer.Option(help="folder of raw .txt files to watch")] = Path("raw"),
-    out: Annotated[Path, typer.Option(help="where the editions and the report land")] = Path("output"),
-    disable: Annotated[list[str], typer.Option(help="switch a rule off by name (repeatable)")] = [],  # noqa: B006
-    pangu: Annotated[bool, typer.Option(help="one space between CJK and Latin/digits")] = False,
-    script_table: Annotated[
-        str, typer.Option(help="OpenCC table for traditional -> simplified")
-    ] = Options().script_table,
-    workers: Annotated[
-        int, typer.Option(help="processes that normalise documents (0: every core; 1: no pool)", min=0)
-    ] = 0,
+    out: OutOption = Path("output"),
+    disable: DisableOption = [],  # noqa: B006
+    pangu: PanguOption = False,
+    script_table: ScriptTableOption = DEFAULT_SCRIPT_TABLE,
+    workers: WorkersOption = 0,
     debounce: Annotated[
         int, typer.Option(help="ms to gather changes into one rebuild", min=50, max=60_000)
     ] = 1600,

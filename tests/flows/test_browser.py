@@ -26,6 +26,7 @@ from urllib.parse import quote
 
 import pytest
 from browser_helpers import check_screenshot, chromium, layout_width
+from paths import OUTSIDE_EDITIONS
 from playwright.sync_api import Browser, Page
 
 from zhclean.tasks.build.publish import EDITIONS
@@ -285,21 +286,9 @@ def test_a_script_in_a_raw_file_shows_as_text_and_never_runs(page: Page, base) -
     assert dialogs == []
 
 
-#: Ways out of the editions, sent as written (a browser would resolve `..` before sending).
-OUTSIDE = [
-    "/files/../secret.txt",
-    "/files/%2e%2e/secret.txt",
-    "/files/json/%2e%2e/%2e%2e/secret.txt",
-    "/files/json/..%2f..%2fsecret.txt",
-    "/files//etc/passwd",
-    "/files/%2fetc%2fpasswd",
-    "/files/json/leak.json",  # a symlink inside the build, pointing outside
-]
-
-
 def test_nothing_outside_the_editions_is_served(page: Page, base) -> None:
     host, port = base.removeprefix("http://").split(":")
-    for path in OUTSIDE:
+    for path in OUTSIDE_EDITIONS:
         conn = http.client.HTTPConnection(host, int(port), timeout=10)
         conn.request("GET", path)
         response = conn.getresponse()

@@ -8,35 +8,10 @@ from __future__ import annotations
 
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.stage import StageDef, StageResult, State
-from zhclean.tasks.stages.furniture import (
-    cues,
-    date_lines,
-    law_history,
-    markers,
-    markup,
-    masthead,
-    page_header,
-    running_heads,
-    section_labels,
-    strip,
-    toc,
-    web_meta,
-)
+from zhclean.tasks.stages.furniture import strip
 
-#: The stage's rules, by detector module in about the order `strip.DETECTORS` runs them.
-RULES = (
-    *cues.RULES,
-    *toc.RULES,
-    *masthead.RULES,
-    *running_heads.RULES,
-    *page_header.RULES,
-    *section_labels.RULES,
-    *law_history.RULES,
-    *date_lines.RULES,
-    *web_meta.RULES,
-    *markers.RULES,
-    *markup.RULES,
-)
+#: The stage's rules, by detector module in the order `strip.MODULES` lists them.
+RULES = tuple(rule for module in strip.MODULES for rule in module.RULES)
 
 
 def run(state: State, options: Options) -> StageResult:

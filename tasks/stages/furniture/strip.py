@@ -111,6 +111,21 @@ DETECTORS: tuple[tuple[tuple[str, ...], Detector], ...] = (
     (tuple(r.name for r in web_meta.RULES), _plain(web_meta.find_web_furniture)),
     (tuple(r.name for r in markers.RULES), _plain(markers.find_markers)),
 )
+#: The detector modules in the order the stage lists their rules (about the order `DETECTORS`
+#: runs them; the markup detector last).
+MODULES = (
+    cues,
+    toc,
+    masthead,
+    running_heads,
+    page_header,
+    section_labels,
+    law_history,
+    date_lines,
+    web_meta,
+    markers,
+    markup,
+)
 #: The rules of the markup detector, which also reads the edits of the stages before (the
 #: tags the repair stage took out of a line).
 MARKUP_RULES = tuple(r.name for r in markup.RULES)

@@ -404,31 +404,22 @@ def segment_articles(
         *chrome,
         *signed_text,
     }
+    #: The rule a start is recorded under: the first whose evidence holds it (signed paragraphs else).
+    reasons = (
+        (above, more_starts.RULE_DATE_ABOVE),
+        (dated, RULE_DATED_HEADER),
+        (chapters, RULE_CHAPTER),
+        (laws, RULE_LAW_TITLE),
+        (credited, RULE_CLOSING_CREDIT),
+        (page_tops, more_starts.RULE_PAGE_TOP),
+        (signed, more_starts.RULE_SIGNED_END),
+        (siblings, more_starts.RULE_SIBLING_TITLE),
+        (repeated, more_starts.RULE_REPEATED_CREDIT),
+        (chrome, more_starts.RULE_AFTER_CHROME),
+    )
     for k in sorted(evidence):
         if k not in starts and k > 0:
-            rule = (
-                more_starts.RULE_DATE_ABOVE
-                if k in above
-                else RULE_DATED_HEADER
-                if k in dated
-                else RULE_CHAPTER
-                if k in chapters
-                else RULE_LAW_TITLE
-                if k in laws
-                else RULE_CLOSING_CREDIT
-                if k in credited
-                else more_starts.RULE_PAGE_TOP
-                if k in page_tops
-                else more_starts.RULE_SIGNED_END
-                if k in signed
-                else more_starts.RULE_SIBLING_TITLE
-                if k in siblings
-                else more_starts.RULE_REPEATED_CREDIT
-                if k in repeated
-                else more_starts.RULE_AFTER_CHROME
-                if k in chrome
-                else more_starts.RULE_SIGNED_PARAGRAPHS
-            )
+            rule = next((r for found, r in reasons if k in found), more_starts.RULE_SIGNED_PARAGRAPHS)
             if rule != RULE_DATED_HEADER:  # a dated header's date line is recorded when it is read
                 edits.append(Edit("segment", rule, blocks[k].text, blocks[k].text, blocks[k].start))
             starts = sorted({*starts, k})

@@ -13,6 +13,7 @@ story, so the names go to the article's authors and the credit leaves the body.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
@@ -46,6 +47,12 @@ RULE_TRAILING_CREDIT = RULES.declare(
 ).name
 
 
+def add_names(authors: list[str], names: Iterable[str]) -> None:
+    """Add to `authors`, in place, the names it does not hold yet (a name given twice in `names` is
+    added twice, as it always was): one way for every credit to give its names."""
+    authors.extend([n for n in names if n not in authors])
+
+
 def take_trailing_credits(article: Article, edits: list[Edit], options: Options = DEFAULT_OPTIONS) -> None:
     """Every paragraph of the article that ends with a labelled credit gives its names to the authors."""
     if not options.enabled(RULE_TRAILING_CREDIT):
@@ -57,7 +64,7 @@ def take_trailing_credits(article: Article, edits: list[Edit], options: Options 
         body, names = found
         edits.append(Edit("segment", RULE_TRAILING_CREDIT, block.text[len(body) :], "", block.end, len(body)))
         article.blocks[k] = replace(block, text=body)
-        article.authors += [n for n in names if n not in article.authors]
+        add_names(article.authors, names)
 
 
 RULE_TITLE_LINE = RULES.declare(
@@ -77,7 +84,7 @@ def title_line_byline(
         return title
     head, names = found
     edits.append(Edit("segment", RULE_TITLE_LINE, title, head, line))
-    authors += [n for n in names if n not in authors]
+    add_names(authors, names)
     return head
 
 
@@ -107,7 +114,7 @@ def take_author_line(article: Article, edits: list[Edit], options: Options = DEF
         return
     edits.append(Edit("segment", RULE_AUTHOR_LINE, first.text, "", first.start))
     article.blocks = article.blocks[1:]
-    article.authors += [n for n in names if n not in article.authors]
+    add_names(article.authors, names)
 
 
 RULE_PAGE_AUTHORS = RULES.declare(
@@ -150,7 +157,7 @@ def split_authors(
         found = split_names(credit)
         if found and len(found) > 1:
             edits.append(Edit("segment", RULE_NAME_LIST, credit, "、".join(found), article.start))
-            out += [n for n in found if n not in out]
+            add_names(out, found)
         elif credit not in out:
             out.append(credit)
     article.authors = out
@@ -203,7 +210,7 @@ def take_signature_line(article: Article, edits: list[Edit], options: Options = 
         return
     edits.append(Edit("segment", RULE_SIGNATURE_LINE, blocks[-1].text, "", blocks[-1].start))
     article.blocks = blocks[:-1]
-    article.authors += [n for n in names if n not in article.authors]
+    add_names(article.authors, names)
 
 
 #: `先秦：左丘明《左传》`: a label, the writer and the work.

@@ -20,6 +20,7 @@ from zhclean.tasks.core.data import load
 from zhclean.tasks.core.model import Article, Edit
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import RuleList
+from zhclean.tasks.stages.segment.credits import add_names
 from zhclean.tasks.text import bylines
 
 RULES = RuleList()
@@ -83,7 +84,7 @@ def read_lead(
     if credit and names and options.enabled(RULE_LEAD_CREDIT):
         edits.append(Edit("segment", RULE_LEAD_CREDIT, text[cut : credit.end()], "", block.start, cut))
         text = text[:cut] + text[credit.end() :]
-        article.authors += [n for n in names if n not in article.authors]
+        add_names(article.authors, names)
     found = Lead()
     rest = text[cut:].strip()
     if lead and rest and not CREDIT.match(rest) and options.enabled(RULE_DATELINE):
