@@ -7,9 +7,18 @@ from __future__ import annotations
 
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.stage import StageDef, StageResult, State
-from zhclean.tasks.stages.segment import articles, credits, document_meta, header, leads, retype, starts
+from zhclean.tasks.stages.segment import (
+    article_rules,
+    articles,
+    credits,
+    document_meta,
+    header,
+    leads,
+    retype,
+    starts,
+)
 
-RULES = (*retype.RULES, *header.RULES, *articles.RULES, *starts.RULES, *credits.RULES, *leads.RULES)
+RULES = (*retype.RULES, *header.RULES, *article_rules.RULES, *starts.RULES, *credits.RULES, *leads.RULES)
 
 
 def run(state: State, options: Options) -> StageResult:
