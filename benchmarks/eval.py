@@ -14,6 +14,8 @@ of document and in total:
 
 Text is compared after normalisation (NFKC, traditional to simplified, only letters, digits and CJK
 kept), since the pipeline converts script and punctuation. `--write` also writes `benchmarks/EVAL.md`.
+`--set heldout` measures another folder of the same layout (`heldout/`: documents no rule was written
+against); its `--write` goes to `benchmarks/HELDOUT.md`.
 """
 
 from __future__ import annotations
@@ -304,8 +306,13 @@ def main() -> None:
         action="store_true",
         help="print each wrong title, wrong join or cut and leaked furniture line",
     )
-    parser.add_argument("names", nargs="*", help="only these documents (stems under devset/docs)")
+    parser.add_argument(
+        "--set", default="devset", help="folder under the project with docs/ and gold/ (default devset)"
+    )
+    parser.add_argument("names", nargs="*", help="only these documents (stems under <set>/docs)")
     args = parser.parse_args()
+    global DEVSET
+    DEVSET = ROOT / args.set
     per_kind, total, per_doc = run(args.names or None)
     print(table(per_kind, total))
     if args.notes:
@@ -313,14 +320,16 @@ def main() -> None:
             print(note)
     if args.write:
         docs = "\n".join(row(name, fig) for name, fig in per_doc.items())
-        out = ROOT / "benchmarks" / "EVAL.md"
+        out = ROOT / "benchmarks" / ("EVAL.md" if args.set == "devset" else f"{args.set.upper()}.md")
         # The hand-written record of figures before and after each change is kept as it is.
         old = out.read_text(encoding="utf-8") if out.exists() else ""
         history = old[old.index(HISTORY) :].rstrip() + "\n" if HISTORY in old else ""
+        where = "the development set (`make eval`)" if args.set == "devset" else f"`{args.set}/`"
+        flag = "" if args.set == "devset" else f" --set {args.set}"
         text = (
-            "# Structure on the development set (`make eval`)\n\n"
-            "Written by `benchmarks/eval.py --write` from `devset/` (documents, hand-written gold and their "
-            "sources in `devset/README.md` and `devset/SOURCES.md`). Lower is better for the last four columns.\n\n"
+            f"# Structure on {where}\n\n"
+            f"Written by `benchmarks/eval.py{flag} --write` from `{args.set}/` (documents, hand-written gold and their "
+            f"sources in `{args.set}/README.md` and `{args.set}/SOURCES.md`). Lower is better for the last four columns.\n\n"
             f"## Per kind of document\n\n{table(per_kind, total)}\n\n"
             f"## Per document\n\n{COLUMNS.replace('| kind |', '| document |')}\n|{'---|' * 9}\n{docs}\n\n"
             "## Wrong titles, wrong joins and cuts, leaked furniture\n\n"
