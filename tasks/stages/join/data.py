@@ -53,6 +53,8 @@ MARKDOWN_SYNTAX = re.compile(_DATA["markdown"]["syntax"])
 MARKDOWN_MIN_LINES: int = _DATA["markdown"]["min_syntax_lines"]
 #: A line that opens a Markdown block of its own with no blank line before it (a quote, a table row).
 BLOCK_START = re.compile(_DATA["markdown"]["block_start"])
+#: A setext underline (`===` level 1, `---` level 2); group 1 is set for `=`.
+SETEXT_UNDERLINE = re.compile(_DATA["markdown"]["setext_underline"])
 #: A custom container's fence (`::: warning 警告`, `:::tip`, `:::`).
 CONTAINER_FENCE = re.compile(_DATA["markdown"]["container_fence"])
 #: A table row, pipes at its edges or not.

@@ -21,6 +21,7 @@ from zhclean.tasks.stages.join.data import (
     LIST_ITEM,
     MARKDOWN_MIN_LINES,
     MARKDOWN_SYNTAX,
+    SETEXT_UNDERLINE,
     TABLE_RULE_ROW,
     TAG_NAME,
     TAG_RULES,
@@ -42,6 +43,48 @@ def code_candidate(lines: list[Line], blank: bool, gap: bool) -> Candidate:
     """A code fence as one candidate: its raw lines verbatim, fences included (`Block`, type `code`)."""
     text = "\n".join(line.text for line in lines)
     return Candidate(text, lines[0].number, after_blank=blank, after_gap=gap, code=True, end=lines[-1].number)
+
+
+def setext_heading(out: list[Candidate], line: Line) -> int | None:
+    """If `line` is a setext underline (CommonMark 4.3) right under a paragraph, make that paragraph
+    (its lines, the candidates at the end of `out`) one heading and return its level; else None.
+
+    An underline after a blank line, under a heading, a list item, a quote, a table or code is no
+    underline: there `---` is a thematic break and `===` text, so nothing changes."""
+    m = SETEXT_UNDERLINE.match(line.text)
+    if m is None:
+        return None
+    run: list[Candidate] = []
+    expected = line.number - 1
+    for c in reversed(out):
+        if c.number != expected or not plain_paragraph_line(c):
+            break
+        run.insert(0, c)
+        if c.after_blank or c.after_gap:
+            break
+        expected -= 1
+    above = out[len(out) - len(run) - 1] if len(run) < len(out) else None
+    if not run or (above is not None and lazy_under(above, run[0])):
+        return None  # the lines go on an item or a quote above: no paragraph of their own
+    level = 1 if m.group(1) else 2
+    del out[len(out) - len(run) :]
+    heading = run[0]
+    heading.text, heading.level = " ".join(c.text for c in run), level
+    out.append(heading)
+    return level
+
+
+def lazy_under(above: Candidate, c: Candidate) -> bool:
+    """Does `c` stand right under a list item, quote or table row it would continue?"""
+    if c.after_blank or c.after_gap or above.number != c.number - 1:
+        return False
+    return above.list_item or above.table or BLOCK_START.match(above.text) is not None
+
+
+def plain_paragraph_line(c: Candidate) -> bool:
+    """A line of paragraph text: no heading, item, quote, table, code, caption or fence."""
+    marked = c.level is not None or c.list_item or c.code or c.table or c.container or c.caption
+    return not marked and c.definition is None and BLOCK_START.match(c.text) is None
 
 
 def table_goes_on(table: str, row: str) -> bool:

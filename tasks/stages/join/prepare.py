@@ -19,7 +19,7 @@ from zhclean.tasks.stages.join.data import (
     TABLE_ROW,
     TABLE_RULE_ROW,
 )
-from zhclean.tasks.stages.join.markup import code_candidate, table_goes_on
+from zhclean.tasks.stages.join.markup import code_candidate, setext_heading, table_goes_on
 from zhclean.tasks.stages.join.rules import (
     DEFAULT_OPTIONS,
     RULE_ARROW,
@@ -48,6 +48,7 @@ def prepare(
     A disabled rule leaves its text in the line (a kept `##` is text, not a level). `tables`: the
     document is Markdown, whose table rows are kept whole (`join.table_row`). `tags`: the lines
     repair took HTML tags out of (`tag_lines`); one left empty by inline tags only is no blank line."""
+    setext = tables and options.enabled(RULE_HEADING_MARK)
     containers = tables and options.enabled(RULE_CONTAINER_FENCE)
     tables = tables and options.enabled(RULE_TABLE_ROW)
     inline = (
@@ -82,6 +83,9 @@ def prepare(
             continue  # only inline tags stood here: no paragraph ends
         if not text:
             blank = True
+            continue
+        if setext and not blank and not gap and setext_heading(out, line) is not None:
+            edits.append(Edit("join", RULE_HEADING_MARK, text, "", line.number, 0))
             continue
         if containers and CONTAINER_FENCE.match(text):
             edits.append(Edit("join", RULE_CONTAINER_FENCE, text, text, line.number, 0))

@@ -22,7 +22,8 @@ RULE_STRAY = RULES.declare(
 RULE_HEADING_MARK = RULES.declare(
     "join.heading_mark",
     "join",
-    "a Markdown heading mark (`## `) becomes the heading's level instead of text",
+    "a Markdown heading mark (`## `, or a setext underline `===`/`---` under a paragraph, CommonMark 4.3) "
+    "becomes the heading's level instead of text",
 ).name
 RULE_BARE_LEAD = RULES.declare(
     "byline.bare_lead_credit",
