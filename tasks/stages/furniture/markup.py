@@ -2,7 +2,8 @@
 
 A page written for a site generator carries instructions for the generator that are no
 text: MDN's `{{jsSidebar("JavaScript Guide")}}` (the sidebar), a Hugo shortcode line
-`{{% capture overview %}}`. A line made only of such macros leaves the body; a macro
+`{{% capture overview %}}`, a VitePress template line `# {{ $frontmatter.title }}` (the title the
+generator fills in) or directive `[[toc]]` (the table of contents it builds). A line made only of such macros leaves the body; a macro
 inside a sentence (`{{jsxref("Proxy")}} 对象`) stands for a word and stays.
 
 A line of raw HTML whose only text is the text of its links (`<div><a href=…>观看本节视频
@@ -29,7 +30,8 @@ RULES = RuleList()
 MACRO_RULE = RULES.declare(
     "furniture.markup_macro",
     "furniture",
-    'a line made only of template macros (`{{jsSidebar("…")}}`, `{{% capture overview %}}`) leaves the body',
+    'a line made only of template macros (`{{jsSidebar("…")}}`, `{{% capture overview %}}`), template '
+    "expressions (`# {{ $frontmatter.title }}`) or directives (`[[toc]]`) leaves the body",
 ).name
 LINK_RULE = RULES.declare(
     "furniture.html_link_line",
@@ -39,6 +41,9 @@ LINK_RULE = RULES.declare(
 
 _DATA = load(__file__, "markup")
 MACRO = re.compile(_DATA["macro"])
+#: A template expression (`{{ $frontmatter.title }}`) or a generator directive (`[[toc]]`).
+TEMPLATE = re.compile(f"{_DATA['template_expression']}|{_DATA['directive']}")
+HEADING_MARK = re.compile(_DATA["heading_mark"])
 CODE_FENCE = re.compile(_DATA["code_fence"])
 INDENTED_CODE = re.compile(_DATA["indented_code"])
 LINK_OPEN = re.compile(_DATA["link_open"], re.IGNORECASE)
@@ -61,8 +66,12 @@ def in_code(lines: list[Line]) -> set[int]:
 
 
 def macro_line(text: str) -> bool:
-    """Only macros (at least one) and space on the line."""
-    return MACRO.search(text) is not None and not MACRO.sub("", text).strip()
+    """Only macros (at least one) and space on the line; or only template expressions and
+    directives, under a heading mark or not (a heading whose only words the generator fills in)."""
+    if MACRO.search(text) is not None and not MACRO.sub("", text).strip():
+        return True
+    body = HEADING_MARK.sub("", text, count=1)
+    return TEMPLATE.search(body) is not None and not TEMPLATE.sub("", body).strip()
 
 
 def link_only(text: str, tags: list[Edit]) -> bool:
