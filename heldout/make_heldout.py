@@ -21,6 +21,9 @@ import make_damaged as md  # noqa: E402
 md.DOCS = HERE / "docs"
 md.GOLD = HERE / "gold"
 SEED = 20261130
+#: Held-out documents that moved to `devset/` (a fix was made from them), by their new names there:
+#: a generated document made from one still reads its words, now from the development set.
+MOVED = {"md_01": "md_13"}
 DATES = {"law_01": ("2015-12-27", "全国人民代表大会常务委员会"), "law_02": ("2019-04-23", "国务院"),
          "law_03": ("2004-05-19", "总统府")}  # fmt: skip
 
@@ -57,6 +60,17 @@ def gen_periodical(rng: random.Random) -> None:
     )
 
 
+def source_units(src: str) -> tuple[str | None, list[tuple[str, str]]]:
+    """`md.source_units` of a held-out document, or of the devset document it became."""
+    if src not in MOVED:
+        return md.source_units(src)
+    md.DOCS, md.GOLD = HERE.parent / "devset" / "docs", HERE.parent / "devset" / "gold"
+    try:
+        return md.source_units(MOVED[src])
+    finally:
+        md.DOCS, md.GOLD = HERE / "docs", HERE / "gold"
+
+
 def gen_briefs(rng: random.Random) -> None:
     page = md.Page(rng)
     page.furn("2023年3月15日 星期三")
@@ -64,7 +78,7 @@ def gen_briefs(rng: random.Random) -> None:
     page.add("")
     plan = [("law_02", 2), ("md_01", 2), ("law_01", 3), ("law_03", 2)]
     for src, count in plan:
-        title, units = md.source_units(src)
+        title, units = source_units(src)
         credit = f"据《{title}》"
         a = page.article(title, source=credit)
         a["title_lines"].append(page.add(title or ""))
