@@ -35,6 +35,8 @@ SEPARATOR = re.compile(_DATA["separator"])
 #: A label with a slash (`文/`, `图/`, `文/图`): typography leaves no space before it, so it is found
 #: by itself inside a title line (`标题文/某某`).
 SLASH_LABEL = re.compile(_DATA["slash_label"])
+#: `《书名》作者（朝代）`: a book's title-and-author line.
+BOOK_TITLE_LINE = re.compile(_DATA["book_title_line"])
 #: A name: 2–4 CJK characters, maybe with the middle dot of a transliterated name.
 NAME = re.compile(rf"^[{HAN_CLASS}](?:[{HAN_CLASS}·]){{1,5}}$")
 NAME_MAX_CHARS: int = _DATA["name_max_chars"]
@@ -187,6 +189,9 @@ def title_line_credit(text: str, min_title_cjk: int) -> tuple[str, list[str]] | 
     (`标题 某某`), only when the title before them holds at least `min_title_cjk` ideographs, so
     that a headline of two short clauses (`春天来了 花开了`) keeps its second clause."""
     t = text.strip()
+    book = book_title_line(t)
+    if book:
+        return book
     for m in SLASH_LABEL.finditer(t):
         head, names = t[: m.start()].rstrip(), credit_names(t[m.start() :])
         if head and names:
@@ -202,6 +207,16 @@ def title_line_credit(text: str, min_title_cjk: int) -> tuple[str, list[str]] | 
         if len(CJK_RUN.findall(head)) >= min_title_cjk and all(is_bare_name(x) for x in tail):
             return head, tail
     return None
+
+
+def book_title_line(text: str) -> tuple[str, list[str]] | None:
+    """`《西游记》吴承恩（明）` at the top of a book file: the title in 《》 is the book's, the name after it
+    (a bare name, the era in brackets left out) its author. A title in 《》 followed by more than a
+    name (`《某书》读后感`) is no such line."""
+    m = BOOK_TITLE_LINE.match(text.strip())
+    if m is None or not is_bare_name(m.group("name")):
+        return None
+    return m.group("title").strip(), [m.group("name")]
 
 
 #: A bare name on a title line: two or three ideographs (a four-character tail is a clause).

@@ -33,6 +33,7 @@ from zhclean.tasks.stages.segment.header import (
     iso_date,
     organisation_line,
 )
+from zhclean.tasks.text import bylines
 from zhclean.tasks.text import classify as cl
 
 
@@ -141,7 +142,14 @@ def law_title_starts(blocks: list[Block], options: Options = DEFAULT_OPTIONS) ->
 
 def chapter_starts(blocks: list[Block], options: Options = DEFAULT_OPTIONS) -> list[int]:
     """A book's chapter headings (`第3章 …`, `第十二回 …`), each of which starts an article; none in a
-    law, whose chapters hold its articles (`第X条`) and are sections of one text."""
+    law, whose chapters hold its articles (`第X条`) and are sections of one text. A chapter right
+    under the book's title-and-author line (`《书名》作者`) opens no article: the title line's does."""
     if not options.enabled(RULE_CHAPTER) or any(LAW_ARTICLE.match(b.text) for b in blocks):
         return []
-    return [k for k, b in enumerate(blocks) if b.type == "heading" and CHAPTER.match(b.text)]
+    return [
+        k
+        for k, b in enumerate(blocks)
+        if b.type == "heading"
+        and CHAPTER.match(b.text)
+        and not (k > 0 and bylines.book_title_line(blocks[k - 1].text))  # the book's first chapter
+    ]

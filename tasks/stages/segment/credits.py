@@ -70,8 +70,8 @@ def take_trailing_credits(article: Article, edits: list[Edit], options: Options 
 RULE_TITLE_LINE = RULES.declare(
     "byline.title_line",
     "segment",
-    "a byline printed on the title line (`标题 文/某某`, `标题 本报记者 某某`, `标题 某某`) moved out of the "
-    "title into the article's authors",
+    "a byline printed on the title line (`标题 文/某某`, `标题 本报记者 某某`, `标题 某某`, a book's "
+    "`《书名》作者（朝代）`) moved out of the title into the article's authors",
 ).name
 
 
