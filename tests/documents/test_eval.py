@@ -31,7 +31,7 @@ LOWER = ("joined", "split", "furniture_in", "lost_chars")
 
 # Today's figures: (article F1, titles right, authors right, joined, split, furniture in blocks, chars lost).
 TODAY: dict[str, tuple[float, int, int, int, int, int, int]] = {
-    "book": (1.000, 3, 0, 0, 0, 0, 0),
+    "book": (1.000, 5, 2, 0, 0, 0, 0),
     "briefs": (1.000, 7, 0, 0, 0, 0, 0),
     "law": (1.000, 8, 0, 0, 0, 0, 0),
     "markdown": (1.000, 14, 1, 1, 0, 0, 0),
@@ -40,7 +40,7 @@ TODAY: dict[str, tuple[float, int, int, int, int, int, int]] = {
     "ocr": (1.000, 3, 0, 0, 0, 0, 0),
     "periodical": (0.844, 5, 0, 0, 0, 0, 0),
     "web": (1.000, 3, 0, 0, 0, 0, 0),
-    "total": (0.984, 57, 1, 1, 0, 0, 0),
+    "total": (0.984, 59, 3, 1, 0, 0, 0),
 }
 
 
