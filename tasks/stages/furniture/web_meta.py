@@ -46,6 +46,10 @@ EDITOR_RULE = _rule(
 )
 PREV_NEXT_RULE = _rule("furniture.prev_next", "a `上一篇：` / `下一篇：` link leaves the body")
 BREADCRUMB_RULE = _rule("furniture.breadcrumb", "a breadcrumb trail (`当前位置：首页 > …`) leaves the body")
+NAV_RULE = _rule(
+    "furniture.nav_bar",
+    "a navigation bar at the top of a page (a line of short items between bars or arrows) leaves the body",
+)
 CHROME_RULE = _rule(
     "furniture.web_chrome",
     "a row of page buttons (分享, 打印, 关闭), a font-size widget or a QR prompt leaves the body",
@@ -129,6 +133,12 @@ BREADCRUMB = re.compile(_DATA["breadcrumb"])
 FOOTER_MARKS = re.compile(_DATA["footer_marks"], re.IGNORECASE)
 #: A site footer line is at most this long.
 MAX_FOOTER_LINE: int = _LIMITS["max_footer_line"]
+
+NAV_SEPARATOR = re.compile(_DATA["nav_separator"])
+TABLE_ALIGNMENT = re.compile(_DATA["table_alignment"])
+NAV_MIN_ITEMS: int = _LIMITS["nav_min_items"]
+NAV_MAX_ITEM: int = _LIMITS["nav_max_item"]
+NAV_TOP_LINES: int = _LIMITS["nav_top_lines"]
 
 #: Web furniture lines are at most this long; a reading list item too.
 MAX_LINE: int = _LIMITS["max_line"]
@@ -321,14 +331,27 @@ def _classify(i: int, text: str, meta: dict[str, Any]) -> Claim | None:
     return None
 
 
+def nav_bar(text: str, below: str) -> bool:
+    """A line of short menu entries (no sentence, no clause) between separators, and not a table's
+    header row (`below` is the next line: a table's alignment row under it makes it one)."""
+    items = [x for x in NAV_SEPARATOR.split(text.strip()) if x]
+    if len(items) < NAV_MIN_ITEMS or TABLE_ALIGNMENT.match(below):
+        return False
+    return all(len(x) <= NAV_MAX_ITEM and has_cjk(x) and not ends_sentence(x) for x in items)
+
+
 def find_web_furniture(lines: list[Line], taken: set[int]) -> Found:
     found = Found()
     reading = False
+    top = [i for i, line in enumerate(lines) if line.text.strip()][:NAV_TOP_LINES]
     for i, line in enumerate(lines):
         text = bare(line.text)
         if i in taken or not text:
             continue
+        below = lines[i + 1].text if i + 1 < len(lines) else ""
         claim = _classify(i, text, found.metadata)
+        if claim is None and i in top and len(text) <= MAX_LINE and nav_bar(text, below):
+            claim = Claim(i, NAV_RULE)
         if claim is None and READING.match(squeeze(text)):
             reading = True
             claim = Claim(i, READING_RULE)
