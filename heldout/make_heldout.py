@@ -146,12 +146,15 @@ def gen_web(rng: random.Random) -> None:
     for link in ["中国人大网", "国家法律法规数据库", "司法部", "全国妇联"]:
         page.furn(link)
     page.furn("主办单位：某某市司法局　版权所有")
+    # Moved to devset/ as gen_web_04 (the navigation bar rule was made from it): written there.
+    md.DOCS, md.GOLD = HERE.parent / "devset" / "docs", HERE.parent / "devset" / "gold"
     page.save(
-        "gen_web_01",
+        "gen_web_04",
         "web",
         [src],
         "portal page: navigation bar, breadcrumb, title, date/source/view-count line, body, print links, previous/next links, link list, footer",
     )
+    md.DOCS, md.GOLD = HERE / "docs", HERE / "gold"
 
 
 def main() -> None:
