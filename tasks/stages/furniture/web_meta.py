@@ -197,15 +197,27 @@ def _read_field(out: Dateline, label: str, value: str) -> bool:
     return True
 
 
+#: A bracketed part of a line: `【字号：大 中 小】`, `【打印】`, `【来源：某网】`.
+BRACKETED = re.compile(_DATA["bracketed"])
+
+
+def _drop_widgets(text: str) -> str:
+    """`text` without its bracketed page widgets (a font-size control, a button): they sit among
+    a dateline's fields and are chrome, not a field's value."""
+    return BRACKETED.sub(lambda m: " " if CHROME.match(m.group("inner")) else m.group(0), text)
+
+
 def read_dateline(text: str) -> Dateline | None:
     """A dateline's fields, in any order: date (with time or weekday), source, author, counter.
 
-    The whole line must be made of such fields. A date alone is not enough (a
-    letter's date, an event): it needs a time, a weekday or another field.
+    The whole line must be made of such fields (bracketed page widgets beside them, such as a
+    font-size control, are chrome and left out). A date alone is not enough (a letter's date,
+    an event): it needs a time, a weekday or another field.
     """
     text = collapse(bare(text))
     if not text or len(text) > MAX_LINE or ends_sentence(text):
         return None
+    text = collapse(_drop_widgets(text))  # `【字号：大 中 小】` beside the fields
     if inner := OUTER_BRACKETS.match(text):
         text = inner.group("inner")
     text = SQUARE_BRACKETS.sub(" ", text)  # `【作者：某某】【来源：某网】`
