@@ -56,7 +56,8 @@ RULE_BLANK_LINE = RULES.declare(
 RULE_LIST_ITEM = RULES.declare(
     "join.list_item",
     "join",
-    "a Markdown list item (`- `, `* `, `1. `) starts a block of its own: it never continues the line before",
+    "a Markdown list item (`- `, `* `, `1. `, also inside a block quote: `> - `) starts a block of its own: "
+    "it never continues the line before",
 ).name
 RULE_DEFINITION = RULES.declare(
     "join.definition",
