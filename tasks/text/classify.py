@@ -113,8 +113,16 @@ NAME_LINE = re.compile(rf"^\s*[{HAN_CLASS}]{{2,4}}\s*$")
 
 
 def visible(text: str) -> str:
-    """The text without whitespace and invisible format characters (zero-width spaces, BOM)."""
-    return "".join(ch for ch in text if not ch.isspace() and unicodedata.category(ch) != "Cf")
+    """The text without whitespace and invisible format characters (zero-width spaces, BOM).
+
+    Done in C for nearly every line: `str.split()` splits on exactly the characters
+    `str.isspace` accepts, and a format (`Cf`) character is never printable, so a printable
+    remainder has nothing left to drop; only a remainder holding some non-printable character
+    is filtered one character at a time."""
+    text = "".join(text.split())
+    if text.isprintable():
+        return text
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
 
 
 def visible_len(text: str) -> int:
