@@ -59,6 +59,12 @@ READING_RULE = _rule(
     "a 'recommended reading' heading and the link titles under it leave the body",
 )
 
+LINK_LIST_RULE = _rule(
+    "furniture.link_list",
+    "a labelled list at the foot of a web page (a short `label：` line over short unpunctuated link names, "
+    "web furniture above it and nothing but furniture below) leaves the body, heading and links",
+)
+
 _DATA = load(__file__, "web")
 _LIMITS = _DATA["limits"]
 
@@ -142,6 +148,15 @@ NAV_TOP_LINES: int = _LIMITS["nav_top_lines"]
 
 #: Web furniture lines are at most this long; a reading list item too.
 MAX_LINE: int = _LIMITS["max_line"]
+
+#: A link list's heading: a label and a colon, nothing after it (`友情链接：`).
+LIST_LABEL = re.compile(_DATA["list_label"])
+#: Punctuation a link name does not hold: a line with it is text, not a link.
+LINK_PUNCTUATION = re.compile(_DATA["link_punctuation"])
+#: A link list's label is at most this long ...
+MAX_LIST_LABEL: int = _LIMITS["max_list_label"]
+#: ... and each link name under it at most this long.
+MAX_LINK: int = _LIMITS["max_link"]
 
 
 def iso_date(m: re.Match[str]) -> str | None:
@@ -352,6 +367,39 @@ def nav_bar(text: str, below: str) -> bool:
     return all(len(x) <= NAV_MAX_ITEM and has_cjk(x) and not ends_sentence(x) for x in items)
 
 
+def is_list_label(text: str) -> bool:
+    """A link list's heading: a short label ending in a colon (`友情链接：`)."""
+    m = LIST_LABEL.match(text)
+    return m is not None and len(m.group("label")) <= MAX_LIST_LABEL and has_cjk(m.group("label"))
+
+
+def is_link_name(text: str) -> bool:
+    """A short line of words without punctuation: the name a link shows."""
+    return len(text) <= MAX_LINK and has_cjk(text) and LINK_PUNCTUATION.search(text) is None
+
+
+def link_list(texts: list[str], claimed: set[int], furniture: set[int]) -> list[int]:
+    """The lines of a labelled link list at the foot of a web page, heading first; [] if none.
+
+    The heading stands right under a line of web furniture (`claimed`: the page's buttons, its
+    previous/next links), the link names run under it, and below them the page holds nothing
+    but furniture (`furniture`: a site footer) to its end: the list is part of the page's foot,
+    not the text's last paragraph. Body text ending in a label and a few short lines (a notice's
+    `联系人：` over names) has body text, not furniture, above it."""
+    rows = [i for i, text in enumerate(texts) if text]
+    for k, i in enumerate(rows):
+        if k == 0 or rows[k - 1] not in claimed or i in furniture or not is_list_label(texts[i]):
+            continue
+        links: list[int] = []
+        for j in rows[k + 1 :]:
+            if j in furniture or not is_link_name(texts[j]):
+                break
+            links.append(j)
+        if links and all(j in furniture for j in rows[k + 1 + len(links) :]):
+            return [i, *links]
+    return []
+
+
 def find_web_furniture(lines: list[Line], taken: set[int]) -> Found:
     found = Found()
     reading = False
@@ -373,4 +421,8 @@ def find_web_furniture(lines: list[Line], taken: set[int]) -> Found:
             reading = False
         if claim is not None:
             found.claims.append(claim)
+    claimed = {c.index for c in found.claims}
+    texts = ["" if i in taken else bare(line.text) for i, line in enumerate(lines)]
+    for i in link_list(texts, claimed, claimed | taken):
+        found.claims.append(Claim(i, LINK_LIST_RULE))
     return found
