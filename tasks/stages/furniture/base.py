@@ -68,11 +68,18 @@ _AS_TYPESET = str.maketrans(
 )
 
 
+#: Any character `_AS_TYPESET` changes. `str.translate` with a dict looks every character up
+#: in Python; this search runs in C, and most lines hold none of them.
+_TYPESET_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in _AS_TYPESET) + "]")
+
+
 def bare(text: str) -> str:
     """The line without surrounding space (ASCII, ideographic, no-break), zero-width characters
     or heading marks, full-width letters and digits read as ASCII: a page number with a zero-width space is still a page number (typography
     removes the zero-width space later, and a second pass must see the same line)."""
-    return HEADING_MARK.sub("", _EDGES.sub("", text.translate(_AS_TYPESET))).strip()
+    if _TYPESET_CHARS.search(text):
+        text = text.translate(_AS_TYPESET)
+    return HEADING_MARK.sub("", _EDGES.sub("", text)).strip()
 
 
 def collapse(text: str) -> str:
