@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -238,24 +239,36 @@ DATES = {"law_01": ("2018-10-26", "全国人民代表大会常务委员会"), "l
          "law_06": ("2021-06-10", "全国人民代表大会常务委员会"), "law_02": ("2003-04-27", "国务院")}  # fmt: skip
 
 
+def add_dated_articles(
+    page: Page,
+    plan: list[str],
+    units_of: Callable[[str], tuple[str | None, list[tuple[str, str]]]],
+    dates: dict[str, tuple[str, str]],
+    max_units: int,
+) -> None:
+    """Several articles one after another, each under its own title and `来源：… 日期：…` line
+    (shared with `heldout/make_heldout.py`, which plans other documents)."""
+    for src in plan:
+        title, units = units_of(src)
+        date, source = dates[src]
+        a = page.article(title, date=date, source=source)
+        a["title_lines"].append(page.add(title or ""))
+        a["meta_lines"].append(page.add(f"来源：{source}　日期：{date}"))
+        page.add("")
+        for kind, text in units[:max_units]:
+            n = page.add(text)
+            (a["headings"] if kind == "heading" else a["paragraphs"]).append(
+                n if kind == "heading" else [n, n]
+            )
+            page.add("")
+        page.add("")
+
+
 def gen_multi(rng: random.Random) -> None:
     plans = [["law_01", "law_03", "law_07"], ["law_05", "law_06", "law_02"]]
     for i, plan in enumerate(plans, 1):
         page = Page(rng)
-        for src in plan:
-            title, units = source_units(src)
-            date, source = DATES[src]
-            a = page.article(title, date=date, source=source)
-            a["title_lines"].append(page.add(title or ""))
-            a["meta_lines"].append(page.add(f"来源：{source}　日期：{date}"))
-            page.add("")
-            for kind, text in units[:8]:
-                n = page.add(text)
-                (a["headings"] if kind == "heading" else a["paragraphs"]).append(
-                    n if kind == "heading" else [n, n]
-                )
-                page.add("")
-            page.add("")
+        add_dated_articles(page, plan, source_units, DATES, 8)
         page.save(
             f"gen_multi_{i:02d}",
             "multi",

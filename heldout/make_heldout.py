@@ -99,20 +99,7 @@ def gen_briefs(rng: random.Random) -> None:
 def gen_multi(rng: random.Random) -> None:
     page = md.Page(rng)
     plan = ["law_02", "law_03", "law_01"]
-    for src in plan:
-        title, units = source_units(src)
-        date, source = DATES[src]
-        a = page.article(title, date=date, source=source)
-        a["title_lines"].append(page.add(title or ""))
-        a["meta_lines"].append(page.add(f"来源：{source}　日期：{date}"))
-        page.add("")
-        for kind, text in units[:7]:
-            n = page.add(text)
-            (a["headings"] if kind == "heading" else a["paragraphs"]).append(
-                n if kind == "heading" else [n, n]
-            )
-            page.add("")
-        page.add("")
+    md.add_dated_articles(page, plan, source_units, DATES, 7)
     page.save(
         "gen_multi_01",
         "multi",
