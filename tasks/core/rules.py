@@ -35,8 +35,9 @@ Precheck = Callable[[str], object]
 
 
 def containing(*needles: str) -> Precheck:
-    """A precheck: the text holds at least one of `needles`."""
-    return lambda text: any(n in text for n in needles)
+    """A precheck: the text holds at least one of `needles` (one regex alternation, searched in C:
+    a Python loop over the needles cost more than most finders it spared)."""
+    return re.compile("|".join(re.escape(n) for n in needles)).search
 
 
 @dataclass(frozen=True, slots=True, eq=False)

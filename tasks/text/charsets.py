@@ -61,6 +61,22 @@ def is_common(ch: str) -> bool:
     return len(encoded) == 2 and encoded[0] in GB2312_LEVEL1
 
 
+#: Characters found common so far: `all_common` tests a whole run against it in C.
+_COMMON_SEEN: set[str] = set()
+
+
+def all_common(text: str) -> bool:
+    """Whether every character of `text` is common (as `is_common`), without a Python call per
+    character once the characters have been seen."""
+    if _COMMON_SEEN.issuperset(text):
+        return True
+    for ch in set(text).difference(_COMMON_SEEN):
+        if not is_common(ch):
+            return False
+        _COMMON_SEEN.add(ch)
+    return True
+
+
 def rare_count(text: str) -> int:
     """How many characters of `text` are not common (a garbage score)."""
     return sum(1 for ch in text if not is_common(ch))

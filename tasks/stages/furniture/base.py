@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from zhclean.tasks.core.data import load
@@ -73,6 +74,7 @@ _AS_TYPESET = str.maketrans(
 _TYPESET_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in _AS_TYPESET) + "]")
 
 
+@lru_cache(maxsize=1 << 14)  # every detector asks for the bare form of every line
 def bare(text: str) -> str:
     """The line without surrounding space (ASCII, ideographic, no-break), zero-width characters
     or heading marks, full-width letters and digits read as ASCII: a page number with a zero-width space is still a page number (typography

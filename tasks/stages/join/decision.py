@@ -37,7 +37,7 @@ class PairStats:
         for text in texts:
             run = re.sub(r"\s+", "", text)
             self.chars.update(run)
-            self.pairs.update(run[i : i + 2] for i in range(len(run) - 1))
+            self.pairs.update(map(str.__add__, run, run[1:]))  # each adjacent pair, built in C
 
     def is_word(self, left: str, right: str) -> bool:
         """True when `left`+`right` is a pair this document uses often: a word cut by the break."""

@@ -29,7 +29,7 @@ from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import Change, Rule, RuleList, containing
 from zhclean.tasks.stages.repair.gbk import LATIN1_RUN, latin1_as_gbk
 from zhclean.tasks.stages.repair.pinyin import SYLLABLE_RUN, TONE_DIGITS, is_syllable, is_toned
-from zhclean.tasks.text.charsets import CJK, CJK_CLASS, COMMON_PUNCT, is_common, rare_count
+from zhclean.tasks.text.charsets import CJK, CJK_CLASS, COMMON_PUNCT, all_common, rare_count
 
 #: This module's rules, in the order they run.
 RULES = RuleList()
@@ -176,7 +176,7 @@ def _better(garbage: str, decoded: str) -> bool:
 
 def find_utf8_as_gbk(text: str, _options: Options) -> Iterable[Change]:
     for m in NON_ASCII_RUN.finditer(text):
-        if all(is_common(ch) for ch in m.group()):
+        if all_common(m.group()):
             continue  # a reading must be less rare than its source: nothing rare, nothing to fix
         for c in _utf8_as_gbk(m.group()):
             yield Change(m.start() + c.start, m.start() + c.end, c.replacement)
@@ -277,7 +277,7 @@ def repair_shifted(span: str, after_mark: bool = False) -> str | None:
     for readings in itertools.product((True, False), repeat=ambiguous):
         items = _items(span, readings)
         decoded = _pair(items) if items is not None else None
-        if decoded is None or not all(is_common(ch) for ch in decoded):
+        if decoded is None or not all_common(decoded):
             continue
         if best is None or decoded.count(LOST) < best.count(LOST):
             best = decoded

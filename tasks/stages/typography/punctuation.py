@@ -72,7 +72,7 @@ def neighbour(text: str, pos: int, step: int, skip: str = "") -> str:
     i = pos
     while 0 <= i < len(text):
         ch = text[i]
-        if not (re.match(SPACE_CLASS, ch) or ch in skip):
+        if not (SPACE_RE.match(ch) or ch in skip):
             return ch
         i += step
     return ""
@@ -131,13 +131,15 @@ def _fullwidth_finder(mark: str):
         if mark not in text:
             return
         spans = protected_spans(text)
-        for i, ch in enumerate(text):
-            if ch != mark or is_protected(i, spans) or _keeps_ascii(keep, text, i):
+        i = text.find(mark)
+        while i >= 0:  # only the mark's positions (str.find runs in C)
+            at, i = i, text.find(mark, i + 1)
+            if is_protected(at, spans) or _keeps_ascii(keep, text, at):
                 continue
-            if in_latin_sentence(text, i):
+            if in_latin_sentence(text, at):
                 continue
-            if touches_cjk(text, i, i + 1):
-                yield Change(i, i + 1, full)
+            if touches_cjk(text, at, at + 1):
+                yield Change(at, at + 1, full)
 
     return find
 
@@ -200,7 +202,7 @@ def _ideograph_run(text: str, pos: int, step: int) -> tuple[int, str]:
         ch = text[i]
         if IDEOGRAPH.match(ch):
             n += 1
-        elif not re.match(SPACE_CLASS, ch):
+        elif not SPACE_RE.match(ch):
             return n, ch
         i += step
     return n, ""
@@ -211,7 +213,7 @@ def _is_connector(text: str, start: int, end: int) -> bool:
     short terms (`甲—乙—丙`) links them (一字线) rather than breaking the sentence."""
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
-    if not before or not after or re.match(SPACE_CLASS, before) or re.match(SPACE_CLASS, after):
+    if not before or not after or SPACE_RE.match(before) or SPACE_RE.match(after):
         return False
     if (before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum()):
         return True
