@@ -58,7 +58,7 @@ from zhclean.tasks.build.results import (
 )
 from zhclean.tasks.core.model import DocumentSummary, Problem
 from zhclean.tasks.core.options import Options
-from zhclean.tasks.editions.bundle import DEFAULT_LICENCE, LICENCE_ENV, write_release
+from zhclean.tasks.editions.bundle import DEFAULT_LICENCE, LICENCE_ENV, prepare_release, write_release
 from zhclean.tasks.editions.report import markdown_lines, summarize
 from zhclean.tasks.pipeline.catalogue import CATALOGUE, check_disabled, rules_fingerprint
 
@@ -98,20 +98,36 @@ def corpus_editions_task(
     run: dict[str, Any],
     summary: dict[str, Any],
     problems: list[dict[str, Any]],
-) -> dict[str, float]:
-    """Every corpus-wide edition in one pass over the build's records; returns seconds per edition
-    (for the run's figures), not what it wrote."""
-    return write_corpus_editions(staging, read_index(staging), manifest, run, summary, problems)
+) -> tuple[dict[str, float], dict[str, dict[str, Any]]]:
+    """Every corpus-wide edition in one pass over the build's records, and, while the database is
+    still being built on the other core, the release's first steps (`prepare_release`). Returns
+    seconds per edition (for the run's figures) and those first steps' result for `release_task`."""
+    prepared: dict[str, dict[str, Any]] = {}
+    seconds = write_corpus_editions(
+        staging,
+        read_index(staging),
+        manifest,
+        run,
+        summary,
+        problems,
+        meanwhile=lambda: prepared.update(prepare_release(staging)),
+    )
+    seconds["release zip and hashes"] = seconds.pop("meanwhile", 0.0)
+    return seconds, prepared
 
 
 @task(name="write-release", cache_policy=NO_CACHE)
 def release_task(
-    staging: Path, run: dict[str, Any], summary: dict[str, Any], licence: str | None = None
+    staging: Path,
+    run: dict[str, Any],
+    summary: dict[str, Any],
+    licence: str | None = None,
+    prepared: dict[str, dict[str, Any]] | None = None,
 ) -> float:
     """After every edition: their SHA-256 into the manifest, and the release archive (licence as
     given, else from the environment variable ZHCLEAN_LICENCE, else "unspecified")."""
     start = time.perf_counter()
-    write_release(staging, run, summary, licence or os.environ.get(LICENCE_ENV, DEFAULT_LICENCE))
+    write_release(staging, run, summary, licence or os.environ.get(LICENCE_ENV, DEFAULT_LICENCE), prepared)
     return time.perf_counter() - start
 
 
@@ -266,10 +282,10 @@ def normalize_corpus(
         problem_records = [asdict(p) for p in problems]
         manifest = {k: v for k, v in run.items() if k not in CLOCK_FIELDS} | {"failed": summary["failed"]}
         started = time.perf_counter()
-        timings["editions"] = corpus_editions_task(
+        timings["editions"], prepared = corpus_editions_task(
             staging, manifest, reproducible(run), summary, problem_records
         )
-        timings["editions"]["release"] = release_task(staging, run, summary, licence)
+        timings["editions"]["release"] = release_task(staging, run, summary, licence, prepared)
         timings["editions_wall"] = time.perf_counter() - started
         publish_task(out, staging)
     logger.info(

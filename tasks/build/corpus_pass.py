@@ -7,25 +7,63 @@ report section) once and hands the document to every edition's streaming writer,
 reduce step costs one parse per document whatever the number of editions, and holds one
 document at a time. The volumes follow the edition order: one is open at a time, closed when
 its last document has been added.
+
+The SQLite edition is the costliest (B-tree inserts and the trigram index, C code that does
+not need this process), so on a machine with a second core it is written by a second process
+that reads the records itself, while this one writes the others and then whatever
+`meanwhile` asks for (the flow starts the release: the Markdown zip and the other files'
+hashes). Each process still parses each record once; the database is the same bytes either way.
 """
 
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from zhclean.tasks.build.results import report_path, results_dir
-from zhclean.tasks.core.model import DocumentSummary, document_from_record
+from zhclean.tasks.core.model import Document, DocumentSummary, document_from_record
 from zhclean.tasks.editions.epub_edition import VolumeWriter, volumes
 from zhclean.tasks.editions.json_edition import CorpusJsonWriter
 from zhclean.tasks.editions.markdown_edition import CorpusMarkdownWriter
 from zhclean.tasks.editions.report import ReportWriter
-from zhclean.tasks.editions.sqlite_edition import SqliteWriter
+from zhclean.tasks.editions.sqlite_edition import SqliteWriter, write_sqlite_edition
+
+
+def parse_json(data: bytes) -> Any:
+    """A record as `json.loads` reads it, parsed by orjson (a third of the time); what orjson
+    refuses and `json` accepts (NaN, integers beyond 64 bits) falls back to `json`."""
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return json.loads(data)
+
+
+def read_document(build: Path, item: DocumentSummary) -> Document:
+    return document_from_record(parse_json((results_dir(build) / item.result).read_bytes()))
+
+
+def second_core() -> bool:
+    """Whether a second process would run beside this one rather than take turns with it."""
+    return len(os.sched_getaffinity(0)) > 1
+
+
+def write_sqlite_from_records(
+    build: Path, summaries: Sequence[DocumentSummary], manifest: dict[str, Any]
+) -> float:
+    """The SQLite edition from the build's records, as the second process writes it; its seconds."""
+    start = time.perf_counter()
+    write_sqlite_edition(summaries, (read_document(build, item) for item in summaries), build, manifest)
+    return time.perf_counter() - start
 
 
 def write_corpus_editions(
@@ -35,9 +73,46 @@ def write_corpus_editions(
     run: dict[str, Any],
     summary: dict[str, Any],
     problems: list[dict[str, Any]],
+    meanwhile: Callable[[], object] | None = None,
+    sqlite_process: bool | None = None,
 ) -> dict[str, float]:
     """Write every corpus-wide edition into `build` from its records; return seconds per edition
-    (and for reading the records back)."""
+    (and for reading the records back, and for `meanwhile` and waiting for the database).
+
+    `sqlite_process`: write the database in a second process (default: when there is a second
+    core). `meanwhile` runs once every other edition is written, before the database is waited for.
+    """
+    with ExitStack() as stack:
+        database: Future[float] | None = None
+        if second_core() if sqlite_process is None else sqlite_process:
+            pool = stack.enter_context(
+                ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            )
+            database = pool.submit(write_sqlite_from_records, build, summaries, manifest)
+        seconds = _write_in_this_process(
+            build, summaries, manifest, run, summary, problems, sqlite=database is None
+        )
+        if meanwhile is not None:
+            start = time.perf_counter()
+            meanwhile()
+            seconds["meanwhile"] = time.perf_counter() - start
+        if database is not None:
+            start = time.perf_counter()
+            seconds["sqlite"] = database.result()
+            seconds["sqlite wait"] = time.perf_counter() - start
+    return seconds
+
+
+def _write_in_this_process(
+    build: Path,
+    summaries: Sequence[DocumentSummary],
+    manifest: dict[str, Any],
+    run: dict[str, Any],
+    summary: dict[str, Any],
+    problems: list[dict[str, Any]],
+    sqlite: bool,
+) -> dict[str, float]:
+    """Every corpus edition but the database unless `sqlite`, in one pass over the records."""
     seconds: Counter[str] = Counter()
 
     @contextmanager
@@ -50,8 +125,10 @@ def write_corpus_editions(
         json_writer = CorpusJsonWriter(summaries, build, manifest)
     with clock("markdown"):
         markdown = CorpusMarkdownWriter(summaries, build)
-    with clock("sqlite"):
-        sqlite = SqliteWriter(summaries, build, manifest)
+    writers: list[Any] = []
+    if sqlite:
+        with clock("sqlite"):
+            writers.append(SqliteWriter(summaries, build, manifest))
     with clock("report"):
         report = ReportWriter(run, summary, problems, build)
     cut = volumes(summaries)
@@ -60,14 +137,15 @@ def write_corpus_editions(
             book = VolumeWriter(volume, index, len(cut), len(summaries), build)
         for item in volume:
             with clock("read records"):
-                doc = document_from_record(json.loads((results_dir(build) / item.result).read_bytes()))
-                section = json.loads(report_path(build, item).read_bytes())
+                doc = read_document(build, item)
+                section = parse_json(report_path(build, item).read_bytes())
             with clock("json"):
                 json_writer.add(doc)
             with clock("markdown"):
                 markdown.add(doc)
-            with clock("sqlite"):
-                sqlite.add(doc)
+            for writer in writers:
+                with clock("sqlite"):
+                    writer.add(doc)
             with clock("epub volumes"):
                 book.add(doc)
             with clock("report"):
@@ -78,8 +156,9 @@ def write_corpus_editions(
         json_writer.close()
     with clock("markdown"):
         markdown.close()
-    with clock("sqlite"):
-        sqlite.close()
+    for writer in writers:
+        with clock("sqlite"):
+            writer.close()
     with clock("report"):
         report.close()
     return dict(seconds)

@@ -13,6 +13,10 @@ Once every edition is written, `write_release`
 
 Files are read in chunks and the archive is streamed, so memory does not grow with the corpus.
 The archive is reproducible: its entries are sorted and carry a fixed date, not the clock.
+
+Steps 0 and most of 1 do not need the SQLite edition, the last one written: `prepare_release`
+does them while the database is still being built on the other core, and `write_release` then
+takes their result (`prepared`) and hashes only the files that were not ready.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ import io
 import json
 import os
 import tarfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -69,13 +73,29 @@ def edition_files(build: Path) -> Iterator[Path]:
                 yield rel
 
 
-def list_editions(build: Path) -> list[dict[str, Any]]:
-    """Every edition file but the manifest: `{"path", "bytes", "sha256"}`."""
+def list_editions(build: Path, known: Mapping[str, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """Every edition file but the manifest: `{"path", "bytes", "sha256"}`; a file in `known` (by
+    path) is taken from there, not read again."""
+    known = known or {}
     return [
-        {"path": rel.as_posix(), "bytes": (build / rel).stat().st_size, "sha256": sha256_file(build / rel)}
+        known.get(path)
+        or {"path": path, "bytes": (build / rel).stat().st_size, "sha256": sha256_file(build / rel)}
         for rel in edition_files(build)
-        if rel.as_posix() != MANIFEST
+        if (path := rel.as_posix()) != MANIFEST
     ]
+
+
+#: The folder written last (by a second process, see `corpus_pass`): `prepare_release` leaves it.
+LAST_FOLDER = "sqlite"
+
+
+def prepare_release(build: Path) -> dict[str, dict[str, Any]]:
+    """The Markdown zip, and the size and SHA-256 of every edition file outside `LAST_FOLDER`
+    (the manifest aside), by path: the release's work that can run while the database is built.
+
+    Every file it hashes must be final: call it once every other edition is written."""
+    write_markdown_zip(build, archive_mtime())
+    return {e["path"]: e for e in list_editions(build, {}) if not e["path"].startswith(f"{LAST_FOLDER}/")}
 
 
 def release_version(run: dict[str, Any]) -> str:
@@ -211,16 +231,37 @@ def _add_file(tar: tarfile.TarFile, name: str, path: Path, mtime: int) -> None:
         tar.addfile(info, fh)
 
 
+class _HashingWriter:
+    """A binary file that hashes what is written through it, so the archive's SHA-256 is known
+    when it is closed instead of by reading the whole archive back."""
+
+    def __init__(self, fh: Any) -> None:
+        self.fh, self.digest = fh, hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.digest.update(data)
+        return self.fh.write(data)
+
+    def flush(self) -> None:
+        self.fh.flush()
+
+
 def write_release(
-    build: Path, run: dict[str, Any], summary: dict[str, Any], licence: str = DEFAULT_LICENCE
+    build: Path,
+    run: dict[str, Any],
+    summary: dict[str, Any],
+    licence: str = DEFAULT_LICENCE,
+    prepared: Mapping[str, dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Add the edition list to the manifest, then write the release archive and its checksum.
 
+    `prepared`: what `prepare_release` returned for this build (the zip is then already written).
     Returns `{"version", "archive", "sha256", "bytes", "editions"}` (paths relative to `build`)."""
     licence = " ".join(licence.split()) or DEFAULT_LICENCE
     mtime = archive_mtime()
-    write_markdown_zip(build, mtime)
-    editions = list_editions(build)
+    if prepared is None:
+        write_markdown_zip(build, mtime)
+    editions = list_editions(build, prepared)
     manifest_path = build / MANIFEST
     manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
     manifest["licence"] = licence
@@ -229,11 +270,12 @@ def write_release(
     top = f"zhclean-corpus-{version}"
     manifest["release"] = {"version": version, "archive": f"{RELEASE}/{top}.tar.gz"}
     manifest_path.parent.mkdir(parents=True, exist_ok=True)
-    manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    manifest_bytes = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    manifest_path.write_bytes(manifest_bytes)
 
     card = dataset_card(run, summary, editions, version, licence).encode("utf-8")
     sums = [(e["sha256"], e["path"]) for e in editions]
-    sums.append((sha256_file(manifest_path), MANIFEST))
+    sums.append((hashlib.sha256(manifest_bytes).hexdigest(), MANIFEST))
     sums.append((hashlib.sha256(card).hexdigest(), CARD))
     sums_text = "".join(f"{digest}  {path}\n" for digest, path in sorted(sums, key=lambda s: s[1]))
 
@@ -241,17 +283,18 @@ def write_release(
     folder.mkdir(parents=True, exist_ok=True)
     archive = folder / f"{top}.tar.gz"
     tmp = folder / f".{archive.name}.tmp"
-    with (
-        tmp.open("wb") as raw,
-        gzip.GzipFile(filename="", fileobj=raw, mode="wb", compresslevel=GZIP_LEVEL, mtime=mtime) as gz,
-        tarfile.open(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT) as tar,
-    ):
-        _add_bytes(tar, f"{top}/{CARD}", card, mtime)
-        _add_bytes(tar, f"{top}/{SUMS}", sums_text.encode("utf-8"), mtime)
-        for path in sorted([MANIFEST, *(e["path"] for e in editions)]):
-            _add_file(tar, f"{top}/{path}", build / path, mtime)
+    with tmp.open("wb") as fh:
+        sink = _HashingWriter(fh)
+        with (
+            gzip.GzipFile(filename="", fileobj=sink, mode="wb", compresslevel=GZIP_LEVEL, mtime=mtime) as gz,
+            tarfile.open(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT) as tar,
+        ):
+            _add_bytes(tar, f"{top}/{CARD}", card, mtime)
+            _add_bytes(tar, f"{top}/{SUMS}", sums_text.encode("utf-8"), mtime)
+            for path in sorted([MANIFEST, *(e["path"] for e in editions)]):
+                _add_file(tar, f"{top}/{path}", build / path, mtime)
+    digest = sink.digest.hexdigest()
     os.replace(tmp, archive)
-    digest = sha256_file(archive)
     (folder / SUMS).write_text(f"{digest}  {archive.name}\n", encoding="utf-8")
     return {
         "version": version,

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import math
+import shutil
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from paths import RAW
@@ -31,11 +34,13 @@ def build_of(tmp_path: Path, files: list[Path]) -> Path:
     return build
 
 
-def run_pass(build: Path) -> dict[str, float]:
+def run_pass(build: Path, **options: Any) -> dict[str, float]:
     run = {"run_id": "test"}
     summary = {"processed": 3, "documents": 3, "failed": [], "articles": 3, "edits": 0, "problems": 0}
     summary |= {"edits_by_kind": {}, "lint": {}, "lint_warnings": {}}
-    return corpus_pass.write_corpus_editions(build, read_index(build), {"tool": "t"}, run, summary, [])
+    return corpus_pass.write_corpus_editions(
+        build, read_index(build), {"tool": "t"}, run, summary, [], **options
+    )
 
 
 @pytest.fixture
@@ -55,9 +60,40 @@ def test_each_record_is_read_once(small_build: Path, monkeypatch: pytest.MonkeyP
         return document_from_record(record)  # type: ignore[arg-type]
 
     monkeypatch.setattr(corpus_pass, "document_from_record", counting)
-    seconds = run_pass(small_build)
+    seconds = run_pass(small_build, sqlite_process=False)
     assert read == ["a.txt", "b.txt", "c.txt"]
     assert set(seconds) == {"json", "markdown", "sqlite", "report", "epub volumes", "read records"}
+
+
+def test_the_second_process_writes_the_same_database(small_build: Path, tmp_path: Path) -> None:
+    here = shutil.copytree(small_build, tmp_path / "here")
+    seconds = run_pass(small_build, sqlite_process=True)
+    run_pass(here, sqlite_process=False)
+    assert {"sqlite", "sqlite wait"} <= set(seconds)
+    database = "sqlite/corpus.sqlite"
+    assert (small_build / database).read_bytes() == (here / database).read_bytes()
+    assert not list((small_build / "sqlite").glob(".*"))  # no temporary file left
+
+
+def test_meanwhile_runs_once_after_the_other_editions(small_build: Path) -> None:
+    seen: list[int] = []
+
+    def count_articles() -> None:
+        seen.append(len((small_build / "json" / "articles.jsonl").read_text(encoding="utf-8").splitlines()))
+        assert (small_build / "report" / "report.json").is_file()
+        assert (small_build / "epub" / "corpus.epub").is_file()
+
+    seconds = run_pass(small_build, meanwhile=count_articles, sqlite_process=True)
+    assert seen == [3]
+    assert "meanwhile" in seconds
+
+
+def test_records_parse_as_json_reads_them() -> None:
+    record = '{"text": "中文\\u00e9\\ud83d\\ude00", "n": [1, 2.5, -0.0, 1e300], "none": null}'.encode()
+    assert corpus_pass.parse_json(record) == json.loads(record)
+    # what orjson refuses and json reads: NaN, and integers beyond 64 bits
+    assert math.isnan(corpus_pass.parse_json(b'{"share": NaN}')["share"])
+    assert corpus_pass.parse_json(b"[18446744073709551616]") == [2**64]
 
 
 def test_every_corpus_edition_holds_every_document(small_build: Path) -> None:

@@ -14,7 +14,7 @@ import yaml
 from paths import RAW
 
 from zhclean.tasks.core.model import Document
-from zhclean.tasks.editions.bundle import release_version, write_release
+from zhclean.tasks.editions.bundle import prepare_release, release_version, write_release
 from zhclean.tasks.editions.json_edition import write_json_edition
 from zhclean.tasks.editions.markdown_edition import summary_of, write_markdown_edition
 from zhclean.tasks.editions.sqlite_edition import write_sqlite_edition
@@ -124,3 +124,24 @@ def test_the_same_build_gives_the_same_archive(docs, tmp_path: Path) -> None:
     assert first["sha256"] == second["sha256"]
     again = write_release(build, RUN, SUMMARY, licence="  ")  # a blank licence is unspecified
     assert again["sha256"] == first["sha256"]
+
+
+def test_a_release_prepared_while_the_database_is_built_is_the_same_release(docs, tmp_path: Path) -> None:
+    alone = make_build(docs, tmp_path / "alone")
+    split = shutil.copytree(alone, tmp_path / "split")
+    first = write_release(alone, RUN, SUMMARY)
+    prepared = prepare_release(split)
+    assert sorted(prepared) == sorted(
+        [
+            "json/articles.jsonl",
+            *(f"json/documents/{d.stem}.json" for d in docs),
+            "markdown/corpus.md",
+            *(f"markdown/{d.stem}.md" for d in docs),
+            "zip/markdown.zip",  # written here, so write_release leaves it
+        ]
+    )  # the database (still being built) and the manifest (rewritten by the release) are not
+    assert prepared["zip/markdown.zip"]["sha256"] == sha256(split / "zip" / "markdown.zip")
+    second = write_release(split, RUN, SUMMARY, prepared=prepared)
+    assert second == first
+    for name in ("json/manifest.json", "zip/markdown.zip", first["archive"], "release/SHA256SUMS"):
+        assert (split / name).read_bytes() == (alone / name).read_bytes(), name

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from paths import RAW
 
-from zhclean.tasks.core.model import Article, Block, Document, Edit
+from zhclean.tasks.core.model import Article, Block, Document, Edit, Removed
 from zhclean.tasks.editions.json_edition import write_json_edition
 from zhclean.tasks.editions.markdown_edition import summary_of
 from zhclean.tasks.editions.sqlite_edition import SCHEMA_VERSION, search, write_sqlite_edition
@@ -131,6 +131,28 @@ def test_text_no_database_may_hold_is_replaced_and_markup_is_kept_as_text(tmp_pa
     assert rows(db, "SELECT title, authors FROM articles") == [("标题\ufffd", "甲、乙")]
     assert fts_articles(db, '"<script>"') == ["x-001"]
     assert not list((tmp_path / "sqlite").glob(".*"))  # no temporary file left
+
+
+def test_edits_and_removed_text_are_replaced_like_the_blocks(tmp_path: Path) -> None:
+    # only the edits and the removed text hold a character to replace; the blocks are clean
+    doc = Document(
+        source="y.txt",
+        sha256="0" * 64,
+        encoding="utf-8",
+        size=10,
+        articles=[
+            Article(id="y-001", source="y.txt", title="标题", blocks=[Block("paragraph", "正文", 2, 2)])
+        ],
+        edits=[Edit("repair", "html.x", "a\x07b", "ab", 1, 3), Edit("typography", "punct.x", ",", "，", 2)],
+        removed=[Removed("页眉\ufdd0", "furniture.running_head", 1)],
+    )
+    db = write_sqlite_edition([summary_of(doc)], [doc], tmp_path)
+    assert rows(db, 'SELECT stage, kind, before, after, line, "offset" FROM edits ORDER BY id') == [
+        ("repair", "html.x", "a\ufffdb", "ab", 1, 3),
+        ("typography", "punct.x", ",", "，", 2, None),
+    ]
+    assert rows(db, "SELECT text, reason FROM removed") == [("页眉\ufffd", "furniture.running_head")]
+    assert rows(db, "SELECT article_id, text FROM blocks") == [("y-001", "正文")]
 
 
 def test_a_rebuild_replaces_the_database(built, tmp_path: Path) -> None:
