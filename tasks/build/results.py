@@ -10,13 +10,16 @@ results of unchanged documents (`incremental.py`).
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable
 from dataclasses import asdict
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import Any
 
-from zhclean.tasks.core.model import Document, DocumentSummary, document_record
+from zhclean.tasks.core.model import RECORD_LISTS, Document, DocumentSummary, document_record
+from zhclean.tasks.editions.json_edition import Layout, NotFlat, records_json
 from zhclean.tasks.editions.markdown_edition import safe_stem, summary_of
 
 RESULTS_DIR = ".results"
@@ -33,9 +36,30 @@ def write_result(doc: Document, report: dict[str, Any], build: Path) -> Document
     folder.mkdir(parents=True, exist_ok=True)
     stem = safe_stem(doc.stem)
     path = folder / f"{stem}.json"
-    path.write_text(json.dumps(document_record(doc), ensure_ascii=False), encoding="utf-8")
+    path.write_text(record_json(doc), encoding="utf-8")
     (folder / f"{stem}.report.json").write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
     return summary_of(doc, path.name, report)
+
+
+def record_json(doc: Document) -> str:
+    """`json.dumps(document_record(doc), ensure_ascii=False)`, character for character: the
+    edits, removed text and problems written by `records_json` (no dict per edit), anything
+    out of the ordinary by `json.dumps` itself."""
+    record = document_record(doc, records=False)
+    try:
+        body = ", ".join(
+            f"{encode_basestring(key)}: {_record_value(key, value)}" for key, value in record.items()
+        )
+    except (NotFlat, TypeError, ValueError):
+        return json.dumps(document_record(doc), ensure_ascii=False)
+    return f"{{{body}}}"
+
+
+_scalar = functools.partial(json.dumps, ensure_ascii=False)
+
+
+def _record_value(key: str, value: Any) -> str:
+    return records_json(value, Layout.of(None), _scalar) if key in RECORD_LISTS else _scalar(value)
 
 
 def write_index(summaries: Iterable[DocumentSummary], build: Path) -> Path:

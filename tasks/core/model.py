@@ -30,6 +30,14 @@ def plain(obj: Any) -> dict[str, Any]:
     return {name: getattr(obj, name) for name in _field_names(type(obj))}
 
 
+#: The document fields that hold flat records (`Edit`, `Removed`, `Problem`), one dict each in JSON.
+RECORD_LISTS = ("edits", "removed", "problems")
+
+
+def _records(items: list[Any], as_dicts: bool) -> list[Any]:
+    return [plain(x) for x in items] if as_dicts else items
+
+
 @dataclass(slots=True)
 class Edit:
     """One change to the text: which stage and rule, what it was, what it became, where."""
@@ -148,8 +156,11 @@ class Document:
     def stem(self) -> str:
         return self.source.rsplit(".", 1)[0]
 
-    def to_json(self) -> dict[str, Any]:
-        """The per-document JSON record (`json/documents/<stem>.json`)."""
+    def to_json(self, records: bool = True) -> dict[str, Any]:
+        """The per-document JSON record (`json/documents/<stem>.json`).
+
+        `records=False` leaves the edits, removed text and problems as the objects, for a
+        writer that encodes them itself (`json_edition.records_json`) without a dict each."""
         return {
             "source": self.source,
             "sha256": self.sha256,
@@ -158,22 +169,21 @@ class Document:
             "script": plain(self.script),
             "metadata": self.metadata,
             "articles": [{"id": a.id, "title": a.title, "lines": [a.start, a.end]} for a in self.articles],
-            "edits": [plain(e) for e in self.edits],
-            "removed": [plain(r) for r in self.removed],
-            "problems": [plain(p) for p in self.problems],
+            **{key: _records(getattr(self, key), records) for key in RECORD_LISTS},
         }
 
 
-def document_record(doc: Document) -> dict[str, Any]:
+def document_record(doc: Document, records: bool = True) -> dict[str, Any]:
     """Everything about a document as plain JSON-able data (`document_from_record` reads it back).
 
     The flow writes one such record per document into the build as soon as the document
-    is normalised, so the editions can be built by reading them one at a time."""
+    is normalised, so the editions can be built by reading them one at a time.
+    `records=False` leaves the edits, removed text and problems as the objects (see `Document.to_json`)."""
     record = plain(doc)
     record["script"] = plain(doc.script)
     record["articles"] = [{**plain(a), "blocks": [plain(b) for b in a.blocks]} for a in doc.articles]
-    for key in ("edits", "removed", "problems"):
-        record[key] = [plain(x) for x in record[key]]
+    for key in RECORD_LISTS:
+        record[key] = _records(record[key], records)
     return record
 
 

@@ -12,11 +12,13 @@ import functools
 import json
 import math
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, fields
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, get_args
 
-from zhclean.tasks.core.model import BlockType, Document, DocumentSummary
+from zhclean.tasks.core.model import RECORD_LISTS, BlockType, Document, DocumentSummary
 from zhclean.tasks.editions.markdown_edition import safe_stem, summary_of
 
 BLOCK_TYPES = get_args(BlockType)  # code and tables too (`model.Block`)
@@ -177,6 +179,117 @@ def _records(items: list[Any] | tuple[Any, ...], indent: int, depth: int) -> str
     return f"[\n{inner}{{\n{field}{body}\n{inner}}}\n{outer}]"
 
 
+class NotFlat(Exception):
+    """Records `records_json` does not write (a container in a field, mixed classes, no field
+    after the text fields): the caller takes the general path."""
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Where the brackets, separators and line breaks of a list of records go: `json.dumps`'s
+    default separators (`indent=None`), or `indent` spaces per level with the list at `depth`."""
+
+    list_open: str
+    list_close: str
+    between: str
+    record_open: str
+    field_sep: str
+    record_close: str
+
+    @staticmethod
+    @functools.cache
+    def of(indent: int | None, depth: int = 0) -> Layout:
+        if indent is None:
+            return Layout("[", "]", ", ", "{", ", ", "}")
+        outer, item, inner = ("\n" + " " * (indent * d) for d in (depth, depth + 1, depth + 2))
+        return Layout("[" + item, outer + "]", "," + item, "{" + inner, "," + inner, item + "}")
+
+
+@functools.cache
+def _record_fields(cls: type) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A record class's leading text fields (few distinct values: each written once and reused)
+    and the fields after them (line numbers, offsets)."""
+    names = [f.name for f in fields(cls)]
+    texts = next((i for i, f in enumerate(fields(cls)) if f.type not in ("str", str)), len(names))
+    return tuple(names[:texts]), tuple(names[texts:])
+
+
+def records_json(items: Sequence[Any], layout: Layout, scalar: Callable[[Any], str]) -> str:
+    """`[plain(x) for x in items]` as JSON text, as `json.dumps` writes it in `layout`, without a
+    dict per record; `scalar` is `json.dumps` with the caller's options, for one value.
+
+    A document has thousands of edits but few distinct (stage, kind, before, after): the text of
+    those leading fields is made once per distinct value and reused (only when they are all
+    `str`: values such as 1 and True are equal as keys but written differently). Raises
+    `NotFlat` for what it does not write (a record class without fields is one)."""
+    if not items:
+        return "[]"
+    cls = type(items[0])
+    head_names, tail_names = _record_fields(cls)
+    if not (head_names or tail_names) or {type(x) for x in items} != {cls}:
+        raise NotFlat
+    head_of, tail_of = _getter(head_names), _getter(tail_names)
+    head_keys, tail_keys = _keys(head_names), _keys(tail_names)
+    sep, close = layout.field_sep, layout.record_close
+    joint = sep if head_names and tail_names else ""
+    heads: dict[tuple[Any, ...], str] = {}
+
+    def head_text(values: tuple[Any, ...]) -> str:
+        texts = [f"{key}{_scalar_text(v, scalar)}" for key, v in zip(head_keys, values, strict=True)]
+        text = layout.record_open + sep.join(texts) + joint
+        if all(type(v) is str for v in values):
+            heads[values] = text
+        return text
+
+    def record_text(head: str, tail: tuple[Any, ...]) -> str:
+        body = sep.join(f"{key}{_scalar_text(v, scalar)}" for key, v in zip(tail_keys, tail, strict=True))
+        return f"{head}{body}{close}"
+
+    pairs = zip(map(head_of, items), map(tail_of, items), strict=True)
+    out = []
+    try:
+        if len(tail_keys) != 2:
+            out = [record_text(heads.get(values) or head_text(values), tail) for values, tail in pairs]
+        else:  # an edit's line and offset: the hot case, written inline (`_scalar_text` says the same)
+            line_key, offset_key = tail_keys
+            for values, (line, offset) in pairs:
+                head = heads.get(values) or head_text(values)
+                if type(line) is int and offset is None:
+                    out.append(f"{head}{line_key}{line}{sep}{offset_key}null{close}")
+                elif type(line) is int and type(offset) is int:
+                    out.append(f"{head}{line_key}{line}{sep}{offset_key}{offset}{close}")
+                else:
+                    out.append(record_text(head, (line, offset)))
+    except TypeError as exc:  # an unhashable field value, or one `scalar` cannot write
+        raise NotFlat from exc
+    return layout.list_open + layout.between.join(out) + layout.list_close
+
+
+def _getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    """The values of these fields as a tuple (`attrgetter` gives a bare value for one name)."""
+    if len(names) == 1:
+        name = names[0]
+        return lambda x: (getattr(x, name),)
+    return attrgetter(*names) if names else lambda _: ()
+
+
+def _keys(names: tuple[str, ...]) -> list[str]:
+    return [encode_basestring(name) + ": " for name in names]
+
+
+def _scalar_text(value: Any, scalar: Callable[[Any], str]) -> str:
+    """`scalar(value)`, done here for the common types: what `json.dumps` writes for them."""
+    if type(value) is str:
+        return encode_basestring(value)
+    if type(value) is int:
+        return int.__repr__(value)
+    if value is None:
+        return "null"
+    if isinstance(value, _CONTAINERS):
+        raise NotFlat
+    return scalar(value)
+
+
 def _dumps(value: Any, indent: int | None) -> str:
     if indent is not None:
         try:
@@ -200,13 +313,47 @@ def dumps(value: Any, indent: int | None = None) -> str:
     return text
 
 
+#: The per-document JSON file's indentation.
+DOCUMENT_INDENT = 2
+
+
 def write_document_json(doc: Document, out: Path) -> Path:
     """Write `out/json/documents/<stem>.json`: the document's metadata, script, edits, removed text."""
     folder = out / "json" / "documents"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{safe_stem(doc.stem)}.json"
-    path.write_text(dumps(doc.to_json(), indent=2) + "\n", encoding="utf-8")
+    path.write_text(document_json(doc) + "\n", encoding="utf-8")
     return path
+
+
+def document_json(doc: Document) -> str:
+    """`dumps(doc.to_json(), indent=2)`, character for character: the edits, removed text and
+    problems written by `records_json`, anything out of the ordinary (a NaN, a lone surrogate,
+    metadata keyed by non-strings, an odd record) by `dumps` itself."""
+    try:
+        text = _document_json(doc.to_json(records=False))
+        text.encode("utf-8")  # a lone surrogate: `dumps` escapes the whole text
+    except (NotFlat, _KeysNotStrings, ValueError):  # UnicodeEncodeError is a ValueError
+        return dumps(doc.to_json(), indent=DOCUMENT_INDENT)
+    return text
+
+
+def _document_json(record: dict[str, Any]) -> str:
+    layout, inner = Layout.of(DOCUMENT_INDENT, 1), "\n" + " " * DOCUMENT_INDENT
+    body = f",{inner}".join(
+        f"{encode_basestring(key)}: {_document_value(key, value, layout)}" for key, value in record.items()
+    )
+    return f"{{{inner}{body}\n}}"
+
+
+def _document_value(key: str, value: Any, layout: Layout) -> str:
+    if key in RECORD_LISTS:
+        return records_json(value, layout, _strict_scalar)
+    return _indented(value, DOCUMENT_INDENT, 1)
+
+
+def _strict_scalar(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, default=str)
 
 
 class CorpusJsonWriter:
