@@ -15,15 +15,17 @@ word and that no phrase entry decided are reported (`ambiguous_conversion`).
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from functools import cache
-from itertools import groupby
+from itertools import compress, count, groupby
+from operator import ne
 
 from zhclean.tasks.core.data import load
 from zhclean.tasks.core.model import Edit, Line, ScriptInfo
 from zhclean.tasks.core.options import SCRIPT_TABLES, Options
 from zhclean.tasks.core.rules import Change, Rule, RuleList, apply_rule
-from zhclean.tasks.stages.script.engine import FOLDER, Dictionary, Engine, load_dictionary
+from zhclean.tasks.stages.script.engine import ASTRAL, FOLDER, Dictionary, Engine, load_dictionary
 from zhclean.tasks.stages.script.zhe_particle import (
     PARTICLE_ZHE,
     PARTICLE_ZHE_SIMPLIFIED,
@@ -50,9 +52,35 @@ TRADITIONAL_AT: float = _DATA["traditional_at"]
 #: ... and below which it is simplified (stray traditional characters are still converted).
 SIMPLIFIED_BELOW: float = _DATA["simplified_below"]
 
+
+class Characters:
+    """A set of characters, looked for in a whole text by the regex engine: a class of the
+    set's characters of the Basic Multilingual Plane is scanned several times faster than
+    `frozenset.isdisjoint` walks a text (a class with characters beyond that plane is a list
+    the engine reads through at every position, so those are checked with the set)."""
+
+    def __init__(self, chars: Iterable[str]) -> None:
+        self.chars = frozenset(chars)
+        bmp = sorted(ch for ch in self.chars if ord(ch) < 0x10000)
+        self.bmp = re.compile(f"[{''.join(map(re.escape, bmp))}]" if bmp else "(?!)")
+        self.astral = any(ord(ch) >= 0x10000 for ch in self.chars)
+
+    def found_in(self, text: str) -> bool:
+        if self.bmp.search(text):
+            return True
+        return self.astral and bool(ASTRAL.search(text)) and not self.chars.isdisjoint(text)
+
+    def count(self, text: str) -> int:
+        """How many characters of text are in the set."""
+        if self.astral and ASTRAL.search(text):
+            return sum(map(self.chars.__contains__, text))
+        return self.bmp.subn("", text)[1]
+
+
 #: Variant (old or regional) forms the reimplemented tables leave alone, with their mainland form.
 VARIANT_FORMS: dict[str, str] = _DATA["variant_forms"]
 VARIANT_TABLE = str.maketrans(VARIANT_FORMS)
+VARIANTS = Characters(VARIANT_FORMS)
 
 
 #: Whether OpenCC's dictionaries that may output rare Extension-B forms are used.
@@ -67,7 +95,7 @@ def converter(table: str) -> Engine:
 def convert(text: str, table: str) -> str:
     """The table's conversion, then (for a table to simplified) the variant forms it misses."""
     converted = converter(table).convert(text)
-    return converted.translate(VARIANT_TABLE) if "2s" in table else converted
+    return converted.translate(VARIANT_TABLE) if "2s" in table and VARIANTS.found_in(converted) else converted
 
 
 TS_CHARACTERS = FOLDER / "dictionary" / "TSCharacters.txt"
@@ -78,6 +106,7 @@ SIMPLIFIED_ONLY = frozenset(
     for k, v in load_dictionary(str(FOLDER / "dictionary" / "STCharacters.txt"))[2].items()
     if v.split(" ")[0] != k
 )
+SIMPLIFIED_ONLY_CHARACTERS = Characters(SIMPLIFIED_ONLY)
 
 
 @cache
@@ -87,21 +116,36 @@ def triggers(table: str) -> frozenset[str]:
     return converter(table).triggers() | frozenset(extra)
 
 
-def changes(text: str, table: str) -> list[Change]:
+@cache
+def trigger_characters(table: str) -> Characters:
+    return Characters(triggers(table))
+
+
+#: A change as (start, end, replacement): what `changes` makes `Change`s of (building those,
+#: frozen dataclasses, costs more than finding them on a traditional document).
+Span = tuple[int, int, str]
+
+
+def spans(text: str, table: str) -> list[Span]:
     """What the OpenCC table changes in `text`, as minimal spans.
 
     Lines without a character of any entry that changes something are skipped
     (converting whole lines is the slow part of this stage); a phrase entry can
     change a line whose characters alone would not (tw2sp: 演算法 -> 算法)."""
-    if triggers(table).isdisjoint(text):
+    if not trigger_characters(table).found_in(text):
         return []
     new = convert(text, table)
     if new == text:
         return []
     if len(new) == len(text):
-        return [Change(i, i + 1, b) for i, (a, b) in enumerate(zip(text, new, strict=True)) if a != b]
+        return [(i, i + 1, new[i]) for i in compress(count(), map(ne, text, new))]
     matcher = difflib.SequenceMatcher(None, text, new, autojunk=False)
-    return [Change(i1, i2, new[j1:j2]) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
+    return [(i1, i2, new[j1:j2]) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
+
+
+def changes(text: str, table: str) -> list[Change]:
+    """`spans` as `Change`s."""
+    return [Change(*span) for span in spans(text, table)]
 
 
 #: `t2s` turns 甚麼 into 甚么, a variant; mainland print writes 什么 (see data/convert.toml).
@@ -111,13 +155,13 @@ SHENME_RULE = RULES.declare(
 ).name
 
 
-def shenme_changes(text: str, found: list[Change]) -> list[Change]:
+def shenme_changes(text: str, found: list[Span]) -> list[Span]:
     """The 甚 of a 甚麼 that the table just converted, to become 什."""
     before, particle, after = SHENME
     return [
-        Change(c.start - 1, c.start, after)
-        for c in found
-        if c.replacement == particle and c.end - c.start == 1 and c.start and text[c.start - 1] == before
+        (start - 1, start, after)
+        for start, end, replacement in found
+        if replacement == particle and end - start == 1 and start and text[start - 1] == before
     ]
 
 
@@ -132,7 +176,11 @@ def is_also_simplified(text: str, change: Change) -> bool:
 
 def find_traditional(text: str, options: Options) -> Iterable[Change]:
     """Traditional characters left in text (lint), including the particle 著."""
-    yield from (c for c in changes(text, options.script_table) if not is_also_simplified(text, c))
+    yield from (
+        Change(start, end, replacement)
+        for start, end, replacement in spans(text, options.script_table)
+        if text[start:end] not in ALSO_SIMPLIFIED
+    )
     yield from PARTICLE_ZHE.find(text, options)
 
 
@@ -146,6 +194,7 @@ TRADITIONAL_LEFT = RULES.add(
 #: Characters whose simplified form depends on the word (乾 -> 干 or 乾, 於 -> 于 or 於): OpenCC's
 #: TSCharacters gives each more than one value, and only a phrase entry around it decides.
 AMBIGUOUS = frozenset(_DATA["ambiguous"])
+AMBIGUOUS_CHARACTERS = Characters(AMBIGUOUS)
 
 
 @cache
@@ -169,7 +218,7 @@ def ambiguous_conversions(lines: list[Line], table: str, simplified: bool) -> li
     a simplified document only those the conversion changed (the others are the author's)."""
     found = []
     for line in lines:
-        if AMBIGUOUS.isdisjoint(line.text):
+        if not AMBIGUOUS_CHARACTERS.found_in(line.text):
             continue
         for i, ch in enumerate(line.text):
             if ch not in AMBIGUOUS or in_phrase(line.text, i, table):
@@ -208,38 +257,49 @@ def classify(traditional: int, simplified: int) -> tuple[str, float]:
 def convert_lines(lines: list[Line], options: Options) -> tuple[list[Line], ScriptInfo, list[Edit]]:
     """Convert each line; every changed character is an edit of kind `script.<table>`."""
     table = options.script_table
-    kind = f"script.{table}"
-    out: list[Line] = []
-    edits: list[Edit] = []
-    total = traditional = simplified = 0
-    proposed = [changes(line.text, table) for line in lines]
-    for line, found in zip(lines, proposed, strict=True):
-        total += len(CJK.findall(line.text))
-        simplified += sum(1 for ch in line.text if ch in SIMPLIFIED_ONLY)
-        traditional += sum(1 for c in found if not is_also_simplified(line.text, c))
+    texts = [line.text for line in lines]
+    proposed = [spans(text, table) for text in texts]
+    simplified = SIMPLIFIED_ONLY_CHARACTERS.count("\n".join(texts))
+    traditional = sum(
+        text[start:end] not in ALSO_SIMPLIFIED
+        for text, found in zip(texts, proposed, strict=True)
+        for start, end, _ in found
+    )
     keep_shared = classify(traditional, simplified)[0] == "simplified"
     # 著 is judged as in simplified text only where the document shows it is simplified
     particle = PARTICLE_ZHE_SIMPLIFIED if keep_shared and simplified else PARTICLE_ZHE_TRADITIONAL
+    kind = f"script.{table}"
+    convert_on, shenme_on = options.enabled(kind), options.enabled(SHENME_RULE)
+    zhe_on = options.enabled(PARTICLE_ZHE.name)
+    out: list[Line] = []
+    edits: list[Edit] = []
     for line, found in zip(lines, proposed, strict=True):
         text = line.text
         if keep_shared:
-            found = [c for c in found if not is_also_simplified(text, c)]
-        if options.enabled(SHENME_RULE):
-            found = sorted(found + shenme_changes(text, found), key=lambda c: c.start)
-        if found and options.enabled(kind):
-            parts, pos = [], 0
-            for c in found:
-                parts.append(text[pos : c.start] + c.replacement)
-                rule = SHENME_RULE if c.replacement == SHENME[2] else kind
-                edits.append(Edit("script", rule, text[c.start : c.end], c.replacement, line.number, c.start))
-                pos = c.end
-            text = "".join(parts) + text[pos:]
-        if options.enabled(PARTICLE_ZHE.name):
+            found = [c for c in found if text[c[0] : c[1]] not in ALSO_SIMPLIFIED]
+        if shenme_on and (extra := shenme_changes(text, found)):
+            found = sorted(found + extra, key=lambda c: c[0])
+        if found and convert_on:
+            text = apply_spans(text, found, kind, line.number, edits)
+        if zhe_on:
             text, new = apply_rule(particle, text, options, line.number)
             edits.extend(new)
         out.append(Line(text, line.number))
-    if not total:
+    if not any(CJK.search(text) for text in texts):
         return out, ScriptInfo("none", 0.0, 0, table), edits
     script, share = classify(traditional, simplified)
     converted = sum(1 for e in edits if e.before != e.after)
     return out, ScriptInfo(script, share, converted, table), edits
+
+
+def apply_spans(text: str, found: list[Span], kind: str, number: int, edits: list[Edit]) -> str:
+    """The text with the changes made (the table's, and 甚麼's 甚), each added to `edits`."""
+    parts, pos = [], 0
+    for start, end, replacement in found:
+        parts.append(text[pos:start])
+        parts.append(replacement)
+        rule = SHENME_RULE if replacement == SHENME[2] else kind
+        edits.append(Edit("script", rule, text[start:end], replacement, number, start))
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)

@@ -15,12 +15,27 @@ conversion chain matches across a cut. Separators the reimplementation splits
 on are not split on where OpenCC's dictionaries have them inside a key (the
 `-` of 林姆斯基-高沙可夫). Dictionaries marked `may_output_tofu` (rare Extension-B forms
 that common fonts cannot show) are left out, as `convert.toml` decides.
+
+The reimplementation finds its matches with a tree of substrings: in each
+fragment the longest key anywhere in it (the leftmost of that length), then
+the same in what is left on either side; that is quadratic in the fragment
+and was most of the script stage's time. `Step` gives the same result from
+one scan: every key occurrence is found at once (a trie-shaped regex gives the
+longest key at each position, the shorter ones are looked up), and occurrences
+are taken longest first, then leftmost, each unless it overlaps one already
+taken, which is exactly what the recursion picks (whatever is taken splits the
+fragment, and the best occurrence left inside a remainder is the best one that
+does not overlap). Dictionaries of one character at the end of a group become
+one `str.translate` table. Tests compare it with the reimplementation's own
+`_convert` (tests/stages/script/test_engine_matching.py).
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -49,6 +64,162 @@ def load_dictionary(path: str) -> Dictionary:
     return max(lengths), min(lengths), entries, frozenset(k[0] for k in entries)
 
 
+def first_values(entries: dict[str, str]) -> dict[str, str]:
+    """Each key's first alternative, the one the reimplementation writes."""
+    return {key: value.split(" ")[0] for key, value in entries.items()}
+
+
+def trie_pattern(keys: Iterable[str]) -> str:
+    """A regex matching, at a position, the longest of `keys` that starts there: a trie, so
+    that the regex engine follows the text down one branch instead of trying every key."""
+    root: dict[str, Any] = {}
+    for key in keys:
+        node = root
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alternatives = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alternatives:
+            return ""
+        body = "|".join(alternatives)
+        if "" in node:  # a key ends here: a longer one is tried first, greedily
+            return f"(?:{body})?"
+        return body if len(alternatives) == 1 else f"(?:{body})"
+
+    return emit(root)
+
+
+@dataclass(frozen=True, slots=True)
+class Matcher:
+    """One dictionary, prepared to find all its keys in a text in one scan."""
+
+    values: dict[str, str]
+    longest_at: re.Pattern[str]
+    shortest: int
+
+    @classmethod
+    def of(cls, dictionary: Dictionary) -> Matcher:
+        _, shortest, entries, _ = dictionary
+        if "" in entries:
+            raise ValueError("a dictionary key is empty")
+        return cls(first_values(entries), re.compile(trie_pattern(entries)), shortest)
+
+    def occurrences(self, text: str) -> list[tuple[int, int]]:
+        """Every (-length, start) of a key in text: the regex gives the longest key at each
+        position; the shorter ones there are prefixes of it, looked up."""
+        found: list[tuple[int, int]] = []
+        search, values = self.longest_at.search, self.values
+        pos = 0
+        while m := search(text, pos):
+            start, end = m.span()
+            found.append((start - end, start))
+            for stop in range(start + self.shortest, end):
+                if text[start:stop] in values:
+                    found.append((start - stop, start))
+            pos = start + 1
+        return found
+
+
+#: The byte that marks a position some match has taken.
+TAKEN = 1
+
+#: A character outside the Basic Multilingual Plane.
+ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@cache
+def identity() -> tuple[str, ...]:
+    """Every character of the Basic Multilingual Plane, at its code point."""
+    return tuple(map(chr, range(0x10000)))
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """Dictionaries of one character each, in order, as one `str.translate` table: the first of
+    them that has a character decides, as in the reimplementation's group.
+
+    `str.translate` with a dict raises and catches a LookupError for every character the dict
+    lacks, which is most of them; a list indexed by code point has every character of the
+    Basic Multilingual Plane, so the lookup cannot fail. A text with a character beyond it
+    uses the dict (the two give the same)."""
+
+    mapping: dict[int, str]
+    bmp: list[str]
+    #: Whether every value is one character (the text keeps its positions).
+    aligned: bool
+
+    @classmethod
+    def of(cls, dictionaries: list[Dictionary]) -> Table:
+        mapping: dict[int, str] = {}
+        for _, _, entries, _ in reversed(dictionaries):
+            mapping.update((ord(k), v) for k, v in first_values(entries).items())
+        bmp = list(identity())
+        for code, value in mapping.items():
+            if code < len(bmp):
+                bmp[code] = value
+        return cls(mapping, bmp, all(len(v) == 1 for v in mapping.values()))
+
+    def __call__(self, text: str) -> str:
+        if not self.mapping:
+            return text
+        return text.translate(self.mapping if ASTRAL.search(text) else self.bmp)
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One step of the chain (a group of dictionaries), as the reimplementation applies it: each
+    dictionary matches in what the ones before it left; the trailing one-character
+    dictionaries are a `Table`."""
+
+    matchers: tuple[Matcher, ...]
+    table: Table
+
+    @classmethod
+    def of(cls, group: list[Dictionary]) -> Step:
+        split = len(group)
+        while split and all(len(key) == 1 for key in group[split - 1][2]):
+            split -= 1
+        return cls(tuple(Matcher.of(d) for d in group[:split]), Table.of(group[split:]))
+
+    def apply(self, text: str) -> str:
+        taken: list[tuple[int, int, str]] = []
+        claimed: bytearray | None = None
+        for matcher in self.matchers:
+            found = matcher.occurrences(text)
+            if not found:
+                continue
+            if claimed is None:
+                claimed = bytearray(len(text))
+            found.sort()
+            values = matcher.values
+            for minus_length, start in found:
+                end = start - minus_length
+                if claimed.find(TAKEN, start, end) < 0:
+                    claimed[start:end] = b"\x01" * (end - start)
+                    taken.append((start, end, values[text[start:end]]))
+        if not taken:
+            return self.table(text)
+        return self.rebuild(text, taken)
+
+    def rebuild(self, text: str, taken: list[tuple[int, int, str]]) -> str:
+        """The matched keys replaced by their values, what lies between through the table (the
+        whole text at once where the table keeps positions)."""
+        table = self.table
+        whole = table(text) if table.aligned else text
+        out: list[str] = []
+        pos = 0
+        for start, end, value in sorted(taken):
+            if pos < start:
+                out.append(whole[pos:start] if table.aligned else table(text[pos:start]))
+            out.append(value)
+            pos = end
+        if pos < len(text):
+            out.append(whole[pos:] if table.aligned else table(text[pos:]))
+        return "".join(out)
+
+
 @cache
 def config(table: str, folder: Path = FOLDER) -> dict[str, Any]:
     return json.loads((folder / "config" / f"{table}.json").read_text(encoding="utf-8"))
@@ -57,6 +228,10 @@ def config(table: str, folder: Path = FOLDER) -> dict[str, Any]:
 def tables(folder: Path = FOLDER) -> tuple[str, ...]:
     """The tables there is a config for."""
     return tuple(sorted(p.stem for p in (folder / "config").glob("*.json")))
+
+
+#: Characters that can mark a cut between segments (the first one no dictionary holds).
+MARKS = ("\uffff", "\ufffe", "\x00", *map(chr, range(0xE000, 0xF900)))
 
 
 class Engine(OpenCC):
@@ -77,43 +252,74 @@ class Engine(OpenCC):
             separators = self.split_chars_re.pattern[1:-1].split("|")
             kept = [s for s in separators if not any(re.fullmatch(s, ch) for ch in clash)]
             self.split_chars_re = re.compile(f"({'|'.join(kept)})")
+        self._prepare(inside)
+
+    def _prepare(self, inside: set[str]) -> None:
+        """The steps for `Step.apply`, and the conditions under which a whole text can go through
+        them at once instead of piece by piece (`convert`).
+
+        No key has a separator in it (see above), so no match could cross one: splitting changes
+        nothing, unless the segmentation dictionary has a separator in a phrase. A cut between
+        segments is kept by a character that no key or value holds (`mark`), removed at the end.
+        A value whose first alternative is empty ends the reimplementation's search in a
+        fragment early; no current dictionary has one, and an engine with one keeps the
+        reimplementation's matching throughout."""
+        chain = self.dictionaries()
+        self.steps = [Step.of(step) for step in chain]
+        self.fast = all(v.split(" ")[0] for step in chain for d in step for v in d[2].values())
+        phrases = self.segmentation[2] if self.segmentation else {}
+        self.whole = not any(self.split_chars_re.fullmatch(ch) for key in phrases for ch in key)
+        self.segmenter = re.compile(trie_pattern(phrases)) if phrases else None
+        used = inside | {ch for step in chain for d in step for v in d[2].values() for ch in v}
+        self.mark = next(ch for ch in MARKS if ch not in used)
 
     def segment(self, text: str) -> list[str]:
         """OpenCC's maximum-matching segmentation: each longest phrase of the segmentation
-        dictionary, found left to right, is a segment; the text between phrases is one too."""
-        if self.segmentation is None:
+        dictionary, found left to right, is a segment; the text between phrases is one too.
+        (The trie's regex takes, at each position from the left, the longest phrase there.)"""
+        if self.segmenter is None:
             return [text]
-        longest, shortest, phrases, starts = self.segmentation
         out: list[str] = []
-        start = i = 0
-        n = len(text)
-        while i < n:
-            length = 0
-            if text[i] in starts:
-                for size in range(min(longest, n - i), shortest - 1, -1):
-                    if text[i : i + size] in phrases:
-                        length = size
-                        break
-            if length:
-                if start < i:
-                    out.append(text[start:i])
-                out.append(text[i : i + length])
-                i += length
-                start = i
-            else:
-                i += 1
-        if start < n:
+        start = 0
+        for m in self.segmenter.finditer(text):
+            if start < m.start():
+                out.append(text[start : m.start()])
+            out.append(m.group())
+            start = m.end()
+        if start < len(text):
             out.append(text[start:])
         return out
 
+    def convert(self, string: str) -> str:
+        """The reimplementation's `convert` (split at separators, each piece converted), with
+        the whole text converted at once where that gives the same (see `_prepare`)."""
+        if not self.fast or not self.whole:
+            return super().convert(string)
+        return self._convert(string)
+
     def _convert(self, string: str, dictionary: list[Any] | None = None) -> str:
-        """Each segment through the chain, step by step with the reimplementation's matching;
-        a dictionary none of whose keys starts with a character of the text so far is skipped."""
-        chain = self._dict_chain_data if dictionary is None else dictionary
+        """Each segment through the chain, step by step with the reimplementation's matching."""
+        if dictionary is not None and dictionary is not self._dict_chain_data:
+            return self._convert_slowly(string, dictionary)
+        if not self.fast:
+            return self._convert_slowly(string, self._dict_chain_data)
+        if self.segmenter is None:
+            return self._through_chain(string)
+        if self.mark in string:
+            return "".join(self._through_chain(part) for part in self.segment(string))
+        return self._through_chain(self.mark.join(self.segment(string))).replace(self.mark, "")
+
+    def _through_chain(self, text: str) -> str:
+        for step in self.steps:
+            text = step.apply(text)
+        return text
+
+    def _convert_slowly(self, string: str, chain: list[Any]) -> str:
+        """The reimplementation's tree of substrings, step by step; a dictionary none of whose
+        keys starts with a character of the text so far is skipped."""
         out = []
         for part in self.segment(string):
             for step in chain:
-                # a dictionary none of whose keys can start in the text changes nothing
                 active = [d for d in step if not d[3].isdisjoint(part)]
                 if active:
                     part = super()._convert(part, [active])
