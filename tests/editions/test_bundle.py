@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import io
 import json
 import shutil
 import subprocess
 import tarfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,7 @@ import yaml
 from paths import RAW
 
 from zhclean.tasks.core.model import Document
+from zhclean.tasks.editions import bundle
 from zhclean.tasks.editions.bundle import prepare_release, release_version, write_release
 from zhclean.tasks.editions.json_edition import write_json_edition
 from zhclean.tasks.editions.markdown_edition import summary_of, write_markdown_edition
@@ -145,3 +149,44 @@ def test_a_release_prepared_while_the_database_is_built_is_the_same_release(docs
     assert second == first
     for name in ("json/manifest.json", "zip/markdown.zip", first["archive"], "release/SHA256SUMS"):
         assert (split / name).read_bytes() == (alone / name).read_bytes(), name
+
+
+@pytest.mark.parametrize(
+    ("block", "size"),
+    [(10_000, 200_000), (40_000, 333_333)],  # blocks smaller than the window and larger; an exact multiple
+)
+def test_the_parallel_gzip_is_one_member_whatever_the_threads_and_writes(monkeypatch, block, size) -> None:
+    monkeypatch.setattr(bundle, "DEFLATE_BLOCK", block)
+    data = b"".join(f"{i:06d} 第{i % 97}行 中文语料 text\n".encode() for i in range(12_000))[:size]
+
+    def gz(threads: int, step: int) -> tuple[bytes, str]:
+        out = io.BytesIO()
+        with bundle.ParallelGzip(out, 315532800, threads) as sink:
+            for start in range(0, len(data), step):
+                sink.write(data[start : start + step])
+            digest = sink.close()
+        return out.getvalue(), digest
+
+    made, digest = gz(2, 7_001)
+    assert gzip.decompress(made) == data
+    assert digest == hashlib.sha256(made).hexdigest()
+    assert gz(1, 1 << 20) == gz(3, 1_000) == (made, digest)
+    reference = io.BytesIO()  # the standard library's header: no name, the fixed date, level 6
+    with gzip.GzipFile(filename="", fileobj=reference, mode="wb", compresslevel=6, mtime=315532800) as fh:
+        fh.write(data)
+    assert made[:10] == reference.getvalue()[:10]
+    decoder = zlib.decompressobj(wbits=31)  # one member: nothing is left after its end
+    assert decoder.decompress(made) == data and decoder.eof and decoder.unused_data == b""
+
+
+def test_the_archive_reads_as_a_stream_and_with_tar(docs, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(bundle, "DEFLATE_BLOCK", 1 << 16)  # many blocks even for a small build
+    build = make_build(docs, tmp_path / "build")
+    archive = build / write_release(build, RUN, SUMMARY)["archive"]
+    with archive.open("rb") as fh, tarfile.open(fileobj=fh, mode="r|gz") as tar:  # streaming read
+        streamed = {m.name: tar.extractfile(m).read() for m in tar if m.isfile()}  # type: ignore[union-attr]
+    top = "zhclean-corpus-0.1.0-1234abcd"
+    assert streamed[f"{top}/sqlite/corpus.sqlite"] == (build / "sqlite" / "corpus.sqlite").read_bytes()
+    listing = subprocess.run(["tar", "tzf", str(archive)], capture_output=True, text=True, check=True)
+    assert sorted(listing.stdout.split()) == sorted(streamed)
+    assert subprocess.run(["gzip", "-t", str(archive)], check=False).returncode == 0
