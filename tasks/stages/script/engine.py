@@ -143,10 +143,13 @@ class Table:
     `str.translate` with a dict raises and catches a LookupError for every character the dict
     lacks, which is most of them; a list indexed by code point has every character of the
     Basic Multilingual Plane, so the lookup cannot fail. A text with a character beyond it
-    uses the dict (the two give the same)."""
+    uses the dict (the two give the same). A text without a character the table changes is
+    found by a character class, which the regex engine scans faster than `translate` copies."""
 
     mapping: dict[int, str]
     bmp: list[str]
+    #: The characters of the Basic Multilingual Plane that the table changes.
+    changing: re.Pattern[str]
     #: Whether every value is one character (the text keeps its positions).
     aligned: bool
 
@@ -159,12 +162,16 @@ class Table:
         for code, value in mapping.items():
             if code < len(bmp):
                 bmp[code] = value
-        return cls(mapping, bmp, all(len(v) == 1 for v in mapping.values()))
+        changing = sorted(chr(c) for c, v in mapping.items() if c < len(bmp) and v != chr(c))
+        pattern = f"[{''.join(map(re.escape, changing))}]" if changing else "(?!)"
+        return cls(mapping, bmp, re.compile(pattern), all(len(v) == 1 for v in mapping.values()))
 
     def __call__(self, text: str) -> str:
         if not self.mapping:
             return text
-        return text.translate(self.mapping if ASTRAL.search(text) else self.bmp)
+        if ASTRAL.search(text):
+            return text.translate(self.mapping)
+        return text.translate(self.bmp) if self.changing.search(text) else text
 
 
 @dataclass(frozen=True, slots=True)
