@@ -3,9 +3,11 @@
 A worker normalises the file, checks that every CJK character is accounted
 for, and writes at once everything that depends on that document alone: its
 result record and report section, its review page and its per-document
-editions (JSON, Markdown, EPUB). It hands back an `Outcome` holding only a
-small `DocumentSummary`, so no document crosses a task or process boundary and
-memory is bounded by the document. Unusable input (empty, binary, huge,
+editions (JSON, Markdown, EPUB; the books of a batch's documents are rendered
+together, by one pandoc call, at the end of the batch). It hands back an
+`Outcome` holding only a small `DocumentSummary`, so no document crosses a task
+or process boundary and memory is bounded by the documents waiting for their
+books (`BOOKS_BYTES`). Unusable input (empty, binary, huge,
 undecodable) and a stage that raises are turned into `Problem`s that name the
 file, the stage and the reason, so one bad file never costs the others.
 Transient I/O errors are raised as `TransientIOError` so the Prefect task
@@ -24,7 +26,7 @@ from zhclean.tasks.build.discover import read_raw
 from zhclean.tasks.build.results import report_path, results_dir, write_result
 from zhclean.tasks.core.model import Document, DocumentSummary, Problem
 from zhclean.tasks.core.options import Options
-from zhclean.tasks.editions.epub_edition import write_document_epub
+from zhclean.tasks.editions.epub_edition import write_document_epubs
 from zhclean.tasks.editions.json_edition import write_document_json
 from zhclean.tasks.editions.markdown_edition import write_document_markdown
 from zhclean.tasks.editions.report import document_report
@@ -94,23 +96,67 @@ def process_file(path: Path, options: Options, name: str | None = None) -> Outco
 def process_into_build(path: Path, options: Options, build: Path, name: str | None = None) -> Outcome:
     """`process_file`, then everything of that document alone into the build; the document and its
     raw text are then let go and only the summary is returned."""
+    return process_batch([(path, name or path.name)], options, build)[0]
+
+
+def process_batch(items: list[tuple[Path, str]], options: Options, build: Path) -> list[Outcome]:
+    """Several files in one unit of work: a task run's overhead is paid once per batch, and so is
+    pandoc's start-up, the documents' books being rendered together (`write_document_epubs`)
+    once BOOKS_BYTES of raw text wait for them, or at the end of the batch. Only the documents
+    that wait are held; each is let go once its book is written."""
+    outcomes: list[Outcome] = []
+    waiting: list[tuple[Outcome, Document]] = []
+    for path, name in items:
+        outcome, doc = _into_build(path, options, build, name)
+        outcomes.append(outcome)
+        if doc is not None:
+            waiting.append((outcome, doc))
+        if sum(d.size for _, d in waiting) >= BOOKS_BYTES:
+            _write_books(waiting, build)
+            waiting = []
+    _write_books(waiting, build)
+    return outcomes
+
+
+#: Raw bytes of the documents whose books are rendered by one pandoc call (a batch of files
+#: is usually less: `flows.normalize_corpus.MAX_BATCH`).
+BOOKS_BYTES = 4 * 1024 * 1024
+
+
+def _into_build(path: Path, options: Options, build: Path, name: str) -> tuple[Outcome, Document | None]:
+    """Everything of one document into the build but its book; the document, for its book."""
     outcome = process_file(path, options, name)
     doc = outcome.document
     if doc is None:
-        return outcome
+        return outcome, None
     raw_text, timings = outcome.raw_text or "", outcome.timings
     written = [
         timed(timings, "review page", lambda: write_review_page(doc, raw_text, build)),
         timed(timings, "document json", lambda: write_document_json(doc, build)),
         timed(timings, "document markdown", lambda: write_document_markdown(doc, build)),
-        timed(timings, "document epub", lambda: write_document_epub(doc, build)),
     ]
     summary = timed(
         timings, "lint and report", lambda: write_result(doc, document_report(doc, options), build)
     )
     written += [results_dir(build) / summary.result, report_path(build, summary)]
     files = [p.relative_to(build).as_posix() for p in written]
-    return Outcome(outcome.source, None, outcome.problems, None, summary, timings, files)
+    return Outcome(outcome.source, None, outcome.problems, None, summary, timings, files), doc
+
+
+def _write_books(waiting: list[tuple[Outcome, Document]], build: Path) -> None:
+    """The waiting documents' books; each outcome lists its book with its other files (in the
+    place it always had, after the Markdown) and takes its share of the time, by size."""
+    if not waiting:
+        return
+    start = time.perf_counter()
+    paths = write_document_epubs([doc for _, doc in waiting], build)
+    seconds = time.perf_counter() - start
+    total = sum(doc.size for _, doc in waiting) or 1
+    for (outcome, doc), path in zip(waiting, paths, strict=True):
+        outcome.files.insert(3, path.relative_to(build).as_posix())
+        outcome.timings["document epub"] = (
+            outcome.timings.get("document epub", 0.0) + seconds * doc.size / total
+        )
 
 
 def timed(timings: dict[str, float], key: str, work: Callable[[], T]) -> T:
@@ -119,8 +165,3 @@ def timed(timings: dict[str, float], key: str, work: Callable[[], T]) -> T:
     result = work()
     timings[key] = timings.get(key, 0.0) + time.perf_counter() - start
     return result
-
-
-def process_batch(items: list[tuple[Path, str]], options: Options, build: Path) -> list[Outcome]:
-    """Several files in one unit of work (a task run's overhead is paid once per batch)."""
-    return [process_into_build(path, options, build, name) for path, name in items]
