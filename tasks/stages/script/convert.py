@@ -275,9 +275,9 @@ def convert_lines(lines: list[Line], options: Options) -> tuple[list[Line], Scri
     edits: list[Edit] = []
     for line, found in zip(lines, proposed, strict=True):
         text = line.text
-        if keep_shared:
+        if found and keep_shared:
             found = [c for c in found if text[c[0] : c[1]] not in ALSO_SIMPLIFIED]
-        if shenme_on and (extra := shenme_changes(text, found)):
+        if found and shenme_on and (extra := shenme_changes(text, found)):
             found = sorted(found + extra, key=lambda c: c[0])
         if found and convert_on:
             text = apply_spans(text, found, kind, line.number, edits)
