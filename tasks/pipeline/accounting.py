@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
+from itertools import chain
 from typing import Any
 
 from zhclean.tasks.core.model import Document
@@ -22,10 +23,21 @@ CJK = IDEOGRAPH
 
 
 def cjk_counter(texts: Iterable[str]) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    for text in texts:
-        counts.update(CJK.findall(text))
-    return counts
+    """The CJK ideographs of the texts, counted (in order of first appearance)."""
+    return cjk_only(char_counter(texts))
+
+
+def char_counter(texts: Iterable[str]) -> Counter[str]:
+    """Every character of the texts, counted in one pass over them joined: the counting runs
+    in C, where a regex match per text and an update per match cost a document's tens of
+    thousands of edits a Python call each. The separator is no ideograph, so `cjk_only`
+    drops it."""
+    return Counter("\n".join(texts))
+
+
+def cjk_only(counts: Counter[str]) -> Counter[str]:
+    """The positive counts of CJK ideographs, in the order of `counts`."""
+    return Counter({ch: n for ch, n in counts.items() if n > 0 and CJK.match(ch)})
 
 
 def strings_in(value: Any) -> Iterator[str]:
@@ -42,16 +54,21 @@ def strings_in(value: Any) -> Iterator[str]:
 
 
 def unaccounted(raw_text: str, doc: Document) -> Counter[str]:
-    """CJK characters of `raw_text` that appear nowhere in `doc` nor in its records."""
-    kept = cjk_counter(strings_in([a.to_json() for a in doc.articles]))
-    kept += cjk_counter(strings_in(doc.metadata))
-    kept += cjk_counter(r.text for r in doc.removed)
-    kept += cjk_counter(e.before for e in doc.edits)
-    produced = cjk_counter(e.after for e in doc.edits)
-    balance = cjk_counter([raw_text])
-    balance.subtract(kept)
-    balance.update(produced)
-    return +balance  # only what is left over on the raw side
+    """CJK characters of `raw_text` that appear nowhere in `doc` nor in its records.
+
+    The balance is kept over every character and only its positive CJK counts are kept at
+    the end: the same counts, in the raw text's order of first appearance (which `describe`
+    keeps between equal counts), with one filter instead of one per side."""
+    kept = chain(
+        strings_in([a.to_json() for a in doc.articles]),
+        strings_in(doc.metadata),
+        (r.text for r in doc.removed),
+        (e.before for e in doc.edits),
+    )
+    balance = char_counter([raw_text])
+    balance.subtract(char_counter(kept))
+    balance.update(char_counter(e.after for e in doc.edits))
+    return cjk_only(balance)  # only what is left over on the raw side
 
 
 def describe(missing: Counter[str], limit: int = 40) -> str:
