@@ -98,10 +98,12 @@ def corpus_editions_task(
     run: dict[str, Any],
     summary: dict[str, Any],
     problems: list[dict[str, Any]],
+    workers: int,
 ) -> tuple[dict[str, float], dict[str, dict[str, Any]]]:
     """Every corpus-wide edition in one pass over the build's records, and, while the database is
-    still being built on the other core, the release's first steps (`prepare_release`). Returns
-    seconds per edition (for the run's figures) and those first steps' result for `release_task`."""
+    still being built by a second process (when `workers` > 1), the release's first steps
+    (`prepare_release`). Returns seconds per edition (for the run's figures) and those first
+    steps' result for `release_task`."""
     prepared: dict[str, dict[str, Any]] = {}
     seconds = write_corpus_editions(
         staging,
@@ -111,6 +113,7 @@ def corpus_editions_task(
         summary,
         problems,
         meanwhile=lambda: prepared.update(prepare_release(staging)),
+        sqlite_process=workers > 1,
     )
     seconds["release zip and hashes"] = seconds.pop("meanwhile", 0.0)
     return seconds, prepared
@@ -123,11 +126,14 @@ def release_task(
     summary: dict[str, Any],
     licence: str | None = None,
     prepared: dict[str, dict[str, Any]] | None = None,
+    workers: int = 1,
 ) -> float:
     """After every edition: their SHA-256 into the manifest, and the release archive (licence as
-    given, else from the environment variable ZHCLEAN_LICENCE, else "unspecified")."""
+    given, else from the environment variable ZHCLEAN_LICENCE, else "unspecified"), deflated by
+    `workers` threads (the bytes do not depend on their number)."""
     start = time.perf_counter()
-    write_release(staging, run, summary, licence or os.environ.get(LICENCE_ENV, DEFAULT_LICENCE), prepared)
+    licence = licence or os.environ.get(LICENCE_ENV, DEFAULT_LICENCE)
+    write_release(staging, run, summary, licence, prepared, threads=workers)
     return time.perf_counter() - start
 
 
@@ -283,9 +289,9 @@ def normalize_corpus(
         manifest = {k: v for k, v in run.items() if k not in CLOCK_FIELDS} | {"failed": summary["failed"]}
         started = time.perf_counter()
         timings["editions"], prepared = corpus_editions_task(
-            staging, manifest, reproducible(run), summary, problem_records
+            staging, manifest, reproducible(run), summary, problem_records, workers
         )
-        timings["editions"]["release"] = release_task(staging, run, summary, licence, prepared)
+        timings["editions"]["release"] = release_task(staging, run, summary, licence, prepared, workers)
         timings["editions_wall"] = time.perf_counter() - started
         publish_task(out, staging)
     logger.info(

@@ -21,9 +21,9 @@ import json
 import multiprocessing
 import os
 import time
-from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
@@ -57,12 +57,26 @@ def second_core() -> bool:
     return len(os.sched_getaffinity(0)) > 1
 
 
+def read_ahead(build: Path, items: Iterable[DocumentSummary], ahead: int = 4) -> Iterator[Document]:
+    """The documents of `items` in order, each read up to `ahead` documents early by a thread:
+    SQLite releases the GIL while it inserts, so the next records are parsed meanwhile."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending: deque[Future[Document]] = deque()
+        for item in items:
+            pending.append(pool.submit(read_document, build, item))
+            if len(pending) > ahead:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
 def write_sqlite_from_records(
-    build: Path, summaries: Sequence[DocumentSummary], manifest: dict[str, Any]
+    build: Path, summaries: Sequence[DocumentSummary], manifest: dict[str, Any], ahead: int = 4
 ) -> float:
     """The SQLite edition from the build's records, as the second process writes it; its seconds."""
     start = time.perf_counter()
-    write_sqlite_edition(summaries, (read_document(build, item) for item in summaries), build, manifest)
+    docs = read_ahead(build, summaries, ahead) if ahead else (read_document(build, s) for s in summaries)
+    write_sqlite_edition(summaries, docs, build, manifest)
     return time.perf_counter() - start
 
 

@@ -312,10 +312,12 @@ def write_release(
     summary: dict[str, Any],
     licence: str = DEFAULT_LICENCE,
     prepared: Mapping[str, dict[str, Any]] | None = None,
+    threads: int | None = None,
 ) -> dict[str, Any]:
     """Add the edition list to the manifest, then write the release archive and its checksum.
 
     `prepared`: what `prepare_release` returned for this build (the zip is then already written).
+    `threads`: how many deflate the archive (default: one per core); the bytes are the same.
     Returns `{"version", "archive", "sha256", "bytes", "editions"}` (paths relative to `build`)."""
     licence = " ".join(licence.split()) or DEFAULT_LICENCE
     mtime = archive_mtime()
@@ -343,7 +345,7 @@ def write_release(
     folder.mkdir(parents=True, exist_ok=True)
     archive = folder / f"{top}.tar.gz"
     tmp = folder / f".{archive.name}.tmp"
-    with tmp.open("wb") as fh, ParallelGzip(fh, mtime, archive_threads()) as gz:
+    with tmp.open("wb") as fh, ParallelGzip(fh, mtime, threads or archive_threads()) as gz:
         with tarfile.open(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT, copybufsize=1 << 20) as tar:
             _add_bytes(tar, f"{top}/{CARD}", card, mtime)
             _add_bytes(tar, f"{top}/{SUMS}", sums_text.encode("utf-8"), mtime)

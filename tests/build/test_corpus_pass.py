@@ -168,3 +168,22 @@ def test_volumes_follow_the_edition_order(small_build: Path, monkeypatch: pytest
         [(1, "冬藏"), (2, "冬藏")],
     ]
     assert epubcheck(small_build / "epub" / "corpus-002.epub") == []
+
+
+def test_records_read_ahead_come_in_order_and_few_at_a_time(
+    small_build: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    summaries = read_index(small_build)
+    expected = [corpus_pass.read_document(small_build, s) for s in summaries]
+    read: list[str] = []
+
+    def recording(build: Path, item: Any) -> Any:
+        read.append(item.source)
+        return expected[[s.source for s in summaries].index(item.source)]
+
+    monkeypatch.setattr(corpus_pass, "read_document", recording)
+    docs = corpus_pass.read_ahead(small_build, summaries, ahead=1)
+    assert next(docs) is expected[0]
+    assert len(read) <= 2  # the first and at most one ahead
+    assert list(docs) == expected[1:]
+    assert read == ["a.txt", "b.txt", "c.txt"]
