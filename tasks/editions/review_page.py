@@ -96,13 +96,31 @@ def _removed_item(record: Removed) -> str:
     )
 
 
-def _raw_column(doc: Document, raw_text: str) -> str:
-    lines = raw_text.split("\n")
+def _items_by_line(doc: Document) -> dict[int, list[str]]:
+    """The list items of each raw line: its edits, then its removals.
+
+    A document's thousands of edits are mostly a few hundred distinct (kind, before, after),
+    so each distinct item is escaped and written once (for `str` fields only: `_e` writes 1
+    and True differently, and they are equal as keys)."""
     by_line: dict[int, list[str]] = defaultdict(list)
+    items: dict[tuple[str, str, str], str] = {}
     for edit in doc.edits:
-        by_line[edit.line].append(_edit_item(edit))
+        key = (edit.kind, edit.before, edit.after)
+        if type(key[0]) is str and type(key[1]) is str and type(key[2]) is str:
+            item = items.get(key)
+            if item is None:
+                item = items[key] = _edit_item(edit)
+        else:
+            item = _edit_item(edit)
+        by_line[edit.line].append(item)
     for record in doc.removed:
         by_line[record.line].append(_removed_item(record))
+    return by_line
+
+
+def _raw_column(doc: Document, raw_text: str) -> str:
+    lines = raw_text.split("\n")
+    by_line = _items_by_line(doc)
     status = line_status(doc)
     full = len(lines) <= MAX_FULL_LINES
     out = ['<ol class="raw">']
