@@ -191,6 +191,9 @@ class Step:
         return cls(tuple(Matcher.of(d) for d in group[:split]), Table.of(group[split:]))
 
     def apply(self, text: str) -> str:
+        """The step's result on text: per dictionary, its occurrences longest first, then
+        leftmost, each taken unless it overlaps one taken before (by this dictionary or an
+        earlier one of the group), which is what the reimplementation's recursion takes."""
         taken: list[tuple[int, int, str]] = []
         claimed: bytearray | None = None
         for matcher in self.matchers:
