@@ -1,4 +1,4 @@
-"""The corpus-wide editions in one pass over the build: each document's record is read once.
+"""The corpus-wide editions in one pass over the build: each document's record is read once per process.
 
 `articles.jsonl` and `manifest.json`, `corpus.md`, the SQLite database, the EPUB volumes and
 the report each used to read every record back on their own; parsing the records was then
@@ -40,7 +40,7 @@ from zhclean.tasks.editions.sqlite_edition import SqliteWriter, write_sqlite_edi
 
 
 def parse_json(data: bytes) -> Any:
-    """A record as `json.loads` reads it, parsed by orjson (a third of the time); what orjson
+    """A record as `json.loads` reads it, parsed by orjson (in two thirds of the time); what orjson
     refuses and `json` accepts (NaN, integers beyond 64 bits) falls back to `json`."""
     try:
         return orjson.loads(data)

@@ -12,7 +12,8 @@ Once every edition is written, `write_release`
 3. writes `release/SHA256SUMS` for the archive itself, to check a download.
 
 Files are read in chunks and the archive is streamed, so memory does not grow with the corpus.
-The archive is reproducible: its entries are sorted and carry a fixed date, not the clock.
+The archive is reproducible: its entries are sorted and carry a fixed date, not the clock, and
+its deflate stream, made on every core (`ParallelGzip`), depends on the bytes only.
 
 Steps 0 and most of 1 do not need the SQLite edition, the last one written: `prepare_release`
 does them while the database is still being built on the other core, and `write_release` then
