@@ -10,11 +10,12 @@ reviewer show or hide edit kinds. Everything from the text is HTML-escaped.
 
 from __future__ import annotations
 
+import functools
 import html
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from zhclean.tasks.core.model import Article, Document, Edit, Removed
+from zhclean.tasks.core.model import Article, Document, Removed
 from zhclean.tasks.editions.markdown_edition import safe_stem
 
 #: Beyond this many raw lines, only lines with an edit or a removal are shown (page size).
@@ -82,11 +83,16 @@ def line_status(doc: Document) -> dict[int, str]:
     return status
 
 
-def _edit_item(edit: Edit) -> str:
-    before = f"<del>{_e(edit.before)}</del>" if edit.before else ""
-    after = f"<ins>{_e(edit.after)}</ins>" if edit.after else ""
-    arrow = " → " if before and after else ""
-    return f'<li class="edit" data-kind="{_e(edit.kind)}"><span class="kind">{_e(edit.kind)}</span>{before}{arrow}{after}</li>'
+def _edit_item(kind: object, before: object, after: object) -> str:
+    deleted = f"<del>{_e(before)}</del>" if before else ""
+    inserted = f"<ins>{_e(after)}</ins>" if after else ""
+    arrow = " → " if deleted and inserted else ""
+    return f'<li class="edit" data-kind="{_e(kind)}"><span class="kind">{_e(kind)}</span>{deleted}{arrow}{inserted}</li>'
+
+
+#: `_edit_item` for text fields, each distinct item made once: a document's thousands of edits
+#: are a few hundred distinct (kind, before, after), most of them shared by the documents of a run.
+_text_edit_item = functools.lru_cache(maxsize=1 << 16)(_edit_item)
 
 
 def _removed_item(record: Removed) -> str:
@@ -97,22 +103,16 @@ def _removed_item(record: Removed) -> str:
 
 
 def _items_by_line(doc: Document) -> dict[int, list[str]]:
-    """The list items of each raw line: its edits, then its removals.
-
-    A document's thousands of edits are mostly a few hundred distinct (kind, before, after),
-    so each distinct item is escaped and written once (for `str` fields only: `_e` writes 1
-    and True differently, and they are equal as keys)."""
+    """The list items of each raw line: its edits, then its removals. Items of `str` fields
+    come from `_text_edit_item` (`_e` writes 1 and True differently, and they are equal as
+    keys; a list is no key at all)."""
     by_line: dict[int, list[str]] = defaultdict(list)
-    items: dict[tuple[str, str, str], str] = {}
     for edit in doc.edits:
-        key = (edit.kind, edit.before, edit.after)
-        if type(key[0]) is str and type(key[1]) is str and type(key[2]) is str:
-            item = items.get(key)
-            if item is None:
-                item = items[key] = _edit_item(edit)
+        kind, before, after = edit.kind, edit.before, edit.after
+        if type(kind) is str and type(before) is str and type(after) is str:
+            by_line[edit.line].append(_text_edit_item(kind, before, after))
         else:
-            item = _edit_item(edit)
-        by_line[edit.line].append(item)
+            by_line[edit.line].append(_edit_item(kind, before, after))
     for record in doc.removed:
         by_line[record.line].append(_removed_item(record))
     return by_line
