@@ -93,33 +93,64 @@ def trie_pattern(keys: Iterable[str]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Matcher:
-    """One dictionary, prepared to find all its keys in a text in one scan."""
+    """One dictionary, prepared to find all its keys in a text in one scan.
+
+    The trie's regex, searched for at every position, tries at each one where a key could
+    start every branch of the trie's first level in turn (hundreds); instead, the positions
+    are found by a class of the keys' first characters, and the trie is tried only where the
+    first two characters start a key (or the first is a key)."""
 
     values: dict[str, str]
     longest_at: re.Pattern[str]
     shortest: int
+    #: The keys' first characters (None if one is beyond the Basic Multilingual Plane, which
+    #: would make the class slow): the positions to look at.
+    starts: re.Pattern[str] | None
+    #: The first two characters of the keys, and the keys of one character.
+    heads: frozenset[str]
 
     @classmethod
     def of(cls, dictionary: Dictionary) -> Matcher:
-        _, shortest, entries, _ = dictionary
+        _, shortest, entries, firsts = dictionary
         if "" in entries:
             raise ValueError("a dictionary key is empty")
-        return cls(first_values(entries), re.compile(trie_pattern(entries)), shortest)
+        starts = None
+        if all(ord(ch) < 0x10000 for ch in firsts):
+            starts = re.compile(f"[{''.join(map(re.escape, sorted(firsts)))}]")
+        heads = frozenset(key[:2] for key in entries)
+        return cls(first_values(entries), re.compile(trie_pattern(entries)), shortest, starts, heads)
 
     def occurrences(self, text: str) -> list[tuple[int, int]]:
         """Every (-length, start) of a key in text: the regex gives the longest key at each
         position; the shorter ones there are prefixes of it, looked up."""
+        if self.starts is None:
+            return self.occurrences_everywhere(text)
         found: list[tuple[int, int]] = []
-        search, values = self.longest_at.search, self.values
+        match, heads = self.longest_at.match, self.heads
+        for m in self.starts.finditer(text):
+            start = m.start()
+            if text[start : start + 2] not in heads and text[start] not in heads:
+                continue
+            if longest := match(text, start):
+                self.add(found, text, start, longest.end())
+        return found
+
+    def occurrences_everywhere(self, text: str) -> list[tuple[int, int]]:
+        found: list[tuple[int, int]] = []
+        search = self.longest_at.search
         pos = 0
         while m := search(text, pos):
             start, end = m.span()
-            found.append((start - end, start))
-            for stop in range(start + self.shortest, end):
-                if text[start:stop] in values:
-                    found.append((start - stop, start))
+            self.add(found, text, start, end)
             pos = start + 1
         return found
+
+    def add(self, found: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+        """The longest key at start, and the shorter ones there."""
+        found.append((start - end, start))
+        for stop in range(start + self.shortest, end):
+            if text[start:stop] in self.values:
+                found.append((start - stop, start))
 
 
 #: The byte that marks a position some match has taken.

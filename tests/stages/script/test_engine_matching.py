@@ -203,12 +203,13 @@ def test_overlapping_phrases(table: str) -> None:
         assert e.convert(text) == reference(e, text)
 
 
-SMALL = "甲乙丙丁"
+SMALL = "甲乙丙丁\U00020000"
 
 
 @st.composite
 def small_dictionaries(draw: st.DrawFn) -> Dictionary:
-    """A dictionary over four characters: keys of one to four, values of one to three
+    """A dictionary over five characters (one beyond the Basic Multilingual Plane, so that
+    some dictionaries start a key there): keys of one to four, values of one to three
     characters, some with a second alternative."""
     keys = draw(st.lists(st.text(SMALL, min_size=1, max_size=4), min_size=1, max_size=12, unique=True))
     value = st.tuples(st.text("子丑寅", min_size=1, max_size=3), st.sampled_from(["", " 卯"])).map("".join)
