@@ -180,8 +180,8 @@ def _records(items: list[Any] | tuple[Any, ...], indent: int, depth: int) -> str
 
 
 class NotFlat(Exception):
-    """Records `records_json` does not write (a container in a field, mixed classes, no field
-    after the text fields): the caller takes the general path."""
+    """Records `records_json` does not write (a container or an unhashable value in a field,
+    mixed classes, a class without fields): the caller takes the general path."""
 
 
 @dataclass(frozen=True, slots=True)
