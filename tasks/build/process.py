@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -118,9 +118,11 @@ def process_batch(items: list[tuple[Path, str]], options: Options, build: Path) 
     return outcomes
 
 
-#: Raw bytes of the documents whose books are rendered by one pandoc call (a batch of files
-#: is usually less: `flows.normalize_corpus.MAX_BATCH`).
-BOOKS_BYTES = 4 * 1024 * 1024
+#: Raw bytes of the documents whose books are rendered by one pandoc call. pandoc's memory
+#: grows with its input (measured: 28 MB for 11 kB of raw text, 72 MB for 162 kB, 94 MB for
+#: 321 kB, 174 MB for 492 kB and more), so a call is kept to about one large document's worth,
+#: still five average documents of the benchmark per start-up.
+BOOKS_BYTES = 256 * 1024
 
 
 def _into_build(path: Path, options: Options, build: Path, name: str) -> tuple[Outcome, Document | None]:
@@ -140,7 +142,10 @@ def _into_build(path: Path, options: Options, build: Path, name: str) -> tuple[O
     )
     written += [results_dir(build) / summary.result, report_path(build, summary)]
     files = [p.relative_to(build).as_posix() for p in written]
-    return Outcome(outcome.source, None, outcome.problems, None, summary, timings, files), doc
+    # the book reads the articles and metadata only: the record of edits (most of a document's
+    # memory) is let go now rather than held while the batch's books wait
+    book_only = replace(doc, edits=[], removed=[], problems=[])
+    return Outcome(outcome.source, None, outcome.problems, None, summary, timings, files), book_only
 
 
 def _write_books(waiting: list[tuple[Outcome, Document]], build: Path) -> None:
