@@ -200,7 +200,12 @@ def document_from_record(record: dict[str, Any]) -> Document:
         script=ScriptInfo(**record["script"]),
         metadata=record["metadata"],
         articles=articles,
-        edits=[Edit(**e) for e in record["edits"]],
+        # by position: building every Edit by keyword was most of reading a record back (0.18-0.30 s
+        # against 0.13-0.17 s for 144,624 edits)
+        edits=[
+            Edit(e["stage"], e["kind"], e["before"], e["after"], e["line"], e.get("offset"))
+            for e in record["edits"]
+        ],
         removed=[Removed(**r) for r in record["removed"]],
         problems=[Problem(**p) for p in record["problems"]],
     )
