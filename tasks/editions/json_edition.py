@@ -218,11 +218,10 @@ def records_json(items: Sequence[Any], layout: Layout, scalar: Callable[[Any], s
     """`[plain(x) for x in items]` as JSON text, as `json.dumps` writes it in `layout`, without a
     dict per record; `scalar` is `json.dumps` with the caller's options, for one value.
 
-    A document has thousands of edits but few distinct (stage, kind, before, after), and the
-    documents of a run share most of them: the text of those leading fields is made once per
-    distinct value and kept for the next documents (`_head_texts`; only when they are all
-    `str`: values such as 1 and True are equal as keys but written differently). Raises
-    `NotFlat` for what it does not write (a record class without fields is one)."""
+    A document has thousands of edits but few distinct (stage, kind, before, after): the text of
+    those leading fields is made once per distinct value (only when they are all `str`: values
+    such as 1 and True are equal as keys but written differently). Raises `NotFlat` for what
+    it does not write (a record class without fields is one)."""
     if not items:
         return "[]"
     cls = type(items[0])
@@ -233,7 +232,7 @@ def records_json(items: Sequence[Any], layout: Layout, scalar: Callable[[Any], s
     head_keys, tail_keys = _keys(head_names), _keys(tail_names)
     sep, close = layout.field_sep, layout.record_close
     joint = sep if head_names and tail_names else ""
-    heads = _head_texts(cls, layout, scalar)
+    heads: dict[tuple[Any, ...], str] = {}
 
     def head_text(values: tuple[Any, ...]) -> str:
         texts = [f"{key}{_scalar_text(v, scalar)}" for key, v in zip(head_keys, values, strict=True)]
@@ -264,19 +263,6 @@ def records_json(items: Sequence[Any], layout: Layout, scalar: Callable[[Any], s
     except TypeError as exc:  # an unhashable field value, or one `scalar` cannot write
         raise NotFlat from exc
     return layout.list_open + layout.between.join(out) + layout.list_close
-
-
-#: The texts of distinct leading fields `records_json` keeps, per record class, layout and
-#: scalar writer (a run's edits have a few thousand; past this many the store starts afresh).
-HEAD_TEXTS_LIMIT = 100_000
-_HEAD_TEXTS: dict[tuple[type, Layout, Callable[[Any], str]], dict[tuple[Any, ...], str]] = {}
-
-
-def _head_texts(cls: type, layout: Layout, scalar: Callable[[Any], str]) -> dict[tuple[Any, ...], str]:
-    heads = _HEAD_TEXTS.setdefault((cls, layout, scalar), {})
-    if len(heads) > HEAD_TEXTS_LIMIT:
-        heads.clear()
-    return heads
 
 
 def _getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
