@@ -58,7 +58,7 @@ from zhclean.tasks.build.results import (
 )
 from zhclean.tasks.core.model import DocumentSummary, Problem
 from zhclean.tasks.core.options import Options
-from zhclean.tasks.editions.bundle import DEFAULT_LICENCE, LICENCE_ENV, prepare_release, write_release
+from zhclean.tasks.editions.bundle import DEFAULT_LICENCE, LICENCE_ENV, ReleaseWriter
 from zhclean.tasks.editions.report import markdown_lines, summarize
 from zhclean.tasks.pipeline.catalogue import CATALOGUE, check_disabled, rules_fingerprint
 
@@ -99,42 +99,30 @@ def corpus_editions_task(
     summary: dict[str, Any],
     problems: list[dict[str, Any]],
     workers: int,
-) -> tuple[dict[str, float], dict[str, dict[str, Any]]]:
-    """Every corpus-wide edition in one pass over the build's records, and, while the database is
-    still being built by a second process (when `workers` > 1), the release's first steps
-    (`prepare_release`). Returns seconds per edition (for the run's figures) and those first
-    steps' result for `release_task`."""
-    prepared: dict[str, dict[str, Any]] = {}
-    seconds = write_corpus_editions(
-        staging,
-        read_index(staging),
-        manifest,
-        run,
-        summary,
-        problems,
-        meanwhile=lambda: prepared.update(prepare_release(staging)),
-        sqlite_process=workers > 1,
-    )
-    seconds["release zip and hashes"] = seconds.pop("meanwhile", 0.0)
-    return seconds, prepared
-
-
-@task(name="write-release", cache_policy=NO_CACHE)
-def release_task(
-    staging: Path,
-    run: dict[str, Any],
-    summary: dict[str, Any],
     licence: str | None = None,
-    prepared: dict[str, dict[str, Any]] | None = None,
-    workers: int = 1,
-) -> float:
-    """After every edition: their SHA-256 into the manifest, and the release archive (licence as
+) -> dict[str, float]:
+    """Every corpus-wide edition in one pass over the build's records, then the release (licence as
     given, else from the environment variable ZHCLEAN_LICENCE, else "unspecified"), deflated by
-    `workers` threads (the bytes do not depend on their number)."""
-    start = time.perf_counter()
+    `workers` threads (the bytes do not depend on their number). While the database is still
+    being built by a second process (when `workers` > 1), the release zips, hashes and packs
+    every other file (`ReleaseWriter.start`). Returns seconds per edition, for the run's figures."""
     licence = licence or os.environ.get(LICENCE_ENV, DEFAULT_LICENCE)
-    write_release(staging, run, summary, licence, prepared, threads=workers)
-    return time.perf_counter() - start
+    with ReleaseWriter(staging, run, threads=workers) as release:
+        seconds = write_corpus_editions(
+            staging,
+            read_index(staging),
+            manifest,
+            reproducible(run),
+            summary,
+            problems,
+            meanwhile=release.start,
+            sqlite_process=workers > 1,
+        )
+        start = time.perf_counter()
+        release.finish(summary, licence)
+    seconds["release"] = time.perf_counter() - start
+    seconds["release start"] = seconds.pop("meanwhile", 0.0)
+    return seconds
 
 
 @task(name="check-inputs", cache_policy=NO_CACHE)
@@ -288,10 +276,9 @@ def normalize_corpus(
         problem_records = [asdict(p) for p in problems]
         manifest = {k: v for k, v in run.items() if k not in CLOCK_FIELDS} | {"failed": summary["failed"]}
         started = time.perf_counter()
-        timings["editions"], prepared = corpus_editions_task(
-            staging, manifest, reproducible(run), summary, problem_records, workers
+        timings["editions"] = corpus_editions_task(
+            staging, manifest, run, summary, problem_records, workers, licence
         )
-        timings["editions"]["release"] = release_task(staging, run, summary, licence, prepared, workers)
         timings["editions_wall"] = time.perf_counter() - started
         publish_task(out, staging)
     logger.info(

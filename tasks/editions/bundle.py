@@ -1,6 +1,6 @@
 """The release: every edition file with its SHA-256 in the manifest, and one versioned archive.
 
-Once every edition is written, `write_release`
+Once every edition is written, the release
 
 0. packs the Markdown edition into one download, `zip/markdown.zip` (`markdown_zip`);
 1. lists every edition file (path, bytes, SHA-256) in `json/manifest.json` under `editions`
@@ -11,13 +11,21 @@ Once every edition is written, `write_release`
    corpora are published on Zenodo or Hugging Face;
 3. writes `release/SHA256SUMS` for the archive itself, to check a download.
 
-Files are read in chunks and the archive is streamed, so memory does not grow with the corpus.
-The archive is reproducible: its entries are sorted and carry a fixed date, not the clock, and
-its deflate stream, made on every core (`ParallelGzip`), depends on the bytes only.
+The bundle is for reading and reuse: it holds the editions (JSON, Markdown, EPUB, SQLite) and
+the run report, not the review pages (`report/review/`, an HTML view of the edits that the JSON
+and SQLite editions already hold, a third of a build's bytes, read through `zhclean serve`) nor
+`zip/markdown.zip` (the `markdown/` folder is in the bundle already). The manifest still lists
+every edition file of the build, those included.
 
-Steps 0 and most of 1 do not need the SQLite edition, the last one written: `prepare_release`
-does them while the database is still being built on the other core, and `write_release` then
-takes their result (`prepared`) and hashes only the files that were not ready.
+Files are read in chunks and the archive is streamed, so memory does not grow with the corpus.
+The archive is reproducible: its entries carry a fixed date, not the clock, come in a fixed
+order, and its deflate stream, made on every core (`ParallelGzip`), depends on the bytes only.
+
+Most of the work does not need the SQLite edition, the last one written: `ReleaseWriter.start`
+packs the zip, hashes the other files and streams them into the archive while the database is
+still being built by a second process; `finish` then adds the database, the manifest, the card
+and the sums (which depend on every file's hash), in that order, at the end of the archive.
+`write_release` does both in one go: the bytes are the same.
 """
 
 from __future__ import annotations
@@ -94,17 +102,15 @@ def list_editions(build: Path, known: Mapping[str, dict[str, Any]] | None = None
     ]
 
 
-#: The folder written last (by a second process, see `corpus_pass`): `prepare_release` leaves it.
+#: The folder written last (by a second process, see `corpus_pass`): `ReleaseWriter.start` leaves it.
 LAST_FOLDER = "sqlite"
+#: Edition files the build keeps and the manifest lists, but the bundle leaves out (see above).
+NOT_BUNDLED = ("report/review/", f"{ZIP_FOLDER}/")
 
 
-def prepare_release(build: Path) -> dict[str, dict[str, Any]]:
-    """The Markdown zip, and the size and SHA-256 of every edition file outside `LAST_FOLDER`
-    (the manifest aside), by path: the release's work that can run while the database is built.
-
-    Every file it hashes must be final: call it once every other edition is written."""
-    write_markdown_zip(build, archive_mtime())
-    return {e["path"]: e for e in list_editions(build, {}) if not e["path"].startswith(f"{LAST_FOLDER}/")}
+def bundled(path: str) -> bool:
+    """Whether the release bundle holds this edition file (a path relative to the build)."""
+    return not path.startswith(NOT_BUNDLED)
 
 
 def release_version(run: dict[str, Any]) -> str:
@@ -196,8 +202,11 @@ def dataset_card(
         "| `markdown/` | one Markdown file per document and `corpus.md` |",
         "| `epub/` | the corpus as a book and one book per document |",
         "| `sqlite/corpus.sqlite` | documents, articles, blocks, edits; FTS5 trigram index for Chinese search |",
-        "| `report/` | the run report and a review page per document |",
-        "| `zip/markdown.zip` | the Markdown edition in one zip (`markdown/`: every document and `corpus.md`) |",
+        "| `report/` | the run report: `report.md` to read, `report.json` for programs |",
+        "",
+        "The review pages (raw and clean text side by side, every edit marked) are not in this",
+        "bundle: the edits they show are in `json/documents/` and in the `edits` table. They are",
+        "listed in the manifest and served with the build by `zhclean serve`.",
         "",
         f"{len(editions)} edition files, {sum(e['bytes'] for e in editions):,} bytes.",
         "",
@@ -307,58 +316,106 @@ def archive_threads() -> int:
     return max(1, len(os.sched_getaffinity(0)))
 
 
+class ReleaseWriter:
+    """The release of `build`, written in two steps so most of it overlaps the database's build.
+
+    `start` (once every edition but the database is written): the Markdown zip, the size and
+    SHA-256 of every edition file outside `LAST_FOLDER`, and those the bundle holds streamed
+    into the archive. `finish`: the rest of the files (the database), then the manifest, the
+    dataset card and the sums, the three that depend on every hash, at the end of the archive.
+    `threads` deflate the archive (default: one per core); the bytes do not depend on them."""
+
+    def __init__(self, build: Path, run: dict[str, Any], threads: int | None = None) -> None:
+        self.build, self.run = build, run
+        self.mtime = archive_mtime()
+        self.version = release_version(run)
+        self.top = f"zhclean-corpus-{self.version}"
+        folder = build / RELEASE
+        folder.mkdir(parents=True, exist_ok=True)
+        self.archive = folder / f"{self.top}.tar.gz"
+        self.tmp = folder / f".{self.archive.name}.tmp"
+        self.known: dict[str, dict[str, Any]] = {}
+        self.added: set[str] = set()
+        self._fh = self.tmp.open("wb")
+        self._gz = ParallelGzip(self._fh, self.mtime, threads or archive_threads())
+        # open across `start` and `finish`: `finish` ends it, `close` lets go of an unfinished one
+        self._tar = tarfile.open(  # noqa: SIM115
+            fileobj=self._gz, mode="w", format=tarfile.PAX_FORMAT, copybufsize=1 << 20
+        )
+
+    def _add(self, path: str) -> None:
+        _add_file(self._tar, f"{self.top}/{path}", self.build / path, self.mtime)
+        self.added.add(path)
+
+    def start(self) -> None:
+        """Zip, hash and pack what is ready: every edition file is final but the database's."""
+        write_markdown_zip(self.build, self.mtime)
+        ready = list_editions(self.build, {})
+        self.known = {e["path"]: e for e in ready if not e["path"].startswith(f"{LAST_FOLDER}/")}
+        for path in sorted(p for p in self.known if bundled(p)):
+            self._add(path)
+
+    def finish(self, summary: dict[str, Any], licence: str = DEFAULT_LICENCE) -> dict[str, Any]:
+        """Add the edition list to the manifest, end the archive and write its checksum.
+
+        Returns `{"version", "archive", "sha256", "bytes", "editions"}` (paths relative to the build)."""
+        licence = " ".join(licence.split()) or DEFAULT_LICENCE
+        if not self.known:
+            self.start()
+        editions = list_editions(self.build, self.known)
+        manifest_path = self.build / MANIFEST
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
+        manifest["licence"] = licence
+        manifest["editions"] = editions
+        manifest["release"] = {"version": self.version, "archive": f"{RELEASE}/{self.top}.tar.gz"}
+        manifest_path.parent.mkdir(parents=True, exist_ok=True)
+        manifest_bytes = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        manifest_path.write_bytes(manifest_bytes)
+
+        inside = [e for e in editions if bundled(e["path"])]
+        card = dataset_card(self.run, summary, inside, self.version, licence).encode("utf-8")
+        sums = [(e["sha256"], e["path"]) for e in inside]
+        sums.append((hashlib.sha256(manifest_bytes).hexdigest(), MANIFEST))
+        sums.append((hashlib.sha256(card).hexdigest(), CARD))
+        sums_text = "".join(f"{digest}  {path}\n" for digest, path in sorted(sums, key=lambda s: s[1]))
+
+        for path in sorted(e["path"] for e in inside if e["path"] not in self.added):
+            self._add(path)
+        _add_bytes(self._tar, f"{self.top}/{MANIFEST}", manifest_bytes, self.mtime)
+        _add_bytes(self._tar, f"{self.top}/{CARD}", card, self.mtime)
+        _add_bytes(self._tar, f"{self.top}/{SUMS}", sums_text.encode("utf-8"), self.mtime)
+        self._tar.close()
+        digest = self._gz.close()
+        self.close()
+        os.replace(self.tmp, self.archive)
+        (self.archive.parent / SUMS).write_text(f"{digest}  {self.archive.name}\n", encoding="utf-8")
+        return {
+            "version": self.version,
+            "archive": self.archive.relative_to(self.build).as_posix(),
+            "sha256": digest,
+            "bytes": self.archive.stat().st_size,
+            "editions": len(inside) + 1,
+        }
+
+    def close(self) -> None:
+        """Let go of the threads and the file (an unfinished archive stays a hidden temporary)."""
+        self._gz.__exit__()
+        self._fh.close()
+
+    def __enter__(self) -> ReleaseWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def write_release(
     build: Path,
     run: dict[str, Any],
     summary: dict[str, Any],
     licence: str = DEFAULT_LICENCE,
-    prepared: Mapping[str, dict[str, Any]] | None = None,
     threads: int | None = None,
 ) -> dict[str, Any]:
-    """Add the edition list to the manifest, then write the release archive and its checksum.
-
-    `prepared`: what `prepare_release` returned for this build (the zip is then already written).
-    `threads`: how many deflate the archive (default: one per core); the bytes are the same.
-    Returns `{"version", "archive", "sha256", "bytes", "editions"}` (paths relative to `build`)."""
-    licence = " ".join(licence.split()) or DEFAULT_LICENCE
-    mtime = archive_mtime()
-    if prepared is None:
-        write_markdown_zip(build, mtime)
-    editions = list_editions(build, prepared)
-    manifest_path = build / MANIFEST
-    manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
-    manifest["licence"] = licence
-    manifest["editions"] = editions
-    version = release_version(run)
-    top = f"zhclean-corpus-{version}"
-    manifest["release"] = {"version": version, "archive": f"{RELEASE}/{top}.tar.gz"}
-    manifest_path.parent.mkdir(parents=True, exist_ok=True)
-    manifest_bytes = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    manifest_path.write_bytes(manifest_bytes)
-
-    card = dataset_card(run, summary, editions, version, licence).encode("utf-8")
-    sums = [(e["sha256"], e["path"]) for e in editions]
-    sums.append((hashlib.sha256(manifest_bytes).hexdigest(), MANIFEST))
-    sums.append((hashlib.sha256(card).hexdigest(), CARD))
-    sums_text = "".join(f"{digest}  {path}\n" for digest, path in sorted(sums, key=lambda s: s[1]))
-
-    folder = build / RELEASE
-    folder.mkdir(parents=True, exist_ok=True)
-    archive = folder / f"{top}.tar.gz"
-    tmp = folder / f".{archive.name}.tmp"
-    with tmp.open("wb") as fh, ParallelGzip(fh, mtime, threads or archive_threads()) as gz:
-        with tarfile.open(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT, copybufsize=1 << 20) as tar:
-            _add_bytes(tar, f"{top}/{CARD}", card, mtime)
-            _add_bytes(tar, f"{top}/{SUMS}", sums_text.encode("utf-8"), mtime)
-            for path in sorted([MANIFEST, *(e["path"] for e in editions)]):
-                _add_file(tar, f"{top}/{path}", build / path, mtime)
-        digest = gz.close()
-    os.replace(tmp, archive)
-    (folder / SUMS).write_text(f"{digest}  {archive.name}\n", encoding="utf-8")
-    return {
-        "version": version,
-        "archive": archive.relative_to(build).as_posix(),
-        "sha256": digest,
-        "bytes": archive.stat().st_size,
-        "editions": len(editions) + 1,
-    }
+    """The whole release in one go (`ReleaseWriter`: start, then finish); same bytes."""
+    with ReleaseWriter(build, run, threads) as writer:
+        return writer.finish(summary, licence)

@@ -18,7 +18,7 @@ from paths import RAW
 
 from zhclean.tasks.core.model import Document
 from zhclean.tasks.editions import bundle
-from zhclean.tasks.editions.bundle import prepare_release, release_version, write_release
+from zhclean.tasks.editions.bundle import ReleaseWriter, release_version, write_release
 from zhclean.tasks.editions.json_edition import write_json_edition
 from zhclean.tasks.editions.markdown_edition import summary_of, write_markdown_edition
 from zhclean.tasks.editions.sqlite_edition import write_sqlite_edition
@@ -54,6 +54,10 @@ def make_build(docs: list[Document], build: Path) -> Path:
     write_json_edition(docs, build, {"rules_version": RUN["rules_version"]})
     write_markdown_edition(docs, build)
     write_sqlite_edition([summary_of(d) for d in docs], docs, build)
+    (build / "report" / "review").mkdir(parents=True)
+    (build / "report" / "report.md").write_text("# 报告\n", encoding="utf-8")
+    for d in docs:  # stand-ins: what a review page holds does not matter to the release
+        (build / "report" / "review" / f"{d.stem}.html").write_text("<p>审阅</p>\n", encoding="utf-8")
     (build / ".results").mkdir()
     (build / ".results" / "scratch.json").write_text("{}")  # working files are not released
     return build
@@ -75,6 +79,8 @@ def test_the_manifest_lists_every_edition_file_with_its_sha256(docs, tmp_path: P
             "markdown/corpus.md",
             *(f"markdown/{s}.md" for s in stems),
             "sqlite/corpus.sqlite",
+            "report/report.md",
+            *(f"report/review/{s}.html" for s in stems),
             "zip/markdown.zip",  # the Markdown edition in one download, packed by the release
         ],
         key=lambda p: (("json", "markdown", "epub", "sqlite", "report", "zip").index(p.split("/")[0]), p),
@@ -107,7 +113,20 @@ def test_the_archive_verifies_with_sha256sum_and_carries_a_dataset_card(docs, tm
     listed = [line.split("  ", 1)[1] for line in (top / "SHA256SUMS").read_text().splitlines()]
     files = sorted(str(p.relative_to(top)) for p in top.rglob("*") if p.is_file())
     assert sorted([*listed, "SHA256SUMS"]) == files
-    assert {"json/manifest.json", "README.md", "zip/markdown.zip"} <= set(listed)
+    stems = [d.stem for d in docs]
+    assert files == sorted(  # the editions and the run report; not the review pages, not the zip
+        [
+            "README.md",
+            "SHA256SUMS",
+            "json/articles.jsonl",
+            *(f"json/documents/{s}.json" for s in stems),
+            "json/manifest.json",
+            "markdown/corpus.md",
+            *(f"markdown/{s}.md" for s in stems),
+            "report/report.md",
+            "sqlite/corpus.sqlite",
+        ]
+    )
     assert not any(name.startswith(".") or "/." in name for name in files)
     card = (top / "README.md").read_text(encoding="utf-8")
     front = yaml.safe_load(card.split("---\n")[1])
@@ -130,25 +149,40 @@ def test_the_same_build_gives_the_same_archive(docs, tmp_path: Path) -> None:
     assert again["sha256"] == first["sha256"]
 
 
-def test_a_release_prepared_while_the_database_is_built_is_the_same_release(docs, tmp_path: Path) -> None:
+def test_a_release_started_while_the_database_is_built_is_the_same_release(docs, tmp_path: Path) -> None:
     alone = make_build(docs, tmp_path / "alone")
     split = shutil.copytree(alone, tmp_path / "split")
     first = write_release(alone, RUN, SUMMARY)
-    prepared = prepare_release(split)
-    assert sorted(prepared) == sorted(
-        [
-            "json/articles.jsonl",
-            *(f"json/documents/{d.stem}.json" for d in docs),
-            "markdown/corpus.md",
-            *(f"markdown/{d.stem}.md" for d in docs),
-            "zip/markdown.zip",  # written here, so write_release leaves it
-        ]
-    )  # the database (still being built) and the manifest (rewritten by the release) are not
-    assert prepared["zip/markdown.zip"]["sha256"] == sha256(split / "zip" / "markdown.zip")
-    second = write_release(split, RUN, SUMMARY, prepared=prepared)
+    database = split / "sqlite" / "corpus.sqlite"
+    kept = database.read_bytes()
+    database.write_bytes(b"not yet")  # still being built while the release starts
+    with ReleaseWriter(split, RUN, threads=2) as writer:
+        writer.start()
+        assert sorted(writer.known) == sorted(
+            [
+                "json/articles.jsonl",
+                *(f"json/documents/{d.stem}.json" for d in docs),
+                "markdown/corpus.md",
+                *(f"markdown/{d.stem}.md" for d in docs),
+                "report/report.md",
+                *(f"report/review/{d.stem}.html" for d in docs),
+                "zip/markdown.zip",  # written by start
+            ]
+        )  # the database (still being built) and the manifest (rewritten by the release) are not
+        assert writer.known["zip/markdown.zip"]["sha256"] == sha256(split / "zip" / "markdown.zip")
+        database.write_bytes(kept)
+        second = writer.finish(SUMMARY)
     assert second == first
     for name in ("json/manifest.json", "zip/markdown.zip", first["archive"], "release/SHA256SUMS"):
         assert (split / name).read_bytes() == (alone / name).read_bytes(), name
+
+
+def test_the_files_that_need_every_hash_end_the_archive(docs, tmp_path: Path) -> None:
+    build = make_build(docs, tmp_path / "build")
+    with tarfile.open(build / write_release(build, RUN, SUMMARY)["archive"]) as tar:
+        names = [n.split("/", 1)[1] for n in tar.getnames()]
+    assert names[-4:] == ["sqlite/corpus.sqlite", "json/manifest.json", "README.md", "SHA256SUMS"]
+    assert names[:-4] == sorted(names[:-4])
 
 
 @pytest.mark.parametrize(
