@@ -36,7 +36,12 @@ from zhclean.tasks.editions.epub_edition import VolumeWriter, volumes
 from zhclean.tasks.editions.json_edition import CorpusJsonWriter
 from zhclean.tasks.editions.markdown_edition import CorpusMarkdownWriter
 from zhclean.tasks.editions.report import ReportWriter
-from zhclean.tasks.editions.sqlite_edition import SqliteWriter, write_sqlite_edition
+from zhclean.tasks.editions.sqlite_edition import (
+    EditRow,
+    SqliteWriter,
+    record_edit_rows,
+    write_sqlite_edition,
+)
 
 
 def parse_json(data: bytes) -> Any:
@@ -48,8 +53,14 @@ def parse_json(data: bytes) -> Any:
         return json.loads(data)
 
 
-def read_document(build: Path, item: DocumentSummary) -> Document:
-    return document_from_record(parse_json((results_dir(build) / item.result).read_bytes()))
+def read_document(build: Path, item: DocumentSummary, edits: bool = True) -> Document:
+    return document_from_record(parse_json((results_dir(build) / item.result).read_bytes()), edits)
+
+
+def read_for_sqlite(build: Path, item: DocumentSummary) -> tuple[Document, list[EditRow]]:
+    """A document without its edits, and its edits as the database's rows (no `Edit` each)."""
+    record = parse_json((results_dir(build) / item.result).read_bytes())
+    return document_from_record(record, edits=False), record_edit_rows(record)
 
 
 def second_core() -> bool:
@@ -57,13 +68,15 @@ def second_core() -> bool:
     return len(os.sched_getaffinity(0)) > 1
 
 
-def read_ahead(build: Path, items: Iterable[DocumentSummary], ahead: int = 4) -> Iterator[Document]:
-    """The documents of `items` in order, each read up to `ahead` documents early by a thread:
+def read_ahead(
+    build: Path, items: Iterable[DocumentSummary], ahead: int = 4
+) -> Iterator[tuple[Document, list[EditRow]]]:
+    """`read_for_sqlite` of `items` in order, each read up to `ahead` documents early by a thread:
     SQLite releases the GIL while it inserts, so the next records are parsed meanwhile."""
     with ThreadPoolExecutor(max_workers=1) as pool:
-        pending: deque[Future[Document]] = deque()
+        pending: deque[Future[tuple[Document, list[EditRow]]]] = deque()
         for item in items:
-            pending.append(pool.submit(read_document, build, item))
+            pending.append(pool.submit(read_for_sqlite, build, item))
             if len(pending) > ahead:
                 yield pending.popleft().result()
         while pending:
@@ -75,7 +88,7 @@ def write_sqlite_from_records(
 ) -> float:
     """The SQLite edition from the build's records, as the second process writes it; its seconds."""
     start = time.perf_counter()
-    docs = read_ahead(build, summaries, ahead) if ahead else (read_document(build, s) for s in summaries)
+    docs = read_ahead(build, summaries, ahead) if ahead else (read_for_sqlite(build, s) for s in summaries)
     write_sqlite_edition(summaries, docs, build, manifest)
     return time.perf_counter() - start
 
@@ -151,7 +164,7 @@ def _write_in_this_process(
             book = VolumeWriter(volume, index, len(cut), len(summaries), build)
         for item in volume:
             with clock("read records"):
-                doc = read_document(build, item)
+                doc = read_document(build, item, edits=sqlite)  # only the database reads the edits
                 section = parse_json(report_path(build, item).read_bytes())
             with clock("json"):
                 json_writer.add(doc)

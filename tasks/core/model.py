@@ -187,8 +187,10 @@ def document_record(doc: Document, records: bool = True) -> dict[str, Any]:
     return record
 
 
-def document_from_record(record: dict[str, Any]) -> Document:
-    """The `Document` a `document_record` was made from."""
+def document_from_record(record: dict[str, Any], edits: bool = True) -> Document:
+    """The `Document` a `document_record` was made from, without its edits when not `edits` (the
+    articles' editions do not read them, and building an Edit per entry of the record was half
+    the time of reading a record back)."""
     articles = [
         Article(**{**a, "blocks": [Block(**b) for b in a["blocks"]]}) for a in record.get("articles", [])
     ]
@@ -205,7 +207,9 @@ def document_from_record(record: dict[str, Any]) -> Document:
         edits=[
             Edit(e["stage"], e["kind"], e["before"], e["after"], e["line"], e.get("offset"))
             for e in record["edits"]
-        ],
+        ]
+        if edits
+        else [],
         removed=[Removed(**r) for r in record["removed"]],
         problems=[Problem(**p) for p in record["problems"]],
     )

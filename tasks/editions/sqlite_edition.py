@@ -85,11 +85,6 @@ CREATE TABLE removed (
     reason TEXT NOT NULL,            -- the rule that removed it
     line INTEGER NOT NULL
 );
-CREATE INDEX articles_document ON articles(document_id, position);
-CREATE INDEX blocks_article ON blocks(article_id, position);
-CREATE INDEX edits_document ON edits(document_id);
-CREATE INDEX edits_kind ON edits(kind);
-CREATE INDEX removed_document ON removed(document_id);
 CREATE VIRTUAL TABLE blocks_fts USING fts5(
     text, content='blocks', content_rowid='id', tokenize='trigram'
 );
@@ -97,6 +92,31 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, subtitle, authors, content='articles', content_rowid='rowid', tokenize='trigram'
 );
 """
+
+#: Built once the rows are in (`SqliteWriter.close`): an index kept up to date row by row costs a
+#: B-tree insert per row in key order, which grows faster than the corpus once the index no
+#: longer fits the page cache; one sort at the end does not.
+INDEXES = """
+CREATE INDEX articles_document ON articles(document_id, position);
+CREATE INDEX blocks_article ON blocks(article_id, position);
+CREATE INDEX edits_document ON edits(document_id);
+CREATE INDEX edits_kind ON edits(kind);
+CREATE INDEX removed_document ON removed(document_id);
+"""
+
+#: An edit as the `edits` table takes it: stage, kind, before, after, line, offset.
+EditRow = tuple[str, str, str, str, int, "int | None"]
+
+
+def edit_rows(doc: Document) -> list[EditRow]:
+    return [(e.stage, e.kind, e.before, e.after, e.line, e.offset) for e in doc.edits]
+
+
+def record_edit_rows(record: dict[str, Any]) -> list[EditRow]:
+    """The edits of a document's record (`document_record`) as rows, without an `Edit` each."""
+    return [
+        (e["stage"], e["kind"], e["before"], e["after"], e["line"], e.get("offset")) for e in record["edits"]
+    ]
 
 
 def _text(value: Any) -> Any:
@@ -112,20 +132,25 @@ def _same(value: Any) -> Any:
     return value
 
 
-def _bulk_text(doc: Document) -> Callable[[Any], Any]:
+def _bulk_text(doc: Document, edits: Sequence[EditRow]) -> Callable[[Any], Any]:
     """`_text` for the blocks, edits and removed text of `doc`, or `_same` when none of them has a
     character to replace (nearly always): one search over all of them instead of a call per
     value, which was a third of the edition's CPU time (a document has thousands of edits)."""
-    texts = [t for a in doc.articles for t in (a.id, *(b.text for b in a.blocks))]
-    texts += [t for e in doc.edits for t in (e.before, e.after)]
+    texts = [a.id for a in doc.articles]
+    texts += [b.text for a in doc.articles for b in a.blocks]
+    texts += [e[2] for e in edits]  # flat list comprehensions: a tuple per edit cost twice as much
+    texts += [e[3] for e in edits]
     texts += [r.text for r in doc.removed]
+    try:
+        joined = "".join(texts)
+    except TypeError:  # a value that is not text (none of ours is): the others
+        joined = "".join(t for t in texts if isinstance(t, str))
     # the pattern is one character class, so it matches the joined text where it matches a piece
-    joined = "".join(t for t in texts if isinstance(t, str))
     return _text if UNPRINTABLE_RE.search(joined) else _same
 
 
-def _insert_document(db: sqlite3.Connection, number: int, doc: Document) -> None:
-    text = _bulk_text(doc)
+def _insert_document(db: sqlite3.Connection, number: int, doc: Document, edits: Sequence[EditRow]) -> None:
+    text = _bulk_text(doc, edits)
     db.execute(
         "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
@@ -141,7 +166,7 @@ def _insert_document(db: sqlite3.Connection, number: int, doc: Document) -> None
             doc.script.converted_chars,
             _json(doc.metadata),
             len(doc.articles),
-            len(doc.edits),
+            len(edits),
         ),
     )
     for position, article in enumerate(doc.articles, 1):
@@ -171,7 +196,12 @@ def _insert_document(db: sqlite3.Connection, number: int, doc: Document) -> None
         )
     db.executemany(
         'INSERT INTO edits (document_id, stage, kind, before, after, line, "offset") VALUES (?,?,?,?,?,?,?)',
-        [(number, e.stage, e.kind, text(e.before), text(e.after), e.line, e.offset) for e in doc.edits],
+        [
+            (number, stage, kind, text(before), text(after), line, offset)
+            for stage, kind, before, after, line, offset in edits
+        ]
+        if text is not _same
+        else [(number, *e) for e in edits],
     )
     db.executemany(
         "INSERT INTO removed (document_id, text, reason, line) VALUES (?,?,?,?)",
@@ -205,13 +235,16 @@ class SqliteWriter:
         self.db.commit()
         self.count = 0
 
-    def add(self, doc: Document) -> None:
+    def add(self, doc: Document, edits: Sequence[EditRow] | None = None) -> None:
+        """Add a document; its `edits` as rows when given (read from its record), else its own."""
         self.count += 1
-        _insert_document(self.db, self.count, doc)
+        _insert_document(self.db, self.count, doc, edit_rows(doc) if edits is None else edits)
 
     def close(self) -> Path:
         try:
             self.db.commit()
+            with self.db:
+                self.db.executescript(INDEXES)
             with self.db:
                 self.db.execute("INSERT INTO blocks_fts(blocks_fts) VALUES ('rebuild')")
                 self.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
@@ -225,17 +258,21 @@ class SqliteWriter:
 
 def write_sqlite_edition(
     summaries: Sequence[DocumentSummary],
-    docs: Iterable[Document],
+    docs: Iterable[Document | tuple[Document, Sequence[EditRow]]],
     out: Path,
     manifest: dict[str, Any] | None = None,
 ) -> Path:
-    """Write `out/sqlite/corpus.sqlite`, streaming the documents; return its path.
+    """Write `out/sqlite/corpus.sqlite`, streaming the documents (each alone, or with its edits as
+    rows); return its path.
 
     `manifest` (the run: tool and rules versions, options) goes into the `meta` table."""
     writer = SqliteWriter(summaries, out, manifest)
     try:
         for doc in docs:
-            writer.add(doc)
+            if isinstance(doc, tuple):
+                writer.add(*doc)
+            else:
+                writer.add(doc)
     except BaseException:
         writer.db.close()
         raise

@@ -55,9 +55,9 @@ def small_build(tmp_path: Path) -> Path:
 def test_each_record_is_read_once(small_build: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     read: list[str] = []
 
-    def counting(record: dict[str, object]) -> object:
+    def counting(record: dict[str, object], edits: bool = True) -> object:
         read.append(str(record["source"]))
-        return document_from_record(record)  # type: ignore[arg-type]
+        return document_from_record(record, edits)  # type: ignore[arg-type]
 
     monkeypatch.setattr(corpus_pass, "document_from_record", counting)
     seconds = run_pass(small_build, sqlite_process=False)
@@ -174,16 +174,37 @@ def test_records_read_ahead_come_in_order_and_few_at_a_time(
     small_build: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     summaries = read_index(small_build)
-    expected = [corpus_pass.read_document(small_build, s) for s in summaries]
+    expected = [corpus_pass.read_for_sqlite(small_build, s) for s in summaries]
     read: list[str] = []
 
     def recording(build: Path, item: Any) -> Any:
         read.append(item.source)
         return expected[[s.source for s in summaries].index(item.source)]
 
-    monkeypatch.setattr(corpus_pass, "read_document", recording)
+    monkeypatch.setattr(corpus_pass, "read_for_sqlite", recording)
     docs = corpus_pass.read_ahead(small_build, summaries, ahead=1)
     assert next(docs) is expected[0]
     assert len(read) <= 2  # the first and at most one ahead
     assert list(docs) == expected[1:]
     assert read == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_the_database_reads_a_record_as_the_document_it_stands_for(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "t.txt").write_text("春耕\n\n田裡一片忙碌,農民們在播種.\n", encoding="utf-8")
+    build = build_of(tmp_path, [raw / "t.txt"])
+    (item,) = read_index(build)
+    full = corpus_pass.read_document(build, item)
+    doc, rows = corpus_pass.read_for_sqlite(build, item)
+    assert [(kind, before, after) for _, kind, before, after, _, _ in rows] == [
+        ("script.t2s", "裡", "里"),
+        ("script.t2s", "農", "农"),
+        ("script.t2s", "們", "们"),
+        ("script.t2s", "種", "种"),
+        ("punct.fullwidth_comma", ",", "，"),
+        ("punct.fullwidth_period", ".", "。"),
+    ]
+    assert rows == [(e.stage, e.kind, e.before, e.after, e.line, e.offset) for e in full.edits]
+    assert doc.edits == [] and doc.articles == full.articles and doc.removed == full.removed
+    assert corpus_pass.read_document(build, item, edits=False) == doc
