@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 
 from zhclean.tasks.core.model import Block
 from zhclean.tasks.core.options import Options
@@ -29,23 +28,34 @@ from zhclean.tasks.text import classify as cl
 
 
 class PairStats:
-    """Character and adjacent-pair counts of one document, for the junction test."""
+    """Character and adjacent-pair counts of one document, for the junction test.
+
+    Counted when asked, in C (`str.count`): a document asks about a few dozen junctions, and
+    counting every pair of it up front cost more than the rest of the join stage's decisions."""
 
     def __init__(self, texts: list[str]) -> None:
-        self.chars: Counter[str] = Counter()
-        self.pairs: Counter[str] = Counter()
-        for text in texts:
-            run = re.sub(r"\s+", "", text)
-            self.chars.update(run)
-            self.pairs.update(map(str.__add__, run, run[1:]))  # each adjacent pair, built in C
+        # each text without its white space, one per line: no pair of characters spans two texts
+        self.text = "\n".join(SPACE_RUN.sub("", text) for text in texts)
+
+    def chars(self, ch: str) -> int:
+        return self.text.count(ch) if ch and not ch.isspace() else 0
+
+    def pairs(self, pair: str) -> int:
+        """Adjacent occurrences of the two characters of `pair`; `哈哈哈` holds `哈哈` twice."""
+        if pair[0] != pair[1]:
+            return self.text.count(pair)  # two different characters cannot overlap themselves
+        return sum(1 for _ in re.finditer(f"(?={re.escape(pair)})", self.text))
 
     def is_word(self, left: str, right: str) -> bool:
         """True when `left`+`right` is a pair this document uses often: a word cut by the break."""
         if not (cl.CJK_CHAR.match(left) and cl.CJK_CHAR.match(right)):
             return False
-        count = self.pairs[left + right]
-        rarer = min(self.chars[left], self.chars[right]) or 1
+        count = self.pairs(left + right)
+        rarer = min(self.chars(left), self.chars(right)) or 1
         return count >= JUNCTION_MIN_COUNT and count / rarer >= JUNCTION_MIN_SHARE
+
+
+SPACE_RUN = re.compile(r"\s+")
 
 
 def lone_mark(text: str) -> bool:
