@@ -30,8 +30,8 @@ from typing import Any
 
 import orjson
 
-from zhclean.tasks.build.results import report_path, results_dir
-from zhclean.tasks.core.model import Document, DocumentSummary, document_from_record
+from zhclean.tasks.build.results import edition_path, report_path, results_dir
+from zhclean.tasks.core.model import RECORD_LISTS, Document, DocumentSummary, document_from_record
 from zhclean.tasks.editions.epub_edition import VolumeWriter, volumes
 from zhclean.tasks.editions.json_edition import CorpusJsonWriter
 from zhclean.tasks.editions.markdown_edition import CorpusMarkdownWriter
@@ -53,13 +53,25 @@ def parse_json(data: bytes) -> Any:
         return json.loads(data)
 
 
+def read_record(build: Path, item: DocumentSummary, lists: bool = True) -> dict[str, Any]:
+    """A document's record, with its edits, removed text and problems (from its JSON edition)
+    when `lists`."""
+    record = parse_json((results_dir(build) / item.result).read_bytes())
+    if lists:
+        edition = parse_json(edition_path(build, item.stem).read_bytes())
+        record.update({key: edition[key] for key in RECORD_LISTS})
+    return record
+
+
 def read_document(build: Path, item: DocumentSummary, edits: bool = True) -> Document:
-    return document_from_record(parse_json((results_dir(build) / item.result).read_bytes()), edits)
+    """The document of a record; without edits, removed text and problems unless `edits` (the
+    articles' editions read none of them)."""
+    return document_from_record(read_record(build, item, edits), edits)
 
 
 def read_for_sqlite(build: Path, item: DocumentSummary) -> tuple[Document, list[EditRow]]:
     """A document without its edits, and its edits as the database's rows (no `Edit` each)."""
-    record = parse_json((results_dir(build) / item.result).read_bytes())
+    record = read_record(build, item)
     return document_from_record(record, edits=False), record_edit_rows(record)
 
 

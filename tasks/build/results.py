@@ -1,25 +1,25 @@
 """Each document's result, written into the build as soon as it is normalised.
 
-The flow never holds the corpus: a worker writes the document's full record
-(`.results/<stem>.json`) and its report section (`.results/<stem>.report.json`)
-and hands back a `DocumentSummary`; the corpus-wide editions and the report are then
-written in one pass that reads each record back once (`corpus_pass.py`). The `.results`
-folder stays in the published build (it is not an edition): the next run reuses the
-results of unchanged documents (`incremental.py`).
+The flow never holds the corpus: a worker writes the document's record
+(`.results/<stem>.json`: provenance, script, metadata and the articles in full) and its
+report section (`.results/<stem>.report.json`) beside its editions, and hands back a
+`DocumentSummary`; the corpus-wide editions and the report are then written in one pass
+that reads each record back once (`corpus_pass.py`). The edits, removed text and problems
+are not in the record: the document's JSON edition (`json/documents/<stem>.json`) holds
+them, written once, and the database, the only corpus edition that needs them, reads them
+from there (`read_lists`). The `.results` folder stays in the published build (it is not an
+edition): the next run reuses the results of unchanged documents (`incremental.py`).
 """
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Iterable
 from dataclasses import asdict
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import Any
 
 from zhclean.tasks.core.model import RECORD_LISTS, Document, DocumentSummary, document_record
-from zhclean.tasks.editions.json_edition import Layout, NotFlat, records_json
 from zhclean.tasks.editions.markdown_edition import safe_stem, summary_of
 
 RESULTS_DIR = ".results"
@@ -42,24 +42,15 @@ def write_result(doc: Document, report: dict[str, Any], build: Path) -> Document
 
 
 def record_json(doc: Document) -> str:
-    """`json.dumps(document_record(doc), ensure_ascii=False)`, character for character: the
-    edits, removed text and problems written by `records_json` (no dict per edit), anything
-    out of the ordinary by `json.dumps` itself."""
+    """`json.dumps` of `document_record(doc)` without its edits, removed text and problems (the
+    JSON edition holds them: `read_lists`), so each is serialised once per run."""
     record = document_record(doc, records=False)
-    try:
-        body = ", ".join(
-            f"{encode_basestring(key)}: {_record_value(key, value)}" for key, value in record.items()
-        )
-    except (NotFlat, TypeError, ValueError):
-        return json.dumps(document_record(doc), ensure_ascii=False)
-    return f"{{{body}}}"
+    return json.dumps({k: v for k, v in record.items() if k not in RECORD_LISTS}, ensure_ascii=False)
 
 
-_scalar = functools.partial(json.dumps, ensure_ascii=False)
-
-
-def _record_value(key: str, value: Any) -> str:
-    return records_json(value, Layout.of(None), _scalar) if key in RECORD_LISTS else _scalar(value)
+def edition_path(build: Path, stem: str) -> Path:
+    """The document's JSON edition, which holds its edits, removed text and problems."""
+    return build / "json" / "documents" / f"{safe_stem(stem)}.json"
 
 
 def write_index(summaries: Iterable[DocumentSummary], build: Path) -> Path:

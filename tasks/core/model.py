@@ -190,7 +190,8 @@ def document_record(doc: Document, records: bool = True) -> dict[str, Any]:
 def document_from_record(record: dict[str, Any], edits: bool = True) -> Document:
     """The `Document` a `document_record` was made from, without its edits when not `edits` (the
     articles' editions do not read them, and building an Edit per entry of the record was half
-    the time of reading a record back)."""
+    the time of reading a record back). A record without removed text or problems (the build's
+    records leave them to the JSON edition) gives a document without them."""
     articles = [
         Article(**{**a, "blocks": [Block(**b) for b in a["blocks"]]}) for a in record.get("articles", [])
     ]
@@ -210,8 +211,8 @@ def document_from_record(record: dict[str, Any], edits: bool = True) -> Document
         ]
         if edits
         else [],
-        removed=[Removed(**r) for r in record["removed"]],
-        problems=[Problem(**p) for p in record["problems"]],
+        removed=[Removed(**r) for r in record.get("removed", ())],
+        problems=[Problem(**p) for p in record.get("problems", ())],
     )
 
 

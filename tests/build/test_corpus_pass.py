@@ -147,10 +147,7 @@ def test_the_pass_writes_what_each_writer_alone_writes(tmp_path: Path) -> None:
     build = build_of(tmp_path, sorted(RAW.glob("*.txt")))
     run_pass(build)
     summaries = read_index(build)
-    docs = [
-        document_from_record(json.loads((build / ".results" / s.result).read_text(encoding="utf-8")))
-        for s in summaries
-    ]
+    docs = [corpus_pass.read_document(build, s) for s in summaries]
     assert (build / "markdown" / "corpus.md").read_text(encoding="utf-8") == render_corpus_markdown(docs)
     lines = (build / "json" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["id"] for line in lines] == [a.id for d in docs for a in d.articles]
