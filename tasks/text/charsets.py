@@ -77,6 +77,40 @@ def all_common(text: str) -> bool:
     return True
 
 
+#: Characters known to be ASCII, white space or common: `common_outside_ascii` tests a whole line in C.
+_ASCII_SPACE_OR_COMMON: set[str] = set()
+
+
+def common_outside_ascii(text: str) -> bool:
+    """Whether every character of `text` that is neither ASCII nor white space is common: then no
+    run of non-ASCII characters in it holds a rare one (one test per line instead of per run)."""
+    if _ASCII_SPACE_OR_COMMON.issuperset(text):
+        return True
+    for ch in set(text).difference(_ASCII_SPACE_OR_COMMON):
+        if not (ch.isascii() or ch.isspace() or is_common(ch)):
+            return False
+        _ASCII_SPACE_OR_COMMON.add(ch)
+    return True
+
+
+def rare_positions(text: str) -> list[int]:
+    """The indexes of the characters of `text` that are not common, in order: found per distinct
+    rare character by `str.find`, in C (a text holds few of them)."""
+    rare = []
+    for ch in set(text).difference(_COMMON_SEEN):
+        if is_common(ch):
+            _COMMON_SEEN.add(ch)
+        else:
+            rare.append(ch)
+    positions = []
+    for ch in rare:
+        at = text.find(ch)
+        while at >= 0:
+            positions.append(at)
+            at = text.find(ch, at + 1)
+    return sorted(positions)
+
+
 def rare_count(text: str) -> int:
     """How many characters of `text` are not common (a garbage score)."""
     return sum(1 for ch in text if not is_common(ch))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from zhclean.tasks.core.rules import containing
-from zhclean.tasks.text.charsets import all_common, is_common
+from zhclean.tasks.text.charsets import all_common, common_outside_ascii, is_common, rare_positions
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,33 @@ def test_all_common(text: str, expected: bool) -> None:
 )
 def test_containing(needles: tuple[str, ...], text: str, expected: bool) -> None:
     assert bool(containing(*needles)(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("中华人民共和国", []),  # every one in GB 2312 level 1
+        ("鑫鑫向荣", [0, 1]),  # 鑫 is level 2: rare, twice
+        ("我們的國家", []),  # traditional forms of level-1 hanzi are common
+        ("涓浗x浜", [0, 1, 3]),  # mojibake's characters; a lowercase ASCII letter is common
+        ("", []),
+    ],
+)
+def test_rare_positions(text: str, expected: list[int]) -> None:
+    assert rare_positions(text) == expected
+    assert rare_positions(text) == [i for i, ch in enumerate(text) if not is_common(ch)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("中华人民共和国 #1/2\t[x]", True),  # ASCII symbols and white space do not count
+        ("我們的國家。", True),
+        ("中国\u3000鑫", False),  # 鑫 is rare; the ideographic space is white space
+        ("abc 123", True),
+        ("", True),
+    ],
+)
+def test_common_outside_ascii(text: str, expected: bool) -> None:
+    assert common_outside_ascii(text) is expected
+    assert common_outside_ascii(text) is all(ch.isascii() or ch.isspace() or is_common(ch) for ch in text)

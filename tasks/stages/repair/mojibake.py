@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
 from zhclean.tasks.core.data import load
@@ -29,7 +29,15 @@ from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import Change, Rule, RuleList, containing
 from zhclean.tasks.stages.repair.gbk import LATIN1_RUN, latin1_as_gbk
 from zhclean.tasks.stages.repair.pinyin import SYLLABLE_RUN, TONE_DIGITS, is_syllable, is_toned
-from zhclean.tasks.text.charsets import CJK, CJK_CLASS, COMMON_PUNCT, all_common, rare_count
+from zhclean.tasks.text.charsets import (
+    CJK,
+    CJK_CLASS,
+    COMMON_PUNCT,
+    all_common,
+    common_outside_ascii,
+    rare_count,
+    rare_positions,
+)
 
 #: This module's rules, in the order they run.
 RULES = RuleList()
@@ -62,7 +70,18 @@ def _utf8_as_gbk(run: str) -> list[Change]:
     """Longest spans (multiples of 3 chars) of `run` whose GB 18030 bytes are valid UTF-8."""
     changes: list[Change] = []
     lossy = "\ufffd" in run
-    longest = (lambda i: _longest_lossy(run, i)) if lossy else _strict_spans(run)
+    if not lossy:
+        chunk, longest = _strict_spans(run)
+        end = 0
+        for i in _starts_reaching_rare(run, chunk):
+            if i < end:
+                continue
+            best = longest(i)
+            if best and _better(run[i : best[0]], best[1]):
+                changes.append(Change(i, best[0], best[1]))
+                end = best[0]
+        return changes
+    longest = lambda i: _longest_lossy(run, i)  # noqa: E731
     i = 0
     while i + 3 <= len(run):
         if not _starts_utf8(run[i]):
@@ -86,8 +105,15 @@ _UTF8_CHAR = (
 VALID_UTF8 = re.compile(rb"(?:" + _UTF8_CHAR + rb")*")
 
 
-def _strict_spans(run: str) -> Callable[[int], tuple[int, str] | None]:
-    """`_longest_strict` for every start in `run`, with the run encoded once.
+#: A character that is one byte in GB 18030.
+ONE_BYTE = re.compile(r"[\x00-\x7f]")
+
+
+def _strict_spans(
+    run: str,
+) -> tuple[Callable[[int], bool], Callable[[int], tuple[int, str] | None]]:
+    """Whether the three characters from `j` decode (`chunk(j)`), and `_longest_strict` for every
+    start in `run`, with the run encoded once.
 
     GB 18030 is stateless, so the bytes of `run[i:j]` are a slice of the run's bytes; and
     UTF-8 is self-synchronising, so a span that decodes is one whose bytes match
@@ -95,16 +121,44 @@ def _strict_spans(run: str) -> Callable[[int], tuple[int, str] | None]:
     try:
         data = run.encode("gb18030")
     except UnicodeError:
-        return lambda i: _longest_strict(run, i)
-    offsets = [0, *itertools.accumulate(len(ch.encode("gb18030")) for ch in run)]
+        return (lambda j: _longest_strict(run[j : j + 3], 0) is not None), (lambda i: _longest_strict(run, i))
+    offsets: Sequence[int] = (
+        range(0, len(data) + 1, 2)  # every character two bytes: nearly every run of Chinese
+        if len(data) == 2 * len(run) and not ONE_BYTE.search(run)  # none shorter, so none longer
+        else [0, *itertools.accumulate(len(ch.encode("gb18030")) for ch in run)]
+    )
+
+    def chunk(j: int) -> bool:
+        return j + 3 <= len(run) and VALID_UTF8.fullmatch(data, offsets[j], offsets[j + 3]) is not None
 
     def longest(i: int) -> tuple[int, str] | None:
         j = i
-        while j + 3 <= len(run) and VALID_UTF8.fullmatch(data, offsets[j], offsets[j + 3]):
+        while chunk(j):
             j += 3
         return (j, data[offsets[i] : offsets[j]].decode("utf-8")) if j > i else None
 
-    return longest
+    return chunk, longest
+
+
+def _starts_reaching_rare(run: str, chunk: Callable[[int], bool]) -> list[int]:
+    """The starts whose longest decodable span covers a rare character, in order: the only ones
+    `_better` can accept (a span whose source holds no rare character cannot lose one). Found
+    by walking back, three characters at a time, from each rare character while the chunks
+    decode (one or two steps in real text), not by trying every start of the run."""
+    starts: set[int] = set()
+    decodes: dict[int, bool] = {}
+    for rare in rare_positions(run):
+        for first in (rare, rare - 1, rare - 2):  # the chunk holding it, at each alignment
+            i = first
+            while i >= 0:
+                ok = decodes.get(i)
+                if ok is None:
+                    ok = decodes[i] = chunk(i)
+                if not ok:
+                    break
+                starts.add(i)
+                i -= 3
+    return sorted(starts)
 
 
 def _longest_strict(run: str, i: int) -> tuple[int, str] | None:
@@ -207,6 +261,8 @@ def _better(garbage: str, decoded: str) -> bool:
 
 
 def find_utf8_as_gbk(text: str, _options: Options) -> Iterable[Change]:
+    if common_outside_ascii(text):
+        return  # no run holds a rare character: none can read as less rare
     for m in NON_ASCII_RUN.finditer(text):
         if all_common(m.group()):
             continue  # a reading must be less rare than its source: nothing rare, nothing to fix

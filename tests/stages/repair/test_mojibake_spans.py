@@ -59,3 +59,18 @@ ALPHABET = (
 @given(st.text(alphabet=ALPHABET, min_size=3, max_size=40))
 def test_same_spans_as_the_decoder_on_mixed_runs(run: str) -> None:
     assert m._utf8_as_gbk(run) == reference(run)
+
+
+def test_a_run_mixing_one_and_four_byte_characters_keeps_its_offsets() -> None:
+    # '0' (one byte) and 'À' (four bytes in GB 18030) make 2 bytes per character on average:
+    # the offsets must still be each character's own
+    run = "0À勪汉鏂囧0"
+    assert m._utf8_as_gbk(run) == reference(run)
+
+
+def test_spans_are_found_from_the_rare_characters_they_reach() -> None:
+    # UTF-8 read as GB 18030 between two common characters that stay as they are
+    assert m._utf8_as_gbk("中鍗庝汉姘戝叡鍜屽浗国") == [m.Change(1, 10, "华人民共和国")]
+    assert m._utf8_as_gbk("中浣犲ソ涓栫晫国") == [m.Change(1, 7, "你好世界")]
+    assert m._utf8_as_gbk("中鏂囧寲浜ゆ祦娲诲姩国") == [m.Change(1, 10, "文化交流活动")]
+    assert m._utf8_as_gbk("中华人民共和国") == []  # clean text: nothing rare to start from
