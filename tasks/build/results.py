@@ -7,7 +7,7 @@ report section (`.results/<stem>.report.json`) beside its editions, and hands ba
 that reads each record back once (`corpus_pass.py`). The edits, removed text and problems
 are not in the record: the document's JSON edition (`json/documents/<stem>.json`) holds
 them, written once, and the database, the only corpus edition that needs them, reads them
-from there (`read_lists`). The `.results` folder stays in the published build (it is not an
+from there (`corpus_pass.read_record`). The `.results` folder stays in the published build (it is not an
 edition): the next run reuses the results of unchanged documents (`incremental.py`).
 """
 
@@ -43,7 +43,7 @@ def write_result(doc: Document, report: dict[str, Any], build: Path) -> Document
 
 def record_json(doc: Document) -> str:
     """`json.dumps` of `document_record(doc)` without its edits, removed text and problems (the
-    JSON edition holds them: `read_lists`), so each is serialised once per run."""
+    JSON edition holds them: `corpus_pass.read_record`), so each is serialised once per run."""
     record = document_record(doc, records=False)
     return json.dumps({k: v for k, v in record.items() if k not in RECORD_LISTS}, ensure_ascii=False)
 

@@ -336,6 +336,7 @@ class ReleaseWriter:
         self.tmp = folder / f".{self.archive.name}.tmp"
         self.known: dict[str, dict[str, Any]] = {}
         self.added: set[str] = set()
+        self.started = self.finished = False
         self._fh = self.tmp.open("wb")
         self._gz = ParallelGzip(self._fh, self.mtime, threads or archive_threads())
         # open across `start` and `finish`: `finish` ends it, `close` lets go of an unfinished one
@@ -349,6 +350,7 @@ class ReleaseWriter:
 
     def start(self) -> None:
         """Zip, hash and pack what is ready: every edition file is final but the database's."""
+        self.started = True
         write_markdown_zip(self.build, self.mtime)
         ready = list_editions(self.build, {})
         self.known = {e["path"]: e for e in ready if not e["path"].startswith(f"{LAST_FOLDER}/")}
@@ -360,7 +362,7 @@ class ReleaseWriter:
 
         Returns `{"version", "archive", "sha256", "bytes", "editions"}` (paths relative to the build)."""
         licence = " ".join(licence.split()) or DEFAULT_LICENCE
-        if not self.known:
+        if not self.started:
             self.start()
         editions = list_editions(self.build, self.known)
         manifest_path = self.build / MANIFEST
@@ -386,6 +388,7 @@ class ReleaseWriter:
         _add_bytes(self._tar, f"{self.top}/{SUMS}", sums_text.encode("utf-8"), self.mtime)
         self._tar.close()
         digest = self._gz.close()
+        self.finished = True
         self.close()
         os.replace(self.tmp, self.archive)
         (self.archive.parent / SUMS).write_text(f"{digest}  {self.archive.name}\n", encoding="utf-8")
@@ -398,9 +401,11 @@ class ReleaseWriter:
         }
 
     def close(self) -> None:
-        """Let go of the threads and the file (an unfinished archive stays a hidden temporary)."""
+        """Let go of the threads and the file; an unfinished archive is deleted."""
         self._gz.__exit__()
         self._fh.close()
+        if not self.finished:
+            self.tmp.unlink(missing_ok=True)
 
     def __enter__(self) -> ReleaseWriter:
         return self

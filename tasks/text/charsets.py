@@ -61,49 +61,40 @@ def is_common(ch: str) -> bool:
     return len(encoded) == 2 and encoded[0] in GB2312_LEVEL1
 
 
-#: Characters found common so far: `all_common` tests a whole run against it in C.
+#: Characters found common so far: a whole text is tested against it in C.
 _COMMON_SEEN: set[str] = set()
 
 
-def all_common(text: str) -> bool:
-    """Whether every character of `text` is common (as `is_common`), without a Python call per
-    character once the characters have been seen."""
+def rare_chars(text: str) -> set[str]:
+    """The distinct characters of `text` that are not common (as `is_common`), without a Python
+    call per character once the characters have been seen."""
     if _COMMON_SEEN.issuperset(text):
-        return True
+        return set()
+    rare = set()
     for ch in set(text).difference(_COMMON_SEEN):
-        if not is_common(ch):
-            return False
-        _COMMON_SEEN.add(ch)
-    return True
+        if is_common(ch):
+            _COMMON_SEEN.add(ch)
+        else:
+            rare.add(ch)
+    return rare
 
 
-#: Characters known to be ASCII, white space or common: `common_outside_ascii` tests a whole line in C.
-_ASCII_SPACE_OR_COMMON: set[str] = set()
+def all_common(text: str) -> bool:
+    """Whether every character of `text` is common (as `is_common`)."""
+    return _COMMON_SEEN.issuperset(text) or not rare_chars(text)
 
 
 def common_outside_ascii(text: str) -> bool:
     """Whether every character of `text` that is neither ASCII nor white space is common: then no
     run of non-ASCII characters in it holds a rare one (one test per line instead of per run)."""
-    if _ASCII_SPACE_OR_COMMON.issuperset(text):
-        return True
-    for ch in set(text).difference(_ASCII_SPACE_OR_COMMON):
-        if not (ch.isascii() or ch.isspace() or is_common(ch)):
-            return False
-        _ASCII_SPACE_OR_COMMON.add(ch)
-    return True
+    return all(ch.isascii() or ch.isspace() for ch in rare_chars(text))
 
 
 def rare_positions(text: str) -> list[int]:
     """The indexes of the characters of `text` that are not common, in order: found per distinct
     rare character by `str.find`, in C (a text holds few of them)."""
-    rare = []
-    for ch in set(text).difference(_COMMON_SEEN):
-        if is_common(ch):
-            _COMMON_SEEN.add(ch)
-        else:
-            rare.append(ch)
     positions = []
-    for ch in rare:
+    for ch in rare_chars(text):
         at = text.find(ch)
         while at >= 0:
             positions.append(at)

@@ -224,3 +224,10 @@ def test_the_archive_reads_as_a_stream_and_with_tar(docs, tmp_path: Path, monkey
     listing = subprocess.run(["tar", "tzf", str(archive)], capture_output=True, text=True, check=True)
     assert sorted(listing.stdout.split()) == sorted(streamed)
     assert subprocess.run(["gzip", "-t", str(archive)], check=False).returncode == 0
+
+
+def test_a_release_left_unfinished_leaves_no_file(docs, tmp_path: Path) -> None:
+    build = make_build(docs, tmp_path / "build")
+    with ReleaseWriter(build, RUN, threads=2) as writer:
+        writer.start()  # the database's process fails before `finish`
+    assert list((build / "release").iterdir()) == []

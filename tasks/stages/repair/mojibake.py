@@ -81,13 +81,12 @@ def _utf8_as_gbk(run: str) -> list[Change]:
                 changes.append(Change(i, best[0], best[1]))
                 end = best[0]
         return changes
-    longest = lambda i: _longest_lossy(run, i)  # noqa: E731
     i = 0
     while i + 3 <= len(run):
         if not _starts_utf8(run[i]):
             i += 1
             continue
-        best = longest(i)
+        best = _longest_lossy(run, i)
         if best and _better(run[i : best[0]], best[1]):
             changes.append(Change(i, best[0], best[1]))
             i = best[0]
