@@ -85,28 +85,31 @@ def run(
             "build; nothing rebuilt (use --force to rebuild)"
         )
         raise typer.Exit(EXIT_OK)
-    from zhclean.flows.normalize_corpus import normalize_corpus  # imports Prefect: only when needed
+    from zhclean.flows.server import early_server, use_server  # imports Prefect: only when needed
 
-    with _progress_bar(), _run_logs_off_the_console():
-        try:
-            summary = normalize_corpus(
-                raw_dir=str(raw),
-                out_dir=str(out),
-                disabled_rules=list(disable),
-                pangu=pangu,
-                script_table=script_table,
-                force=force,
-                workers=workers,
-                runner=runner,
-                address=address,
-                licence=licence,
-            )
-        except OutputBusy as exc:
-            _fatal(str(exc), EXIT_BUSY)
-        except (OutputError, DiscoveryError) as exc:
-            _fatal(str(exc), EXIT_FATAL)
-        except NothingToPublish as exc:
-            _fatal(str(exc), EXIT_FATAL)
+    with early_server() as server:  # Prefect's temporary server boots while the flow is imported
+        from zhclean.flows.normalize_corpus import normalize_corpus
+
+        with use_server(server), _progress_bar(), _run_logs_off_the_console():
+            try:
+                summary = normalize_corpus(
+                    raw_dir=str(raw),
+                    out_dir=str(out),
+                    disabled_rules=list(disable),
+                    pangu=pangu,
+                    script_table=script_table,
+                    force=force,
+                    workers=workers,
+                    runner=runner,
+                    address=address,
+                    licence=licence,
+                )
+            except OutputBusy as exc:
+                _fatal(str(exc), EXIT_BUSY)
+            except (OutputError, DiscoveryError) as exc:
+                _fatal(str(exc), EXIT_FATAL)
+            except NothingToPublish as exc:
+                _fatal(str(exc), EXIT_FATAL)
     if summary["up_to_date"]:
         Console().print(
             f"{summary['out_dir']} is up to date: same raw files, rules and options as the published "

@@ -1,0 +1,185 @@
+"""The embedded run's temporary Prefect server, started early so that it boots while this process
+imports the pipeline.
+
+With no Prefect API configured, Prefect starts a temporary server the first time a flow needs
+one: it imports its whole server application in this process (about 3 s, only to find the
+class that starts it), then starts the same application in a subprocess and waits for it
+(about 5 s more). `zhclean run` knows from the start that it will need that server, so
+`TemporaryServer` starts the same subprocess (Prefect's own command and settings) before the
+flow module is imported and points Prefect at it (`PREFECT_API_URL`) once it answers. The
+run is the same Prefect run on the same kind of server; it starts about 4 s sooner
+(`benchmarks/RESULTS.md`). When an API is configured (a Prefect server, Prefect Cloud, a
+test harness), nothing is started and Prefect's settings are left alone.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+#: The environment Prefect gives its own temporary server (`SubprocessASGIServer`): no UI, and
+#: the server knows it is a temporary one.
+SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+#: uvicorn's exit code when the port was taken meanwhile: start again on another.
+PORT_TAKEN = 3
+POLL_SECONDS = 0.1
+STOP_SECONDS = 5.0
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def needed() -> bool:
+    """Whether Prefect would start a temporary server: no API configured (environment, profile
+    or the settings in force) and temporary servers allowed."""
+    from prefect.settings import get_current_settings
+
+    settings = get_current_settings()
+    return not settings.api.url and bool(settings.server.ephemeral.enabled)
+
+
+def settings_environment() -> dict[str, str]:
+    """Prefect's settings in force here (a profile's, say), as the server's environment: what
+    Prefect passes its own temporary server."""
+    from prefect.settings import get_current_settings
+
+    return get_current_settings().to_environment_variables(exclude_unset=True)
+
+
+def drain_prefect_workers() -> None:
+    """Wait for this process's queued run logs and events to reach the server."""
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    with suppress(RuntimeError):  # never started: nothing queued
+        APILogWorker.instance().drain()
+    EventsWorker.drain_all()
+
+
+class TemporaryServer:
+    """Prefect's temporary server in a subprocess of this one, from `start` to `stop`."""
+
+    def __init__(self) -> None:
+        self.process: subprocess.Popen[bytes] | None = None
+        self.port = 0
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api"
+
+    def start(self) -> None:
+        """Start the server; return at once (`wait` waits for it)."""
+        import prefect
+
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "--app-dir",
+                str(Path(prefect.__file__).parent.parent),
+                "--factory",
+                "prefect.server.api.server:create_app",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--log-level",
+                "error",
+                "--lifespan",
+                "on",
+            ],
+            env={**os.environ, **SERVER_ENV, **settings_environment()},
+        )
+
+    def wait(self, timeout: float) -> None:
+        """Return once the server answers its health check; raise `RuntimeError` after `timeout`
+        seconds or if it exits (a port taken meanwhile is retried on another)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            assert self.process is not None, "start the server first"
+            code = self.process.poll()
+            if code == PORT_TAKEN:
+                self.start()
+                continue
+            if code is not None:
+                raise RuntimeError(f"the temporary Prefect server exited with code {code}")
+            try:
+                with urllib.request.urlopen(f"{self.api_url}/health", timeout=POLL_SECONDS * 10) as r:
+                    if r.status == 200:
+                        return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(POLL_SECONDS)
+        raise RuntimeError(f"the temporary Prefect server did not answer within {timeout:.0f} s")
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=STOP_SECONDS)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.process = None
+
+
+@contextmanager
+def early_server() -> Iterator[TemporaryServer | None]:
+    """Start Prefect's temporary server now if a flow run will need one; inside the block (import
+    the flow meanwhile), call `use_server` around the flow. Stopped on leaving."""
+    server = TemporaryServer() if needed() else None
+    try:
+        if server is not None:
+            server.start()
+        yield server
+    finally:
+        if server is not None:
+            server.stop()
+
+
+@contextmanager
+def use_server(server: TemporaryServer | None) -> Iterator[None]:
+    """Wait for `server` to answer, then point Prefect at it: through the environment, which the
+    processes started here inherit (the document workers, Dask's) and which Prefect's global
+    settings are refreshed from (threads that began before this block read those), and through
+    this thread's settings."""
+    if server is None:
+        yield
+        return
+    from prefect.context import refresh_global_settings_context
+    from prefect.settings import (
+        PREFECT_API_URL,
+        PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
+        temporary_settings,
+    )
+
+    server.wait(float(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value()))
+    previous = os.environ.get("PREFECT_API_URL")
+    os.environ["PREFECT_API_URL"] = server.api_url
+    refresh_global_settings_context()
+    try:
+        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+            yield
+            # the run's logs and events still queued reach this server before it goes (as in
+            # Prefect's test harness), not a new one started for them
+            drain_prefect_workers()
+    finally:
+        if previous is None:
+            os.environ.pop("PREFECT_API_URL", None)
+        else:
+            os.environ["PREFECT_API_URL"] = previous
+        refresh_global_settings_context()

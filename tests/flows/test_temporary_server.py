@@ -1,0 +1,87 @@
+"""`zhclean run`'s temporary Prefect server, started before the flow is imported (flows/server.py).
+
+A real run in a fresh process with no Prefect API configured, as on a user's machine: the flow
+runs against the server started early, Prefect starts no server of its own (in this process
+or in the document workers), the run and its logs are in that server, and once the block is
+left the server is gone. With an API configured, nothing is started.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from paths import RAW
+
+from zhclean.flows.server import early_server
+
+pytestmark = pytest.mark.flow
+
+#: A fresh process's run: the flow through `early_server` and `use_server`, then what the
+#: server says about it, read through the API before the server is stopped.
+SCRIPT = """
+import json, os, sys
+from zhclean.flows.server import early_server, use_server
+with early_server() as server:
+    from zhclean.flows.normalize_corpus import normalize_corpus
+    with use_server(server):
+        result = normalize_corpus(raw_dir=sys.argv[1], out_dir=sys.argv[2], workers=2)
+        from prefect.client.orchestration import get_client
+        with get_client(sync_client=True) as client:
+            runs = client.read_flow_runs()
+            logs = client.read_logs()
+            facts = {
+                "api": server.api_url,
+                "pid": server.process.pid,
+                "api_url_seen": str(client.api_url),
+                "runs": [(r.name, r.state.type.value) for r in runs],
+                "messages": [log.message for log in logs],
+                "documents": result["documents"],
+            }
+json.dump(facts, open(sys.argv[3], "w"))
+"""
+
+
+def listening(port: int) -> bool:
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+def test_a_run_uses_the_server_started_early_and_stops_it(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "one.txt").write_bytes((RAW / "001_e3528ec2684411c3.txt").read_bytes())
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env |= {"PREFECT_HOME": str(tmp_path / "home"), "PREFECT_LOGGING_LEVEL": "INFO"}
+    facts_file = tmp_path / "facts.json"
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(raw), str(tmp_path / "out"), str(facts_file)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    facts = json.loads(facts_file.read_text())
+    # the one server: the client talked to it, and Prefect never started one of its own
+    assert facts["api_url_seen"].rstrip("/") == facts["api"]
+    assert "Starting temporary server" not in done.stdout + done.stderr
+    assert [state for _, state in facts["runs"]] == ["COMPLETED"]
+    assert facts["documents"] == 1
+    # the flow's own log line reached that server
+    assert any("1 raw files in" in m for m in facts["messages"]), facts["messages"]
+    assert (tmp_path / "out" / "json" / "articles.jsonl").is_file()
+    # and it is gone: no process, nothing listening on its port
+    port = int(facts["api"].rsplit(":", 1)[1].split("/")[0])
+    assert not listening(port)
+    assert not Path(f"/proc/{facts['pid']}").exists()
+
+
+def test_nothing_is_started_when_an_api_is_configured(prefect_harness):
+    with early_server() as server:
+        assert server is None
