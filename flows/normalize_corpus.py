@@ -371,11 +371,15 @@ def same_prefect_api() -> Iterator[None]:
     process, and its address is not in the settings a worker process inherits: each
     worker would start a server of its own (10-20 s each). The address of the running
     one is handed to the workers instead."""
-    from prefect.server.api.server import SubprocessASGIServer
     from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
 
+    if get_current_settings().api.url:  # the workers inherit it (`flows/server.py` sets one)
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer  # already imported by Prefect to start it
+
     running = [s for s in SubprocessASGIServer._instances.values() if s.running]
-    if get_current_settings().api.url or not running:
+    if not running:
         yield
         return
     with temporary_settings(updates={PREFECT_API_URL: running[0].api_url}):

@@ -23,6 +23,9 @@ FOLDER = "zip"
 FILE_NAME = "markdown.zip"
 #: The folder the Markdown edition is read from, also the one folder inside the zip.
 SOURCE = "markdown"
+#: Deflate level of the members: at 1,000 documents (106 MB of Markdown) 1.8 CPU s instead of
+#: 5.5 s at zlib's default, for a zip of 48 MB instead of 43 MB (as the release archive, level 1).
+ZIP_LEVEL = 1
 #: The earliest date the zip format can store (DOS time).
 ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=UTC)
 
@@ -56,9 +59,10 @@ def write_markdown_zip(build: Path, mtime: int) -> Path:
     with zipfile.ZipFile(tmp, "w") as archive:
         for path in markdown_files(build):
             info = zipfile.ZipInfo(f"{SOURCE}/{path.name}", date_time=date)
-            info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o100644 << 16  # a regular file, rw-r--r--
             info.create_system = 3  # Unix, so the permissions above are read as such
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info._compresslevel = ZIP_LEVEL  # type: ignore[attr-defined]  # `compress_level` from 3.13
             info.file_size = path.stat().st_size
             with path.open("rb") as src, archive.open(info, "w") as dst:
                 shutil.copyfileobj(src, dst, 1 << 20)

@@ -205,8 +205,9 @@ def test_the_parallel_gzip_is_one_member_whatever_the_threads_and_writes(monkeyp
     assert gzip.decompress(made) == data
     assert digest == hashlib.sha256(made).hexdigest()
     assert gz(1, 1 << 20) == gz(3, 1_000) == (made, digest)
-    reference = io.BytesIO()  # the standard library's header: no name, the fixed date, level 6
-    with gzip.GzipFile(filename="", fileobj=reference, mode="wb", compresslevel=6, mtime=315532800) as fh:
+    reference = io.BytesIO()  # the standard library's header: no name, the fixed date, the level
+    level = bundle.GZIP_LEVEL
+    with gzip.GzipFile(filename="", fileobj=reference, mode="wb", compresslevel=level, mtime=315532800) as fh:
         fh.write(data)
     assert made[:10] == reference.getvalue()[:10]
     decoder = zlib.decompressobj(wbits=31)  # one member: nothing is left after its end
