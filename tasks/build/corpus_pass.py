@@ -26,22 +26,26 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 
 from zhclean.tasks.build.results import edition_path, report_path, results_dir
-from zhclean.tasks.core.model import RECORD_LISTS, Document, DocumentSummary, document_from_record
+from zhclean.tasks.core.model import RECORD_LISTS, Document, DocumentSummary, Removed, document_from_record
 from zhclean.tasks.editions.epub_edition import VolumeWriter, volumes
 from zhclean.tasks.editions.json_edition import CorpusJsonWriter
 from zhclean.tasks.editions.markdown_edition import CorpusMarkdownWriter
 from zhclean.tasks.editions.report import ReportWriter
 from zhclean.tasks.editions.sqlite_edition import (
+    DocumentTables,
     EditRow,
+    EditTables,
     SqliteWriter,
+    finish_database,
     record_edit_rows,
-    write_sqlite_edition,
 )
+
+T = TypeVar("T")
 
 
 def parse_json(data: bytes) -> Any:
@@ -69,10 +73,11 @@ def read_document(build: Path, item: DocumentSummary, edits: bool = True) -> Doc
     return document_from_record(read_record(build, item, edits), edits)
 
 
-def read_for_sqlite(build: Path, item: DocumentSummary) -> tuple[Document, list[EditRow]]:
-    """A document without its edits, and its edits as the database's rows (no `Edit` each)."""
-    record = read_record(build, item)
-    return document_from_record(record, edits=False), record_edit_rows(record)
+def read_edits(build: Path, item: DocumentSummary) -> tuple[list[EditRow], list[Removed]]:
+    """A document's edits as the database's rows (no `Edit` each) and its removed text, from its
+    JSON edition."""
+    edition = parse_json(edition_path(build, item.stem).read_bytes())
+    return record_edit_rows(edition), [Removed(**r) for r in edition["removed"]]
 
 
 def second_core() -> bool:
@@ -81,28 +86,51 @@ def second_core() -> bool:
 
 
 def read_ahead(
-    build: Path, items: Iterable[DocumentSummary], ahead: int = 4
-) -> Iterator[tuple[Document, list[EditRow]]]:
-    """`read_for_sqlite` of `items` in order, each read up to `ahead` documents early by a thread:
+    read: Callable[[DocumentSummary], T], items: Iterable[DocumentSummary], ahead: int = 4
+) -> Iterator[T]:
+    """`read(item)` of `items` in order, each read up to `ahead` documents early by a thread:
     SQLite releases the GIL while it inserts, so the next records are parsed meanwhile."""
     with ThreadPoolExecutor(max_workers=1) as pool:
-        pending: deque[Future[tuple[Document, list[EditRow]]]] = deque()
+        pending: deque[Future[T]] = deque()
         for item in items:
-            pending.append(pool.submit(read_for_sqlite, build, item))
+            pending.append(pool.submit(read, item))
             if len(pending) > ahead:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
 
 
-def write_sqlite_from_records(
-    build: Path, summaries: Sequence[DocumentSummary], manifest: dict[str, Any], ahead: int = 4
-) -> float:
-    """The SQLite edition from the build's records, as the second process writes it; its seconds."""
+def write_document_tables(
+    build: Path, summaries: Sequence[DocumentSummary], manifest: dict[str, Any]
+) -> tuple[Path, float]:
+    """The database's documents, articles, blocks and search indexes from the build's records
+    (a process of its own); the temporary file and its seconds. The number of edits of each
+    document is its summary's."""
     start = time.perf_counter()
-    docs = read_ahead(build, summaries, ahead) if ahead else (read_for_sqlite(build, s) for s in summaries)
-    write_sqlite_edition(summaries, docs, build, manifest)
-    return time.perf_counter() - start
+    tables = DocumentTables(summaries, build, manifest)
+    try:
+        for item in summaries:
+            tables.add(read_document(build, item, edits=False), sum(item.report["edits_by_kind"].values()))
+    except BaseException:
+        tables.abort()
+        raise
+    return tables.close(), time.perf_counter() - start
+
+
+def write_edit_tables(
+    build: Path, summaries: Sequence[DocumentSummary], ahead: int = 4
+) -> tuple[Path, float]:
+    """The database's edits and removed text from the JSON editions (a process of its own); the
+    temporary file and its seconds."""
+    start = time.perf_counter()
+    tables = EditTables(build)
+    try:
+        for rows, removed in read_ahead(lambda item: read_edits(build, item), summaries, ahead):
+            tables.add(rows, removed)
+    except BaseException:
+        tables.abort()
+        raise
+    return tables.close(), time.perf_counter() - start
 
 
 def write_corpus_editions(
@@ -122,23 +150,32 @@ def write_corpus_editions(
     core). `meanwhile` runs once every other edition is written, before the database is waited for.
     """
     with ExitStack() as stack:
-        database: Future[float] | None = None
+        parts: list[Future[tuple[Path, float]]] = []
         if second_core() if sqlite_process is None else sqlite_process:
             pool = stack.enter_context(
-                ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+                ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn"))
             )
-            database = pool.submit(write_sqlite_from_records, build, summaries, manifest)
-        seconds = _write_in_this_process(
-            build, summaries, manifest, run, summary, problems, sqlite=database is None
-        )
+            parts = [
+                pool.submit(write_document_tables, build, summaries, manifest),
+                pool.submit(write_edit_tables, build, summaries),
+            ]
+        seconds = _write_in_this_process(build, summaries, manifest, run, summary, problems, sqlite=not parts)
         if meanwhile is not None:
             start = time.perf_counter()
             meanwhile()
             seconds["meanwhile"] = time.perf_counter() - start
-        if database is not None:
+        if parts:
             start = time.perf_counter()
-            seconds["sqlite"] = database.result()
+            try:
+                (documents, seconds["sqlite"]), (edits, seconds["sqlite edits"]) = (p.result() for p in parts)
+            except BaseException:
+                for part in (DocumentTables, EditTables):
+                    part.temporary(build).unlink(missing_ok=True)
+                raise
             seconds["sqlite wait"] = time.perf_counter() - start
+            start = time.perf_counter()
+            finish_database(build, documents, edits)
+            seconds["sqlite finish"] = time.perf_counter() - start
     return seconds
 
 

@@ -19,14 +19,15 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from zhclean.tasks.core.model import Document, DocumentSummary
+from zhclean.tasks.core.model import Document, DocumentSummary, Removed
 from zhclean.tasks.editions.markdown_edition import UNPRINTABLE_RE, document_title, printable, safe_stem
 
 #: Bumped when the tables change; readers find it in `PRAGMA user_version`.
 SCHEMA_VERSION = 1
 FILE_NAME = "corpus.sqlite"
 
-SCHEMA = """
+#: The tables of documents, articles and blocks (written by `DocumentTables`).
+DOCUMENT_TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE documents (
     id INTEGER PRIMARY KEY,          -- 1, 2, ... in edition order (by source name)
@@ -68,7 +69,9 @@ CREATE TABLE blocks (
     first_line INTEGER NOT NULL,
     last_line INTEGER NOT NULL
 );
-CREATE TABLE edits (
+"""
+#: The tables of edits and removed text (written by `EditTables`, apart: the bulk of the rows).
+EDIT_TABLES = """CREATE TABLE edits (
     id INTEGER PRIMARY KEY,
     document_id INTEGER NOT NULL REFERENCES documents(id),
     stage TEXT NOT NULL,
@@ -85,13 +88,16 @@ CREATE TABLE removed (
     reason TEXT NOT NULL,            -- the rule that removed it
     line INTEGER NOT NULL
 );
-CREATE VIRTUAL TABLE blocks_fts USING fts5(
+"""
+#: The full-text indexes over the blocks and the articles' titles.
+SEARCH_TABLES = """CREATE VIRTUAL TABLE blocks_fts USING fts5(
     text, content='blocks', content_rowid='id', tokenize='trigram'
 );
 CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, subtitle, authors, content='articles', content_rowid='rowid', tokenize='trigram'
 );
 """
+SCHEMA = DOCUMENT_TABLES + EDIT_TABLES + SEARCH_TABLES
 
 #: Built once the rows are in (`SqliteWriter.close`): an index kept up to date row by row costs a
 #: B-tree insert per row in key order, which grows faster than the corpus once the index no
@@ -135,15 +141,10 @@ def _same(value: Any) -> Any:
     return value
 
 
-def _bulk_text(doc: Document, edits: Sequence[EditRow]) -> Callable[[Any], Any]:
-    """`_text` for the blocks, edits and removed text of `doc`, or `_same` when none of them has a
-    character to replace (nearly always): one search over all of them instead of a call per
-    value, which was a third of the edition's CPU time (a document has thousands of edits)."""
-    texts = [a.id for a in doc.articles]
-    texts += [b.text for a in doc.articles for b in a.blocks]
-    texts += [e[2] for e in edits]  # flat list comprehensions: a tuple per edit cost twice as much
-    texts += [e[3] for e in edits]
-    texts += [r.text for r in doc.removed]
+def _cleaner(texts: list[Any]) -> Callable[[Any], Any]:
+    """`_text` for these values, or `_same` when none of them has a character to replace (nearly
+    always): one search over all of a document's texts instead of a call per value, which was a
+    third of the edition's CPU time (a document has thousands of edits)."""
     try:
         joined = "".join(texts)
     except TypeError:  # a value that is not text (none of ours is): the others
@@ -152,8 +153,11 @@ def _bulk_text(doc: Document, edits: Sequence[EditRow]) -> Callable[[Any], Any]:
     return _text if UNPRINTABLE_RE.search(joined) else _same
 
 
-def _insert_document(db: sqlite3.Connection, number: int, doc: Document, edits: Sequence[EditRow]) -> None:
-    text = _bulk_text(doc, edits)
+def _insert_articles(db: sqlite3.Connection, number: int, doc: Document, edit_count: int) -> None:
+    """The document's row, its articles and their blocks."""
+    texts = [a.id for a in doc.articles]
+    texts += [b.text for a in doc.articles for b in a.blocks]
+    text = _cleaner(texts)
     db.execute(
         "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
@@ -169,7 +173,7 @@ def _insert_document(db: sqlite3.Connection, number: int, doc: Document, edits: 
             doc.script.converted_chars,
             _json(doc.metadata),
             len(doc.articles),
-            len(edits),
+            edit_count,
         ),
     )
     for position, article in enumerate(doc.articles, 1):
@@ -197,6 +201,16 @@ def _insert_document(db: sqlite3.Connection, number: int, doc: Document, edits: 
             "INSERT INTO blocks (article_id, position, type, text, first_line, last_line) VALUES (?,?,?,?,?,?)",
             [(article_id, i, b.type, text(b.text), b.start, b.end) for i, b in enumerate(article.blocks, 1)],
         )
+
+
+def _insert_edits(
+    db: sqlite3.Connection, number: int, edits: Sequence[EditRow], removed: Sequence[Removed]
+) -> None:
+    """The document's edits and removed text."""
+    texts = [e[2] for e in edits]  # flat list comprehensions: a tuple per edit cost twice as much
+    texts += [e[3] for e in edits]
+    texts += [r.text for r in removed]
+    text = _cleaner(texts)
     db.executemany(
         'INSERT INTO edits (document_id, stage, kind, before, after, line, "offset") VALUES (?,?,?,?,?,?,?)',
         [
@@ -208,26 +222,31 @@ def _insert_document(db: sqlite3.Connection, number: int, doc: Document, edits: 
     )
     db.executemany(
         "INSERT INTO removed (document_id, text, reason, line) VALUES (?,?,?,?)",
-        [(number, text(r.text), r.reason, r.line) for r in doc.removed],
+        [(number, text(r.text), r.reason, r.line) for r in removed],
     )
 
 
-class SqliteWriter:
-    """`out/sqlite/corpus.sqlite` filled as the documents stream past: into a temporary file in
-    one transaction, indexed for search at `close`, then renamed into place."""
+def _connect(path: Path, tables: str) -> sqlite3.Connection:
+    """A new database file at `path` with `tables`, written without a journal (it is a
+    temporary file: a failed run leaves nothing the published build reads)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA journal_mode = OFF")
+    db.execute("PRAGMA synchronous = OFF")
+    db.executescript(tables)
+    return db
+
+
+class DocumentTables:
+    """The database's documents, articles and blocks, and their full-text indexes, in a temporary
+    file that `finish_database` completes: what the second process writes."""
 
     def __init__(
         self, summaries: Sequence[DocumentSummary], out: Path, manifest: dict[str, Any] | None = None
     ) -> None:
-        folder = out / "sqlite"
-        folder.mkdir(parents=True, exist_ok=True)
-        self.path = folder / FILE_NAME
-        self.tmp = folder / f".{FILE_NAME}.tmp"
-        self.tmp.unlink(missing_ok=True)
-        self.db = sqlite3.connect(self.tmp)
-        self.db.execute("PRAGMA journal_mode = OFF")
-        self.db.execute("PRAGMA synchronous = OFF")
-        self.db.executescript(SCHEMA)
+        self.path = self.temporary(out)
+        self.db = _connect(self.path, SCHEMA)
         # Index pages of 16 kB, not FTS5's 4 kB: the trigram index of 52 MB of text (1,000
         # documents) is rebuilt in 13.4 s instead of 18.2 s, for a file 4 % larger; the same hits.
         self.db.execute(f"INSERT INTO blocks_fts(blocks_fts, rank) VALUES ('pgsz', {FTS_PAGE_SIZE})")
@@ -238,28 +257,110 @@ class SqliteWriter:
             "INSERT INTO meta VALUES (?, ?)",
             ((k, v if isinstance(v, str) else _json(v)) for k, v in meta.items()),
         )
-        self.db.commit()
         self.count = 0
 
-    def add(self, doc: Document, edits: Sequence[EditRow] | None = None) -> None:
-        """Add a document; its `edits` as rows when given (read from its record), else its own."""
+    @staticmethod
+    def temporary(out: Path) -> Path:
+        return out / "sqlite" / f".{FILE_NAME}.tmp"
+
+    def add(self, doc: Document, edit_count: int) -> None:
         self.count += 1
-        _insert_document(self.db, self.count, doc, edit_rows(doc) if edits is None else edits)
+        _insert_articles(self.db, self.count, doc, edit_count)
+
+    def close(self) -> Path:
+        """Index the text for search; the temporary file."""
+        try:
+            self.db.commit()
+            with self.db:
+                self.db.execute("INSERT INTO blocks_fts(blocks_fts) VALUES ('rebuild')")
+                self.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+        finally:
+            self.db.close()
+        return self.path
+
+    def abort(self) -> None:
+        self.db.close()
+        self.path.unlink(missing_ok=True)
+
+
+class EditTables:
+    """The database's edits and removed text, in a temporary file of their own that
+    `finish_database` copies in: the third process writes them meanwhile."""
+
+    def __init__(self, out: Path) -> None:
+        self.path = self.temporary(out)
+        self.db = _connect(self.path, EDIT_TABLES)
+        self.count = 0
+
+    @staticmethod
+    def temporary(out: Path) -> Path:
+        return out / "sqlite" / f".{FILE_NAME}.edits.tmp"
+
+    def add(self, edits: Sequence[EditRow], removed: Sequence[Removed]) -> None:
+        self.count += 1
+        _insert_edits(self.db, self.count, edits, removed)
 
     def close(self) -> Path:
         try:
             self.db.commit()
-            with self.db:
-                self.db.executescript(INDEXES)
-            with self.db:
-                self.db.execute("INSERT INTO blocks_fts(blocks_fts) VALUES ('rebuild')")
-                self.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
-                self.db.execute("INSERT INTO blocks_fts(blocks_fts) VALUES ('optimize')")
-                self.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
         finally:
             self.db.close()
-        os.replace(self.tmp, self.path)
         return self.path
+
+    def abort(self) -> None:
+        self.db.close()
+        self.path.unlink(missing_ok=True)
+
+
+def finish_database(out: Path, documents: Path, edits: Path) -> Path:
+    """Copy the edit tables into the documents' database (rows in the same order, so with the same
+    ids), build the indexes once the rows are in and merge the full-text indexes, then rename
+    it into place. The same bytes whichever processes wrote the two parts."""
+    target = out / "sqlite" / FILE_NAME
+    db = sqlite3.connect(documents)
+    try:
+        db.execute("PRAGMA journal_mode = OFF")
+        db.execute("PRAGMA synchronous = OFF")
+        db.execute("ATTACH DATABASE ? AS apart", (str(edits),))
+        with db:
+            db.execute("INSERT INTO edits SELECT * FROM apart.edits ORDER BY id")
+            db.execute("INSERT INTO removed SELECT * FROM apart.removed ORDER BY id")
+        db.execute("DETACH DATABASE apart")
+        with db:
+            db.executescript(INDEXES)
+        with db:
+            db.execute("INSERT INTO blocks_fts(blocks_fts) VALUES ('optimize')")
+            db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
+    finally:
+        db.close()
+    edits.unlink()
+    os.replace(documents, target)
+    return target
+
+
+class SqliteWriter:
+    """`out/sqlite/corpus.sqlite` filled as the documents stream past, in this process: its two
+    parts (`DocumentTables`, `EditTables`) side by side, completed at `close`."""
+
+    def __init__(
+        self, summaries: Sequence[DocumentSummary], out: Path, manifest: dict[str, Any] | None = None
+    ) -> None:
+        self.out = out
+        self.documents = DocumentTables(summaries, out, manifest)
+        self.edits = EditTables(out)
+
+    def add(self, doc: Document, edits: Sequence[EditRow] | None = None) -> None:
+        """Add a document; its `edits` as rows when given (read from its record), else its own."""
+        rows = edit_rows(doc) if edits is None else edits
+        self.documents.add(doc, len(rows))
+        self.edits.add(rows, doc.removed)
+
+    def close(self) -> Path:
+        return finish_database(self.out, self.documents.close(), self.edits.close())
+
+    def abort(self) -> None:
+        self.documents.abort()
+        self.edits.abort()
 
 
 def write_sqlite_edition(
@@ -280,7 +381,7 @@ def write_sqlite_edition(
             else:
                 writer.add(doc)
     except BaseException:
-        writer.db.close()
+        writer.abort()
         raise
     return writer.close()
 
