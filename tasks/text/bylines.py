@@ -96,12 +96,20 @@ def join_split_names(pieces: list[str]) -> list[str]:
 #: A bullet or brackets around a credit line (`□ 本报记者 某某`, `【作者：某某】`).
 WRAPPER = re.compile(_DATA["wrapper"])
 #: `报道`, `摄影报道` or a bracketed affiliation closing a credit.
-CLOSER = re.compile(_DATA["closer"])
+CLOSER_WORDS: tuple[str, ...] = tuple(_DATA["closer_words"])
+CLOSER = re.compile(
+    rf"(?:\s*(?:{'|'.join(map(re.escape, CLOSER_WORDS))}))?(?:\s*[（(][^（）()]{{2,30}}[）)])?\s*$"
+)
+#: What a closer ends with: a credit that ends otherwise has none to cut, and the search for
+#: one (a pattern anchored at the end is tried from every position) was most of reading a line.
+CLOSER_ENDS: tuple[str, ...] = tuple(sorted({w[-1] for w in CLOSER_WORDS} | {"）", ")"}))
 
 
 def unwrapped(text: str) -> str:
     """The credit without its bullet, brackets, closing `报道` or bracketed affiliation."""
     t = WRAPPER.sub("", text).strip()
+    if not t.endswith(CLOSER_ENDS):
+        return t
     m = CLOSER.search(t)
     return t[: m.start()] if m and m.start() > 0 else t
 

@@ -61,8 +61,10 @@ def is_common(ch: str) -> bool:
     return len(encoded) == 2 and encoded[0] in GB2312_LEVEL1
 
 
-#: Characters found common so far: a whole text is tested against it in C.
+#: Characters found common so far, and found not common: a whole text is sorted out against
+#: them in C (`is_common` never changes its answer, so neither do they).
 _COMMON_SEEN: set[str] = set()
+_RARE_SEEN: set[str] = set()
 
 
 def rare_chars(text: str) -> set[str]:
@@ -70,12 +72,11 @@ def rare_chars(text: str) -> set[str]:
     call per character once the characters have been seen."""
     if _COMMON_SEEN.issuperset(text):
         return set()
-    rare = set()
-    for ch in set(text).difference(_COMMON_SEEN):
-        if is_common(ch):
-            _COMMON_SEEN.add(ch)
-        else:
-            rare.add(ch)
+    rare = set(text).difference(_COMMON_SEEN)
+    if not _RARE_SEEN.issuperset(rare):
+        for ch in rare.difference(_RARE_SEEN):
+            (_COMMON_SEEN if is_common(ch) else _RARE_SEEN).add(ch)
+        rare.difference_update(_COMMON_SEEN)
     return rare
 
 

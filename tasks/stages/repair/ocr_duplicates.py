@@ -7,6 +7,7 @@ repetition such as `一个一个` or `看看` is never touched.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 
 from zhclean.tasks.core.data import load
@@ -55,10 +56,40 @@ def repeats_a_run(text: str) -> bool:
     return len({text[i : i + MIN_CJK] for i in range(count)}) < count
 
 
+#: The longest clause `CLAUSE_TWICE` takes: an ideograph, `MAX_CLAUSE` characters, a mark.
+LONGEST_CLAUSE = MAX_CLAUSE + 2
+
+
+def clause_starts(text: str) -> list[int]:
+    """Where a clause followed by itself may start, in order: where the run of `MIN_CJK`
+    characters starting there comes again `MIN_CJK` to `LONGEST_CLAUSE` characters later (the
+    clause's own length), as it must for `CLAUSE_TWICE` to match there."""
+    at: dict[str, list[int]] = defaultdict(list)
+    for i in range(len(text) - MIN_CJK + 1):
+        at[text[i : i + MIN_CJK]].append(i)
+    starts = []
+    for places in at.values():
+        for k, here in enumerate(places[:-1]):
+            for later in places[k + 1 :]:
+                if later - here > LONGEST_CLAUSE:
+                    break
+                if later - here >= MIN_CJK:
+                    starts.append(here)
+                    break
+    return sorted(starts)
+
+
 def find_duplicate_clauses(text: str, _options: Options) -> Iterator[Change]:
+    """`CLAUSE_TWICE.finditer`, tried only where a match can start (`clause_starts`): the
+    backtracking regex tried at every character was most of the repair stage's time."""
     if len(text) < 2 * MIN_CJK or not repeats_a_run(text):
         return  # cannot hold a long clause twice: skip the backtracking regex
-    for m in CLAUSE_TWICE.finditer(text):
+    end = 0
+    for start in clause_starts(text):
+        m = CLAUSE_TWICE.match(text, start) if start >= end else None
+        if m is None:
+            continue
+        end = m.end()
         new = keep_once(m)
         if new != m.group():
             yield Change(m.start(), m.end(), new)
