@@ -72,3 +72,13 @@ def test_rare_positions(text: str, expected: list[int]) -> None:
 def test_common_outside_ascii(text: str, expected: bool) -> None:
     assert common_outside_ascii(text) is expected
     assert common_outside_ascii(text) is all(ch.isascii() or ch.isspace() or is_common(ch) for ch in text)
+
+
+def test_common_outside_ascii_agrees_with_is_common_on_every_character() -> None:
+    # the one-scan test is built from is_common: for each code point of the BMP and of the
+    # supplementary ideograph planes, alone and after common text, it says what is_common says
+    for code in [*range(0xD800), *range(0xE000, 0x10000), *range(0x20000, 0x20100)]:
+        ch = chr(code)
+        expected = ch.isascii() or ch.isspace() or is_common(ch)
+        assert common_outside_ascii(ch) is expected, hex(code)
+        assert common_outside_ascii("中国" + ch + "人民") is expected, hex(code)
