@@ -35,8 +35,11 @@ Precheck = Callable[[str], object]
 
 
 def containing(*needles: str) -> Precheck:
-    """A precheck: the text holds at least one of `needles` (one regex alternation, searched in C:
-    a Python loop over the needles cost more than most finders it spared)."""
+    """A precheck: the text holds at least one of `needles` (one regex, searched in C: a Python
+    loop over the needles cost more than most finders it spared). Single characters make a
+    character class, which the regex engine scans for far faster than an alternation."""
+    if needles and all(len(n) == 1 for n in needles):
+        return re.compile("[" + "".join(re.escape(n) for n in needles) + "]").search
     return re.compile("|".join(re.escape(n) for n in needles)).search
 
 
