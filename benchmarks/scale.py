@@ -14,7 +14,9 @@ process tree. Printed per size: documents, MB, wall time, MB/s, peak RSS, second
 per stage and per edition (CPU seconds summed over the workers), Prefect's share of
 the wall time (whatever is not normalising or writing editions: server start-up,
 task orchestration, publishing), and, on the same text in this process, the
-throughput of bare `opencc-python-reimplemented` t2s and of read + UTF-8 decode.
+throughput of bare `opencc-python-reimplemented` t2s and of read + UTF-8 decode, each
+measured just before and just after the flow (the flow is compared with their mean: the
+machine's speed drifts over minutes).
 `--results` appends the table to `benchmarks/RESULTS.md`.
 """
 
@@ -155,8 +157,12 @@ def measure(count: int, workers: int, seed: int, keep: Path | None) -> dict[str,
     try:
         raw = work / "raw"
         size = make_corpus(raw, count, seed)
+        # the bare conversion just before and just after the flow: this machine's speed drifts
+        # by up to 15 % over minutes, so the flow is compared with the mean of the two
+        decode_before, t2s_before = bare_throughputs(raw)
         result, wall, peak = run_flow(raw, work / "out", workers)
-        decode_mbs, t2s_mbs = bare_throughputs(raw)
+        decode_after, t2s_after = bare_throughputs(raw)
+        decode_mbs, t2s_mbs = (decode_before + decode_after) / 2, (t2s_before + t2s_after) / 2
         timings = result["timings"]
         ours = timings["normalize_wall"] + timings["editions_wall"]
         mb = size / 1e6
@@ -172,6 +178,7 @@ def measure(count: int, workers: int, seed: int, keep: Path | None) -> dict[str,
             "per_document_cpu_s": timings["per_document"],
             "corpus_editions_s": timings["editions"],
             "bare_t2s_MB_per_s": t2s_mbs,
+            "bare_t2s_before_after": [t2s_before, t2s_after],
             "read_decode_MB_per_s": decode_mbs,
             "vs_bare_t2s": (mb / wall) / t2s_mbs,
             "failed": len(result.get("failed", [])),
@@ -185,13 +192,14 @@ def measure(count: int, workers: int, seed: int, keep: Path | None) -> dict[str,
 def table(rows: list[dict[str, Any]]) -> str:
     head = (
         "| documents | MB | wall s | MB/s | vs bare t2s | peak RSS MB | Prefect share | "
-        "normalise wall s | editions wall s | bare t2s MB/s | read+decode MB/s |\n"
+        "normalise wall s | editions wall s | bare t2s MB/s (before, after) | read+decode MB/s |\n"
         "|---|---|---|---|---|---|---|---|---|---|---|\n"
     )
     body = "".join(
         f"| {r['documents']:,} | {r['MB']:.1f} | {r['wall_s']:.1f} | {r['MB_per_s']:.3f} | "
         f"{r['vs_bare_t2s']:.0%} | {r['peak_rss_MB']:.0f} | {r['prefect_share']:.0%} | "
-        f"{r['normalize_wall_s']:.1f} | {r['editions_wall_s']:.1f} | {r['bare_t2s_MB_per_s']:.2f} | "
+        f"{r['normalize_wall_s']:.1f} | {r['editions_wall_s']:.1f} | {r['bare_t2s_MB_per_s']:.2f} "
+        f"({r['bare_t2s_before_after'][0]:.2f}, {r['bare_t2s_before_after'][1]:.2f}) | "
         f"{r['read_decode_MB_per_s']:.0f} |\n"
         for r in rows
     )
