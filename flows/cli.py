@@ -85,11 +85,15 @@ def run(
             "build; nothing rebuilt (use --force to rebuild)"
         )
         raise typer.Exit(EXIT_OK)
-    from zhclean.flows.server import early_server, use_server  # imports Prefect: only when needed
+    from zhclean.flows.server import ServerStartError, early_server, ready, use_server  # imports Prefect
 
     with early_server() as server:  # Prefect's temporary server boots while the flow is imported
         from zhclean.flows.normalize_corpus import normalize_corpus
 
+        try:
+            ready(server)
+        except ServerStartError as exc:
+            _fatal(f"{exc}; set PREFECT_API_URL to use a running Prefect server instead", EXIT_FATAL)
         with use_server(server), _progress_bar(), _run_logs_off_the_console():
             try:
                 summary = normalize_corpus(

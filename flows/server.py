@@ -67,6 +67,10 @@ def drain_prefect_workers() -> None:
     EventsWorker.drain_all()
 
 
+class ServerStartError(RuntimeError):
+    """The temporary server did not come up (it exited, or did not answer in time)."""
+
+
 class TemporaryServer:
     """Prefect's temporary server in a subprocess of this one, from `start` to `stop`."""
 
@@ -105,7 +109,7 @@ class TemporaryServer:
         )
 
     def wait(self, timeout: float) -> None:
-        """Return once the server answers its health check; raise `RuntimeError` after `timeout`
+        """Return once the server answers its health check; raise `ServerStartError` after `timeout`
         seconds or if it exits (a port taken meanwhile is retried on another)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -115,7 +119,7 @@ class TemporaryServer:
                 self.start()
                 continue
             if code is not None:
-                raise RuntimeError(f"the temporary Prefect server exited with code {code}")
+                raise ServerStartError(f"the temporary Prefect server exited with code {code}")
             try:
                 with urllib.request.urlopen(f"{self.api_url}/health", timeout=POLL_SECONDS * 10) as r:
                     if r.status == 200:
@@ -123,7 +127,7 @@ class TemporaryServer:
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 pass
             time.sleep(POLL_SECONDS)
-        raise RuntimeError(f"the temporary Prefect server did not answer within {timeout:.0f} s")
+        raise ServerStartError(f"the temporary Prefect server did not answer within {timeout:.0f} s")
 
     def stop(self) -> None:
         if self.process is None:
@@ -151,6 +155,16 @@ def early_server() -> Iterator[TemporaryServer | None]:
             server.stop()
 
 
+def ready(server: TemporaryServer | None) -> None:
+    """Wait for `server` (if any) to answer, at most Prefect's start-up timeout for its own
+    temporary server; `ServerStartError` if it does not."""
+    if server is None:
+        return
+    from prefect.settings import PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS
+
+    server.wait(float(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value()))
+
+
 @contextmanager
 def use_server(server: TemporaryServer | None) -> Iterator[None]:
     """Wait for `server` to answer, then point Prefect at it: through the environment, which the
@@ -161,13 +175,9 @@ def use_server(server: TemporaryServer | None) -> Iterator[None]:
         yield
         return
     from prefect.context import refresh_global_settings_context
-    from prefect.settings import (
-        PREFECT_API_URL,
-        PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
-        temporary_settings,
-    )
+    from prefect.settings import PREFECT_API_URL, temporary_settings
 
-    server.wait(float(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value()))
+    ready(server)
     previous = os.environ.get("PREFECT_API_URL")
     os.environ["PREFECT_API_URL"] = server.api_url
     refresh_global_settings_context()

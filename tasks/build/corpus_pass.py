@@ -100,17 +100,23 @@ def read_ahead(
             yield pending.popleft().result()
 
 
+def edit_count(build: Path, item: DocumentSummary) -> int:
+    """How many edits the document has: its summary's counts by kind, else (a summary without
+    them) its JSON edition's list."""
+    by_kind = item.report.get("edits_by_kind")
+    return sum(by_kind.values()) if by_kind is not None else len(read_edits(build, item)[0])
+
+
 def write_document_tables(
     build: Path, summaries: Sequence[DocumentSummary], manifest: dict[str, Any]
 ) -> tuple[Path, float]:
     """The database's documents, articles, blocks and search indexes from the build's records
-    (a process of its own); the temporary file and its seconds. The number of edits of each
-    document is its summary's."""
+    (a process of its own); the temporary file and its seconds."""
     start = time.perf_counter()
     tables = DocumentTables(summaries, build, manifest)
     try:
         for item in summaries:
-            tables.add(read_document(build, item, edits=False), sum(item.report["edits_by_kind"].values()))
+            tables.add(read_document(build, item, edits=False), edit_count(build, item))
     except BaseException:
         tables.abort()
         raise

@@ -6,6 +6,7 @@ import json
 import math
 import shutil
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -204,3 +205,14 @@ def test_the_database_reads_a_record_as_the_document_it_stands_for(tmp_path: Pat
     assert removed == full.removed
     assert doc.edits == [] and doc.articles == full.articles
     assert sum(item.report["edits_by_kind"].values()) == len(rows)  # the documents table's count
+
+
+def test_a_summary_without_counts_by_kind_still_gives_the_edit_count(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "t.txt").write_text("春耕\n\n田裡一片忙碌,農民們在播種.\n", encoding="utf-8")
+    build = build_of(tmp_path, [raw / "t.txt"])
+    (item,) = read_index(build)
+    assert corpus_pass.edit_count(build, item) == 6  # 裡 農 們 種 , .
+    bare = replace(item, report={})
+    assert corpus_pass.edit_count(build, bare) == 6

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from paths import RAW
 
-from zhclean.flows.server import early_server
+from zhclean.flows.server import ServerStartError, TemporaryServer, early_server, free_port
 
 pytestmark = pytest.mark.flow
 
@@ -85,3 +85,22 @@ def test_a_run_uses_the_server_started_early_and_stops_it(tmp_path):
 def test_nothing_is_started_when_an_api_is_configured(prefect_harness):
     with early_server() as server:
         assert server is None
+
+
+@pytest.mark.parametrize(
+    ("code", "seconds", "message"),
+    [
+        ("raise SystemExit(1)", 30, "exited with code 1"),  # it dies: said at once
+        ("import time; time.sleep(60)", 1, "did not answer within 1 s"),  # it never answers
+    ],
+)
+def test_a_server_that_does_not_come_up_is_a_clear_error(code: str, seconds: float, message: str) -> None:
+    server = TemporaryServer()
+    server.port = free_port()
+    server.process = subprocess.Popen([sys.executable, "-c", code])
+    try:
+        with pytest.raises(ServerStartError, match=message):
+            server.wait(seconds)
+    finally:
+        server.stop()
+    assert server.process is None
