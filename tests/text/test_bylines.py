@@ -66,7 +66,9 @@ def test_a_credit_loses_only_the_words_or_brackets_that_close_it() -> None:
     assert bylines.unwrapped("记者 张三 整理 ") == "记者 张三"
     assert bylines.unwrapped("图 张三摄") == "图 张三"
     assert bylines.unwrapped("作者：张三 (某某大学)") == "作者：张三"
-    assert bylines.unwrapped("作者：张三（某某大学）报道") == "作者：张三（某某大学）"  # only the word: it comes last
+    assert (
+        bylines.unwrapped("作者：张三（某某大学）报道") == "作者：张三（某某大学）"
+    )  # only the word: it comes last
     assert bylines.unwrapped("记者 张三（某）") == "记者 张三（某）"  # one character is no affiliation
     assert bylines.unwrapped("记者 张三 报道。") == "记者 张三 报道。"  # a sentence, not a credit's end
     assert bylines.unwrapped("报道") == "报道"  # nothing would be left
