@@ -9,10 +9,13 @@ document at a time. The volumes follow the edition order: one is open at a time,
 its last document has been added.
 
 The SQLite edition is the costliest (B-tree inserts and the trigram index, C code that does
-not need this process), so on a machine with a second core it is written by a second process
-that reads the records itself, while this one writes the others and then whatever
-`meanwhile` asks for (the flow starts the release: the Markdown zip and the other files'
-hashes). Each process still parses each record once; the database is the same bytes either way.
+not need this process), so on a machine with a second core it is written in two parts by two
+more processes that read what they need themselves: the documents, articles, blocks and
+search indexes from the records (`write_document_tables`), the edits and removed text, the
+bulk of the rows, from the JSON editions (`write_edit_tables`). Meanwhile this process writes
+the other editions and then whatever `meanwhile` asks for (the flow starts the release: the
+Markdown zip, the other files' hashes and the archive but the database), and at the end
+joins the two parts (`finish_database`). The database is the same bytes either way.
 """
 
 from __future__ import annotations
@@ -152,8 +155,9 @@ def write_corpus_editions(
     """Write every corpus-wide edition into `build` from its records; return seconds per edition
     (and for reading the records back, and for `meanwhile` and waiting for the database).
 
-    `sqlite_process`: write the database in a second process (default: when there is a second
-    core). `meanwhile` runs once every other edition is written, before the database is waited for.
+    `sqlite_process`: write the database's two parts in two more processes (default: when there
+    is a second core). `meanwhile` runs once every other edition is written, before the
+    database's parts are waited for and joined.
     """
     with ExitStack() as stack:
         parts: list[Future[tuple[Path, float]]] = []

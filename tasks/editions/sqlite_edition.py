@@ -6,7 +6,10 @@ at, and a trigram index finds any substring of three characters or more, so
 `SELECT ... FROM blocks_fts WHERE blocks_fts MATCH '疫情防控'` works with the standard
 library's `sqlite3` (SQLite 3.34+). The indexes are external-content tables over `blocks`
 and `articles`, so the text is stored once. The database is written by streaming the
-documents (one in memory at a time) into a temporary file that is renamed into place.
+documents (one in memory at a time) into two temporary files, one for the documents, articles
+and blocks (`DocumentTables`), one for the edits and removed text (`EditTables`): two
+processes can write them side by side. `finish_database` copies the second into the first,
+indexes it and renames it into place.
 The schema (`SCHEMA`) is documented in the README ("Where the editions land").
 """
 
