@@ -61,41 +61,35 @@ def is_common(ch: str) -> bool:
     return len(encoded) == 2 and encoded[0] in GB2312_LEVEL1
 
 
-#: Characters found common so far, and found not common: a whole text is sorted out against
-#: them in C (`is_common` never changes its answer, so neither do they).
-_COMMON_SEEN: set[str] = set()
-_RARE_SEEN: set[str] = set()
-
-
-def rare_chars(text: str) -> set[str]:
-    """The distinct characters of `text` that are not common (as `is_common`), without a Python
-    call per character once the characters have been seen."""
-    if _COMMON_SEEN.issuperset(text):
-        return set()
-    rare = set(text).difference(_COMMON_SEEN)
-    if not _RARE_SEEN.issuperset(rare):
-        for ch in rare.difference(_RARE_SEEN):
-            (_COMMON_SEEN if is_common(ch) else _RARE_SEEN).add(ch)
-        rare.difference_update(_COMMON_SEEN)
-    return rare
-
-
-def all_common(text: str) -> bool:
-    """Whether every character of `text` is common (as `is_common`)."""
-    return _COMMON_SEEN.issuperset(text) or not rare_chars(text)
-
-
 #: The code points `is_cjk` accepts, as ranges (`CJK_CLASS`).
 CJK_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
 
 
 @cache
-def _uncommon_outside_ascii() -> re.Pattern[str]:
-    """A character that is neither ASCII, white space nor common: the common ones outside ASCII
-    are `COMMON_PUNCT`, `〓` and the ideographs `is_common` accepts (all tried once, about 0.3 s),
-    so one scan in C tells a line apart, with no Python object per character."""
+def _common_class() -> str:
+    """Every character `is_common` accepts, as a regex class body: the ASCII ones, `COMMON_PUNCT`,
+    `〓` and the ideographs (each tried once, about 0.2 s). The questions below are then one scan
+    in C, with no Python object per character."""
+    listed = "".join(chr(c) for c in range(0x80) if is_common(chr(c))) + COMMON_PUNCT + "〓"
     ideographs = "".join(chr(c) for lo, hi in CJK_RANGES for c in range(lo, hi) if is_common(chr(c)))
-    return re.compile(f"[^\\x00-\\x7f\\s{re.escape(COMMON_PUNCT)}〓{ideographs}]")
+    return re.escape(listed) + ideographs
+
+
+@cache
+def _uncommon() -> re.Pattern[str]:
+    """A character that is not common."""
+    return re.compile(f"[^{_common_class()}]")
+
+
+@cache
+def _uncommon_outside_ascii() -> re.Pattern[str]:
+    """A character that is neither ASCII, white space nor common."""
+    return re.compile(f"[^\\x00-\\x7f\\s{_common_class()}]")
+
+
+def all_common(text: str) -> bool:
+    """Whether every character of `text` is common (as `is_common`)."""
+    return _uncommon().search(text) is None
 
 
 def common_outside_ascii(text: str) -> bool:
@@ -105,17 +99,10 @@ def common_outside_ascii(text: str) -> bool:
 
 
 def rare_positions(text: str) -> list[int]:
-    """The indexes of the characters of `text` that are not common, in order: found per distinct
-    rare character by `str.find`, in C (a text holds few of them)."""
-    positions = []
-    for ch in rare_chars(text):
-        at = text.find(ch)
-        while at >= 0:
-            positions.append(at)
-            at = text.find(ch, at + 1)
-    return sorted(positions)
+    """The indexes of the characters of `text` that are not common, in order."""
+    return [m.start() for m in _uncommon().finditer(text)]
 
 
 def rare_count(text: str) -> int:
     """How many characters of `text` are not common (a garbage score)."""
-    return sum(1 for ch in text if not is_common(ch))
+    return len(_uncommon().findall(text))

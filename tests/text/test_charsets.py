@@ -1,5 +1,6 @@
-"""`all_common` answers as `is_common` does character by character (it only caches the answer),
-and `containing` is true exactly when a needle is a substring."""
+"""`all_common`, `rare_positions` and `common_outside_ascii` answer as `is_common` does character by
+character (one class of the characters it accepts), and `containing` is true exactly when a needle
+is a substring."""
 
 from __future__ import annotations
 
