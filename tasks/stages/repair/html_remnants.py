@@ -219,7 +219,7 @@ def repair_html(rules: tuple[Rule, ...], line: Line, options: Options, whole: bo
             text, new = apply_rule(rule, text, options, line.number)
             edits.extend(new)
             continue
-        if rule.find is None or (rule.could_apply is not None and not rule.could_apply(text)):
+        if rule.find is None or not rule.might_change(text):
             continue
         changes = list(rule.find(text, options))
         inside = [c for c in changes if any(c.start < end and start < c.end for start, end in spans)]

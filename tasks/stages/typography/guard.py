@@ -44,7 +44,4 @@ def guard(rule: Rule) -> Rule:
     """The rule, its finder (and its cheap precheck) run on the masked text."""
     if rule.find is None:
         return rule
-    pre = rule.could_apply
-    return dataclasses.replace(
-        rule, find=guarded(rule.find), could_apply=None if pre is None else (lambda text: pre(masked(text)))
-    )
+    return dataclasses.replace(rule, find=guarded(rule.find), mask=masked)
