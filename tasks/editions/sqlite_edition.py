@@ -8,8 +8,8 @@ library's `sqlite3` (SQLite 3.34+). The indexes are external-content tables over
 and `articles`, so the text is stored once. The database is written by streaming the
 documents (one in memory at a time) into two temporary files, one for the documents, articles
 and blocks (`DocumentTables`), one for the edits and removed text (`EditTables`): two
-processes can write them side by side. `finish_database` copies the second into the first,
-indexes it and renames it into place.
+processes can write them side by side, each indexing its own tables. `finish_database` copies
+the first (the smaller, with its search indexes) into the second and renames it into place.
 The schema (`SCHEMA`) is documented in the README ("Where the editions land").
 """
 
@@ -102,16 +102,27 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
 """
 SCHEMA = DOCUMENT_TABLES + EDIT_TABLES + SEARCH_TABLES
 
-#: Built once the rows are in (`SqliteWriter.close`): an index kept up to date row by row costs a
-#: B-tree insert per row in key order, which grows faster than the corpus once the index no
-#: longer fits the page cache; one sort at the end does not.
-INDEXES = """
-CREATE INDEX articles_document ON articles(document_id, position);
-CREATE INDEX blocks_article ON blocks(article_id, position);
+#: Built once the rows are in: an index kept up to date row by row costs a B-tree insert per row
+#: in key order, which grows faster than the corpus once the index no longer fits the page
+#: cache; one sort at the end does not. The edits' indexes are built by the part that holds
+#: the edits (`EditTables`), the others once the documents' tables are copied in.
+EDIT_INDEXES = """
 CREATE INDEX edits_document ON edits(document_id);
 CREATE INDEX edits_kind ON edits(kind);
 CREATE INDEX removed_document ON removed(document_id);
 """
+DOCUMENT_INDEXES = """
+CREATE INDEX articles_document ON articles(document_id, position);
+CREATE INDEX blocks_article ON blocks(article_id, position);
+"""
+
+#: The tables FTS5 keeps an external-content index in (`%_data`, `%_idx`, `%_docsize`,
+#: `%_config`): copied with the documents' tables, they carry the index built beside them.
+FTS_SHADOW_TABLES = tuple(
+    f"{index}_{part}"
+    for index in ("blocks_fts", "articles_fts")
+    for part in ("data", "idx", "docsize", "config")
+)
 
 #: Bytes per page of the blocks' full-text index (FTS5's `pgsz`; its default is 4,050).
 FTS_PAGE_SIZE = 16000
@@ -274,10 +285,10 @@ class _Part:
 
 
 class DocumentTables(_Part):
-    """The database's documents, articles and blocks, indexed for search when closed: what the
-    second process writes (the file holds every table, the edit tables empty)."""
+    """The database's documents, articles and blocks, indexed for search when closed (the index
+    rebuilt and merged): what the second process writes. `finish_database` copies them out."""
 
-    SUFFIX, TABLES = ".tmp", SCHEMA
+    SUFFIX, TABLES = ".documents.tmp", DOCUMENT_TABLES + SEARCH_TABLES
 
     def __init__(
         self, summaries: Sequence[DocumentSummary], out: Path, manifest: dict[str, Any] | None = None
@@ -286,7 +297,6 @@ class DocumentTables(_Part):
         # Index pages of 16 kB, not FTS5's 4 kB: the trigram index of 52 MB of text (1,000
         # documents) is rebuilt in 13.4 s instead of 18.2 s, for a file 4 % larger; the same hits.
         self.db.execute(f"INSERT INTO blocks_fts(blocks_fts, rank) VALUES ('pgsz', {FTS_PAGE_SIZE})")
-        self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         meta = {"schema_version": SCHEMA_VERSION, "documents": len(summaries)}
         meta.update({k: v for k, v in (manifest or {}).items() if k != "documents"})
         self.db.executemany(
@@ -300,44 +310,61 @@ class DocumentTables(_Part):
 
     def _complete(self) -> None:
         with self.db:
-            self.db.execute("INSERT INTO blocks_fts(blocks_fts) VALUES ('rebuild')")
-            self.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+            for index in ("blocks_fts", "articles_fts"):
+                self.db.execute(f"INSERT INTO {index}({index}) VALUES ('rebuild')")
+                self.db.execute(f"INSERT INTO {index}({index}) VALUES ('optimize')")
 
 
 class EditTables(_Part):
-    """The database's edits and removed text, the bulk of its rows: the third process writes them
-    meanwhile, and `finish_database` copies them in."""
+    """The database's edits and removed text, the bulk of its rows, indexed when closed: the third
+    process writes them meanwhile. The file holds every table (the others empty) and becomes
+    the database: `finish_database` copies the documents' tables into it, a few rows for each
+    of its many."""
 
-    SUFFIX, TABLES = ".edits.tmp", EDIT_TABLES
+    SUFFIX, TABLES = ".tmp", SCHEMA
+
+    def __init__(self, out: Path) -> None:
+        super().__init__(out)
+        self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def add(self, edits: Sequence[EditRow], removed: Sequence[Removed]) -> None:
         self.count += 1
         _insert_edits(self.db, self.count, edits, removed)
 
+    def _complete(self) -> None:
+        with self.db:
+            self.db.executescript(EDIT_INDEXES)
+
 
 def finish_database(out: Path, documents: Path, edits: Path) -> Path:
-    """Copy the edit tables into the documents' database (rows in the same order, so with the same
-    ids), build the indexes once the rows are in and merge the full-text indexes, then rename
-    it into place. The same bytes whichever processes wrote the two parts."""
+    """Copy the documents' tables, and the search indexes built beside them (FTS5's own tables),
+    into the edits' file (rows in the same order, with the same ids and rowids), index them and
+    rename the file into place. The same bytes whichever processes wrote the two parts."""
     target = out / "sqlite" / FILE_NAME
-    db = sqlite3.connect(documents)
+    db = sqlite3.connect(edits)
     try:
         db.execute("PRAGMA journal_mode = OFF")
         db.execute("PRAGMA synchronous = OFF")
-        db.execute("ATTACH DATABASE ? AS apart", (str(edits),))
+        db.execute("ATTACH DATABASE ? AS apart", (str(documents),))
         with db:
-            db.execute("INSERT INTO edits SELECT * FROM apart.edits ORDER BY id")
-            db.execute("INSERT INTO removed SELECT * FROM apart.removed ORDER BY id")
+            for table in ("meta", "documents", "blocks"):
+                db.execute(f"INSERT INTO main.{table} SELECT * FROM apart.{table} ORDER BY rowid")
+            # `articles` has a text key, so its rowid (what the title index points at) is copied apart
+            columns = ", ".join(f'"{row[1]}"' for row in db.execute("PRAGMA apart.table_info(articles)"))
+            db.execute(
+                f"INSERT INTO main.articles (rowid, {columns}) SELECT rowid, {columns} FROM apart.articles"
+                " ORDER BY rowid"
+            )
+            for table in FTS_SHADOW_TABLES:
+                db.execute(f"DELETE FROM main.{table}")
+                db.execute(f"INSERT INTO main.{table} SELECT * FROM apart.{table}")
         db.execute("DETACH DATABASE apart")
         with db:
-            db.executescript(INDEXES)
-        with db:
-            db.execute("INSERT INTO blocks_fts(blocks_fts) VALUES ('optimize')")
-            db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
+            db.executescript(DOCUMENT_INDEXES)
     finally:
         db.close()
-    edits.unlink()
-    os.replace(documents, target)
+    documents.unlink()
+    os.replace(edits, target)
     return target
 
 

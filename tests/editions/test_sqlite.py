@@ -166,3 +166,29 @@ def test_titles_are_searchable_through_their_own_index(built) -> None:
     _, _, db = built
     sql = "SELECT a.id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?"
     assert rows(db, sql, "下沉到社区") == [(f"{D002}-001",)]
+
+
+def test_the_search_indexes_copied_in_with_their_tables_are_whole(built) -> None:
+    # the indexes are built beside the documents' tables and copied in with them (FTS5's own
+    # tables): FTS5's integrity check compares each index with the text it stands for
+    _, _, db = built
+    with sqlite3.connect(db) as conn:
+        for index in ("blocks_fts", "articles_fts"):
+            conn.execute(f"INSERT INTO {index}({index}) VALUES ('integrity-check')")
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert conn.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+        indexes = conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+        assert sorted(r[0] for r in indexes) == [
+            "articles_document",
+            "blocks_article",
+            "edits_document",
+            "edits_kind",
+            "removed_document",
+        ]
+    # the rowid the title index points at is the article's own: the phrase is in the titles or
+    # subtitles of five golden articles (three of 000, one of 001, one of 003)
+    title_sql = "SELECT a.id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+    found = [r[0] for r in rows(db, title_sql + " WHERE articles_fts MATCH ? ORDER BY a.rowid", '"疫情防控"')]
+    like = "SELECT id FROM articles WHERE title LIKE ? OR subtitle LIKE ? ORDER BY rowid"
+    assert found == [r[0] for r in rows(db, like, "%疫情防控%", "%疫情防控%")]
+    assert found == [f"{D000}-002", f"{D000}-004", f"{D000}-015", f"{D001}-001", f"{D003}-002"]
