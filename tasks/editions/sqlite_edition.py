@@ -126,6 +126,11 @@ FTS_SHADOW_TABLES = tuple(
 
 #: Bytes per page of the blocks' full-text index (FTS5's `pgsz`; its default is 4,050).
 FTS_PAGE_SIZE = 16000
+#: Bytes of pending index FTS5 holds in memory before it writes a segment (`hashsize`; its
+#: default is 1 MiB): the trigram index of 52 MB of text (1,000 documents) is rebuilt in 5.3 s
+#: instead of 14.8 s, as fewer, larger segments are written and merged, for 11 MB more memory
+#: (8 MiB: 5.5 s; 64 MiB: 4.9 s). A setting of the index, kept in its `%_config` table.
+FTS_HASH_SIZE = 16 * 1024 * 1024
 
 #: An edit as the `edits` table takes it: stage, kind, before, after, line, offset.
 EditRow = tuple[str, str, str, str, int, "int | None"]
@@ -296,7 +301,9 @@ class DocumentTables(_Part):
         super().__init__(out)
         # Index pages of 16 kB, not FTS5's 4 kB: the trigram index of 52 MB of text (1,000
         # documents) is rebuilt in 13.4 s instead of 18.2 s, for a file 4 % larger; the same hits.
+        # And 16 MiB of pending index in memory, not 1 MiB (`FTS_HASH_SIZE`).
         self.db.execute(f"INSERT INTO blocks_fts(blocks_fts, rank) VALUES ('pgsz', {FTS_PAGE_SIZE})")
+        self.db.execute(f"INSERT INTO blocks_fts(blocks_fts, rank) VALUES ('hashsize', {FTS_HASH_SIZE})")
         meta = {"schema_version": SCHEMA_VERSION, "documents": len(summaries)}
         meta.update({k: v for k, v in (manifest or {}).items() if k != "documents"})
         self.db.executemany(
