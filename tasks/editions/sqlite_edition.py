@@ -230,14 +230,16 @@ def _insert_edits(
     texts += [e[3] for e in edits]
     texts += [r.text for r in removed]
     text = _cleaner(texts)
+    # the document's number (an int) is part of the statement, so the rows go in as they came,
+    # without a tuple each made to hold it (2.9 million rows at 1,000 documents)
     db.executemany(
-        'INSERT INTO edits (document_id, stage, kind, before, after, line, "offset") VALUES (?,?,?,?,?,?,?)',
+        f'INSERT INTO edits (document_id, stage, kind, before, after, line, "offset") VALUES ({int(number)},?,?,?,?,?,?)',
         [
-            (number, stage, kind, text(before), text(after), line, offset)
+            (stage, kind, text(before), text(after), line, offset)
             for stage, kind, before, after, line, offset in edits
         ]
         if text is not _same
-        else [(number, *e) for e in edits],
+        else edits,
     )
     db.executemany(
         "INSERT INTO removed (document_id, text, reason, line) VALUES (?,?,?,?)",
