@@ -84,8 +84,10 @@ def bare(text: str) -> str:
     return HEADING_MARK.sub("", _EDGES.sub("", text)).strip()
 
 
+@lru_cache(maxsize=4096)
 def collapse(text: str) -> str:
-    """Runs of whitespace to one ASCII space, ends trimmed."""
+    """Runs of whitespace to one ASCII space, ends trimmed (each line is asked about several
+    times, as it is compared with the lines around it: remembered)."""
     return _SPACES.sub(" ", text).strip()
 
 
