@@ -5,15 +5,16 @@ With no Prefect API configured, Prefect starts a temporary server the first time
 one: it imports its whole server application in this process (about 3 s, only to find the
 class that starts it), then starts the same application in a subprocess and waits for it
 (about 5 s more). `zhclean run` knows from the start that it will need that server, so
-`TemporaryServer` starts the same subprocess (Prefect's own command and settings) before the
-flow module is imported and points Prefect at it (`PREFECT_API_URL`) once it answers. The
-run is the same Prefect run on the same kind of server; it starts about 4 s sooner
-(`benchmarks/RESULTS.md`). When an API is configured (a Prefect server, Prefect Cloud, a
+`TemporaryServer` starts the same subprocess (Prefect's own command and settings) before
+Prefect itself is imported (`early_server`) and points Prefect at it (`PREFECT_API_URL`) once
+it answers. The run is the same Prefect run on the same kind of server; it starts about 5.5 s
+sooner (`benchmarks/RESULTS.md`). When an API is configured (a Prefect server, Prefect Cloud, a
 test harness), nothing is started and Prefect's settings are left alone.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import socket
 import subprocess
@@ -77,15 +78,16 @@ class TemporaryServer:
     def __init__(self) -> None:
         self.process: subprocess.Popen[bytes] | None = None
         self.port = 0
+        self.settings: dict[str, str] = {}
 
     @property
     def api_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/api"
 
-    def start(self) -> None:
-        """Start the server; return at once (`wait` waits for it)."""
-        import prefect
-
+    def start(self, settings: dict[str, str] | None = None) -> None:
+        """Start the server; return at once (`wait` waits for it). `settings`: Prefect's settings
+        for it, as environment variables (None: those in force here, which imports Prefect)."""
+        self.settings = settings_environment() if settings is None else settings
         self.port = free_port()
         self.process = subprocess.Popen(
             [
@@ -93,7 +95,7 @@ class TemporaryServer:
                 "-m",
                 "uvicorn",
                 "--app-dir",
-                str(Path(prefect.__file__).parent.parent),
+                str(prefect_parent()),
                 "--factory",
                 "prefect.server.api.server:create_app",
                 "--host",
@@ -105,7 +107,7 @@ class TemporaryServer:
                 "--lifespan",
                 "on",
             ],
-            env={**os.environ, **SERVER_ENV, **settings_environment()},
+            env={**os.environ, **SERVER_ENV, **self.settings},
         )
 
     def wait(self, timeout: float) -> None:
@@ -116,7 +118,7 @@ class TemporaryServer:
             assert self.process is not None, "start the server first"
             code = self.process.poll()
             if code == PORT_TAKEN:
-                self.start()
+                self.start(self.settings)
                 continue
             if code is not None:
                 raise ServerStartError(f"the temporary Prefect server exited with code {code}")
@@ -141,14 +143,43 @@ class TemporaryServer:
         self.process = None
 
 
+def prefect_parent() -> Path:
+    """The folder Prefect is installed in (uvicorn's `--app-dir`), found without importing it."""
+    spec = importlib.util.find_spec("prefect")
+    if spec is None or spec.origin is None:
+        raise ServerStartError("Prefect is not installed")
+    return Path(spec.origin).parent.parent
+
+
+def same_settings() -> bool:
+    """Whether a new process given this environment reads the Prefect settings in force here
+    (none was changed in this process only, as a test's `temporary_settings` does)."""
+    from prefect.settings import Settings, get_current_settings
+
+    fresh = Settings().to_environment_variables(exclude_unset=True)
+    return fresh == get_current_settings().to_environment_variables(exclude_unset=True)
+
+
 @contextmanager
 def early_server() -> Iterator[TemporaryServer | None]:
     """Start Prefect's temporary server now if a flow run will need one; inside the block (import
-    the flow meanwhile), call `use_server` around the flow. Stopped on leaving."""
-    server = TemporaryServer() if needed() else None
+    the flow meanwhile), call `use_server` around the flow. Stopped on leaving.
+
+    Importing Prefect to read its settings takes 1.5 s, so the server is started first, with this
+    process's environment (from which, and from the same profile, it reads its settings), unless
+    the environment names an API. Prefect's settings then decide: no server when an API is
+    configured after all (a profile's); started again with the settings in force when this
+    process changed some that a new process would not read."""
+    server = None if os.environ.get("PREFECT_API_URL") else TemporaryServer()
     try:
         if server is not None:
-            server.start()
+            server.start(settings={})
+            if not needed():
+                server.stop()
+                server = None
+            elif not same_settings():
+                server.stop()
+                server.start()
         yield server
     finally:
         if server is not None:

@@ -104,3 +104,55 @@ def test_a_server_that_does_not_come_up_is_a_clear_error(code: str, seconds: flo
     finally:
         server.stop()
     assert server.process is None
+
+
+#: A fresh process enters `early_server` and says whether Prefect's settings were imported when
+#: the server was started, and whether the server then answered.
+EARLY = """
+import json, subprocess, sys
+from zhclean.flows import server as srv
+seen = []
+real = subprocess.Popen
+def popen(*args, **kwargs):
+    seen.append("prefect.settings" in sys.modules)
+    return real(*args, **kwargs)
+srv.subprocess.Popen = popen
+with srv.early_server() as server:
+    srv.ready(server)
+    json.dump({"prefect_imported_at_start": seen, "answered": server is not None}, open(sys.argv[1], "w"))
+"""
+
+
+def test_the_server_starts_before_prefect_is_imported(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env |= {"PREFECT_HOME": str(tmp_path / "home")}
+    facts_file = tmp_path / "facts.json"
+    done = subprocess.run(
+        [sys.executable, "-c", EARLY, str(facts_file)], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    # started once, before Prefect was imported (importing it takes 1.5 s), and it answered
+    assert json.loads(facts_file.read_text()) == {"prefect_imported_at_start": [False], "answered": True}
+
+
+#: In a fresh process: does a new process read the settings in force, before and while one is
+#: changed in this process only?
+TOLD_APART = """
+import json, sys
+import zhclean.flows
+from prefect.settings import PREFECT_SERVER_LOGGING_LEVEL, temporary_settings
+from zhclean.flows.server import same_settings
+before = same_settings()
+with temporary_settings(updates={PREFECT_SERVER_LOGGING_LEVEL: "CRITICAL"}):
+    changed = same_settings()
+print(json.dumps([before, changed]))
+"""
+
+
+def test_settings_changed_in_this_process_only_are_told_apart(tmp_path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env |= {"PREFECT_HOME": str(tmp_path / "home")}
+    done = subprocess.run(
+        [sys.executable, "-c", TOLD_APART], env=env, capture_output=True, text=True, timeout=120, check=True
+    )
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == [True, False]
