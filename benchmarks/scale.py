@@ -97,13 +97,17 @@ def tree_rss(pid: int) -> int:
     return sum(rss.get(p, 0) for p in members)
 
 
-#: The flow as `zhclean run` runs it: Prefect's temporary server started before the flow is imported.
+#: The flow as `zhclean run` runs it: Prefect's temporary server and the document workers started
+#: before the flow is imported.
 RUNNER = """import json, sys
+from contextlib import nullcontext
 from zhclean.flows.server import early_server, use_server
 with early_server() as server:
-    from zhclean.flows.normalize_corpus import normalize_corpus
-    with use_server(server):
-        result = normalize_corpus(raw_dir=sys.argv[1], out_dir=sys.argv[2], workers=int(sys.argv[3]), force=True)
+    from zhclean.flows.pool import early_pool
+    with early_pool(int(sys.argv[3])) if server else nullcontext():
+        from zhclean.flows.normalize_corpus import normalize_corpus
+        with use_server(server):
+            result = normalize_corpus(raw_dir=sys.argv[1], out_dir=sys.argv[2], workers=int(sys.argv[3]), force=True)
 json.dump(result, open(sys.argv[4], "w"), default=str)
 """
 

@@ -87,7 +87,8 @@ def run(
         raise typer.Exit(EXIT_OK)
     from zhclean.flows.server import ServerStartError, early_server, ready, use_server  # imports Prefect
 
-    with early_server() as server:  # Prefect's temporary server boots while the flow is imported
+    # Prefect's temporary server boots while the flow is imported and the workers start
+    with early_server() as server, _early_workers(server, workers, runner):
         from zhclean.flows.normalize_corpus import normalize_corpus
 
         try:
@@ -122,6 +123,19 @@ def run(
         raise typer.Exit(EXIT_OK)
     _print_summary(summary)
     raise typer.Exit(EXIT_SOME_FAILED if summary["failed"] else EXIT_OK)
+
+
+@contextmanager
+def _early_workers(server: object, workers: int, runner: str) -> Iterator[None]:
+    """The documents' worker pool, started while the temporary server boots (`flows/pool.py`);
+    with a configured API there is no boot to wait for, and the flow starts its pool itself."""
+    if server is None:
+        yield
+        return
+    from zhclean.flows.pool import early_pool
+
+    with early_pool(workers, runner):
+        yield
 
 
 class LintFormat(StrEnum):

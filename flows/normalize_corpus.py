@@ -27,8 +27,6 @@ import platform
 import shutil
 import time
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -39,18 +37,19 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from prefect.states import Completed
-from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from zhclean.flows import progress
 from zhclean.flows.links import LINKS, LINKS_KEY, editions_markdown
 from zhclean.flows.parameters import DEFAULT_SCRIPT_TABLE, RuleName, Runner, ScriptTable
+from zhclean.flows.pool import default_workers, normalize_batch_task, same_prefect_api, task_runner
 from zhclean.tasks import __version__
 from zhclean.tasks.build.corpus_pass import write_corpus_editions
-from zhclean.tasks.build.discover import TransientIOError, discover
+from zhclean.tasks.build.discover import discover
 from zhclean.tasks.build.freshness import file_hashes, fingerprint_of, is_up_to_date
 from zhclean.tasks.build.freshness import run_options as options_of_run
 from zhclean.tasks.build.incremental import Entry, document_key, plan, read_entries, reuse_into, write_entries
-from zhclean.tasks.build.process import Outcome, process_batch
+from zhclean.tasks.build.process import Outcome
 from zhclean.tasks.build.publish import NothingToPublish, new_staging, output_lock, publish, published_build
 from zhclean.tasks.build.results import (
     read_index,
@@ -61,34 +60,6 @@ from zhclean.tasks.core.options import Options
 from zhclean.tasks.editions.bundle import DEFAULT_LICENCE, LICENCE_ENV, ReleaseWriter
 from zhclean.tasks.editions.report import markdown_lines, summarize
 from zhclean.tasks.pipeline.catalogue import CATALOGUE, check_disabled, rules_fingerprint
-
-#: Retry delays (seconds) for a transient read error; permanent errors are not retried.
-READ_RETRY_DELAYS = [0.2, 1.0, 3.0]
-
-
-def _is_transient(task: Any, task_run: Any, state: Any) -> bool:
-    """Retry only I/O errors that may pass (busy or briefly unreachable storage)."""
-    try:
-        state.result()
-    except TransientIOError:
-        return True
-    except Exception:
-        return False
-    return False
-
-
-@task(
-    name="normalize-batch",
-    task_run_name="normalize {items[0][1]} (+{extra} more)",
-    retries=len(READ_RETRY_DELAYS),
-    retry_delay_seconds=READ_RETRY_DELAYS,
-    retry_condition_fn=_is_transient,
-    cache_policy=NO_CACHE,
-)
-def normalize_batch_task(
-    items: list[tuple[Path, str]], options: Options, build: Path, extra: int
-) -> list[Outcome]:
-    return process_batch(items, options, build)
 
 
 @task(name="write-corpus-editions", cache_policy=NO_CACHE)
@@ -160,10 +131,6 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
-
-
-def default_workers() -> int:
-    return os.cpu_count() or 1
 
 
 #: The flow's own tasks (hashing, the one pass of corpus editions, release, publish) run one after
@@ -363,29 +330,6 @@ def _problems_table(problems: list[Problem]) -> str:
     return "\n".join(["| file | stage | kind | message |", "|---|---|---|---|", *rows]) + "\n"
 
 
-@contextmanager
-def same_prefect_api() -> Iterator[None]:
-    """Point the worker processes at this run's Prefect API.
-
-    In an embedded run the API is a temporary server that Prefect starts in this
-    process, and its address is not in the settings a worker process inherits: each
-    worker would start a server of its own (10-20 s each). The address of the running
-    one is handed to the workers instead."""
-    from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
-
-    if get_current_settings().api.url:  # the workers inherit it (`flows/server.py` sets one)
-        yield
-        return
-    from prefect.server.api.server import SubprocessASGIServer  # already imported by Prefect to start it
-
-    running = [s for s in SubprocessASGIServer._instances.values() if s.running]
-    if not running:
-        yield
-        return
-    with temporary_settings(updates={PREFECT_API_URL: running[0].api_url}):
-        yield
-
-
 def normalize_all(
     items: list[tuple[Path, str]],
     options: Options,
@@ -419,29 +363,6 @@ def normalize_all(
             }
         )
     return outcomes
-
-
-def task_runner(runner: str, workers: int, address: str | None, staging: Path) -> Any:
-    """The pool the documents run in. On Dask, a local cluster has one single-threaded worker
-    process per core (the stages are pure Python: threads would share one interpreter lock)
-    and keeps its spill files in the build; `address` joins an existing scheduler instead."""
-    if runner == "processes":
-        return ProcessPoolTaskRunner(max_workers=workers)
-    if runner != "dask":
-        raise ValueError(f"runner must be 'processes' or 'dask', not {runner!r}")
-    from prefect_dask import DaskTaskRunner
-
-    if address:
-        return DaskTaskRunner(address=address)
-    return DaskTaskRunner(
-        cluster_kwargs={
-            "n_workers": workers,
-            "threads_per_worker": 1,
-            "processes": True,
-            "dashboard_address": None,
-            "local_directory": str(staging / ".dask"),
-        }
-    )
 
 
 def _outcomes_of(future: Any, batch: list[tuple[Path, str]]) -> list[Outcome]:

@@ -1,9 +1,12 @@
-"""`zhclean run`'s temporary Prefect server, started before the flow is imported (flows/server.py).
+"""`zhclean run`'s temporary Prefect server and document workers, started before the flow is
+imported (flows/server.py, flows/pool.py).
 
 A real run in a fresh process with no Prefect API configured, as on a user's machine: the flow
-runs against the server started early, Prefect starts no server of its own (in this process
-or in the document workers), the run and its logs are in that server, and once the block is
-left the server is gone. With an API configured, nothing is started.
+runs against the server started early, in the workers started early (they started before the
+flow and the flow's tasks ran in them), Prefect starts no server of its own (in this process
+or in the document workers, which imported Prefect before the server's address was known),
+the run and its logs are in that server, and once the block is left the server and the
+workers are gone. With an API configured, nothing is started.
 """
 
 from __future__ import annotations
@@ -25,12 +28,26 @@ pytestmark = pytest.mark.flow
 #: A fresh process's run: the flow through `early_server` and `use_server`, then what the
 #: server says about it, read through the API before the server is stopped.
 SCRIPT = """
-import json, os, sys
+import json, multiprocessing, os, sys
 from zhclean.flows.server import early_server, use_server
 with early_server() as server:
-    from zhclean.flows.normalize_corpus import normalize_corpus
+    from prefect.task_runners import ProcessPoolTaskRunner
+    from zhclean.flows import pool
+    pools_entered = []
+    enter = ProcessPoolTaskRunner.__enter__
+    def counted(self):
+        pools_entered.append(type(self).__name__)
+        return enter(self)
+    ProcessPoolTaskRunner.__enter__ = counted
+    with pool.early_pool(2):
+        started_early = sorted(p.pid for p in multiprocessing.active_children())
+        entered_early = list(pools_entered)
+        from zhclean.flows.normalize_corpus import normalize_corpus
+        with use_server(server):
+            result = normalize_corpus(raw_dir=sys.argv[1], out_dir=sys.argv[2], workers=2)
+        taken = not pool._waiting
+    alive_after = [pid for pid in started_early if os.path.exists(f"/proc/{pid}")]
     with use_server(server):
-        result = normalize_corpus(raw_dir=sys.argv[1], out_dir=sys.argv[2], workers=2)
         from prefect.client.orchestration import get_client
         with get_client(sync_client=True) as client:
             runs = client.read_flow_runs()
@@ -42,6 +59,10 @@ with early_server() as server:
                 "runs": [(r.name, r.state.type.value) for r in runs],
                 "messages": [log.message for log in logs],
                 "documents": result["documents"],
+                "started_early": started_early,
+                "pools_entered": [entered_early, pools_entered],
+                "taken": taken,
+                "alive_after": alive_after,
             }
 json.dump(facts, open(sys.argv[3], "w"))
 """
@@ -73,6 +94,11 @@ def test_a_run_uses_the_server_started_early_and_stops_it(tmp_path):
     assert "Starting temporary server" not in done.stdout + done.stderr
     assert [state for _, state in facts["runs"]] == ["COMPLETED"]
     assert facts["documents"] == 1
+    # the two workers started before the flow, which took them (no other pool) and stopped them
+    assert len(facts["started_early"]) == 2
+    assert facts["pools_entered"] == [["WarmProcessPool"], ["WarmProcessPool"]]
+    assert facts["taken"] is True
+    assert facts["alive_after"] == []
     # the flow's own log line reached that server
     assert any("1 raw files in" in m for m in facts["messages"]), facts["messages"]
     assert (tmp_path / "out" / "json" / "articles.jsonl").is_file()

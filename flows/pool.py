@@ -1,0 +1,179 @@
+"""Where the documents run: the batch task, and the pool of worker processes it runs in.
+
+A worker process imports this module to unpickle the task, so it holds what a worker needs
+and nothing of the flow's own (the corpus editions, the artifacts, the flow's parameter
+schema): each worker starts 0.5 s sooner than it did importing the flow's module.
+
+The pool can start before the flow (`early_pool`). `zhclean run` knows from the start that the
+documents will run in a pool of `workers` processes; while Prefect's temporary server boots
+(one core busy for about 7 s, the other waiting), the workers start, import Prefect and the
+pipeline, and normalise a small sample, which loads what the stages load on first use (OpenCC's
+dictionaries). The flow then takes that pool (`task_runner`) instead of starting its own, and
+its first batch starts at once (`benchmarks/RESULTS.md`). Without `early_pool` (a deployment,
+a test), the flow starts a pool as before.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+from prefect.task_runners import ProcessPoolTaskRunner
+
+from zhclean.tasks.build.discover import TransientIOError
+from zhclean.tasks.build.process import Outcome, process_batch, process_bytes
+from zhclean.tasks.core.options import Options
+
+#: Retry delays (seconds) for a transient read error; permanent errors are not retried.
+READ_RETRY_DELAYS = [0.2, 1.0, 3.0]
+
+
+def _is_transient(task: Any, task_run: Any, state: Any) -> bool:
+    """Retry only I/O errors that may pass (busy or briefly unreachable storage)."""
+    try:
+        state.result()
+    except TransientIOError:
+        return True
+    except Exception:
+        return False
+    return False
+
+
+@task(
+    name="normalize-batch",
+    task_run_name="normalize {items[0][1]} (+{extra} more)",
+    retries=len(READ_RETRY_DELAYS),
+    retry_delay_seconds=READ_RETRY_DELAYS,
+    retry_condition_fn=_is_transient,
+    cache_policy=NO_CACHE,
+)
+def normalize_batch_task(
+    items: list[tuple[Path, str]], options: Options, build: Path, extra: int
+) -> list[Outcome]:
+    return process_batch(items, options, build)
+
+
+#: What a worker normalises before its first batch: a few lines in traditional and simplified
+#: script, with Latin text and marks, so that each stage has loaded what it loads on first use.
+WARM_UP_TEXT = "第一章 開始\n\n這是一個測試，含有 English words 與「引號」。\n\n第二章\n\n另一段文字……\n"
+
+
+def warm_up() -> None:
+    """Run in each worker as it starts: the pipeline imported and run once, in memory (nothing written)."""
+    process_bytes(WARM_UP_TEXT.encode("utf-8"), "warm-up.txt", Options())
+
+
+def _started() -> bool:
+    return True
+
+
+class WarmProcessPool(ProcessPoolTaskRunner):
+    """Prefect's `ProcessPoolTaskRunner` whose workers start when it is entered, each warmed up
+    (`warm_up`), rather than one by one as the first tasks arrive."""
+
+    def __init__(self, max_workers: int) -> None:
+        super().__init__(max_workers=max_workers, initializer=warm_up)
+
+    def __enter__(self) -> WarmProcessPool:
+        super().__enter__()
+        executor = getattr(self, "_executor", None)  # Prefect's ProcessPoolExecutor
+        if executor is not None:
+            # an executor starts a worker per task while none is idle: one no-op each starts them all
+            for _ in range(self._max_workers):
+                executor.submit(_started)
+        return self
+
+
+def default_workers() -> int:
+    """Every core."""
+    return os.cpu_count() or 1
+
+
+_waiting: dict[int, WarmProcessPool] = {}
+
+
+@contextmanager
+def early_pool(workers: int, runner: str = "processes") -> Iterator[WarmProcessPool | None]:
+    """Start the pool of `workers` processes now, for the flow run inside the block to take
+    (`task_runner`); stopped on leaving if the flow did not take it (a run that had nothing to
+    do, or failed before its documents). `workers` 0: every core. Nothing is started for Dask
+    or a single worker."""
+    workers = workers or default_workers()
+    if runner != "processes" or workers <= 1:
+        yield None
+        return
+    pool = WarmProcessPool(workers).__enter__()
+    _waiting[workers] = pool
+    try:
+        yield pool
+    finally:
+        if _waiting.get(workers) is pool:
+            del _waiting[workers]
+            pool.__exit__(None, None, None)
+
+
+def task_runner(runner: str, workers: int, address: str | None, staging: Path) -> Any:
+    """The pool the documents run in, to enter with `with`: the pool `early_pool` started for
+    `workers` processes if there is one, else a new one. On Dask, a local cluster has one
+    single-threaded worker process per core (the stages are pure Python: threads would share
+    one interpreter lock) and keeps its spill files in the build; `address` joins an existing
+    scheduler instead."""
+    if runner == "processes":
+        waiting = _waiting.pop(workers, None)
+        return _Started(waiting) if waiting is not None else ProcessPoolTaskRunner(max_workers=workers)
+    if runner != "dask":
+        raise ValueError(f"runner must be 'processes' or 'dask', not {runner!r}")
+    from prefect_dask import DaskTaskRunner
+
+    if address:
+        return DaskTaskRunner(address=address)
+    return DaskTaskRunner(
+        cluster_kwargs={
+            "n_workers": workers,
+            "threads_per_worker": 1,
+            "processes": True,
+            "dashboard_address": None,
+            "local_directory": str(staging / ".dask"),
+        }
+    )
+
+
+class _Started:
+    """A pool entered already: `with` gives it and stops it on leaving, as it would a new one."""
+
+    def __init__(self, pool: WarmProcessPool) -> None:
+        self.pool = pool
+
+    def __enter__(self) -> WarmProcessPool:
+        return self.pool
+
+    def __exit__(self, *exc: object) -> None:
+        self.pool.__exit__(*exc)
+
+
+@contextmanager
+def same_prefect_api() -> Iterator[None]:
+    """Point the worker processes at this run's Prefect API.
+
+    In an embedded run the API is a temporary server that Prefect starts in this
+    process, and its address is not in the settings a worker process inherits: each
+    worker would start a server of its own (10-20 s each). The address of the running
+    one is handed to the workers instead."""
+    from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
+
+    if get_current_settings().api.url:  # the workers inherit it (`flows/server.py` sets one)
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer  # already imported by Prefect to start it
+
+    running = [s for s in SubprocessASGIServer._instances.values() if s.running]
+    if not running:
+        yield
+        return
+    with temporary_settings(updates={PREFECT_API_URL: running[0].api_url}):
+        yield

@@ -1,0 +1,63 @@
+"""The document workers started before the flow (`flows/pool.py`): all of them at once, handed to
+the flow once, and stopped when no flow took them. (That a real run takes them and runs its
+tasks there is checked in a fresh process in `test_temporary_server.py`.)"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from pathlib import Path
+
+import pytest
+from prefect.task_runners import ProcessPoolTaskRunner
+
+from zhclean.flows import pool
+
+pytestmark = pytest.mark.flow
+
+
+def alive(pids: list[int]) -> list[int]:
+    return [pid for pid in pids if os.path.exists(f"/proc/{pid}")]
+
+
+def test_every_worker_starts_when_the_pool_is_entered_and_stops_when_no_flow_takes_it() -> None:
+    before = {p.pid for p in multiprocessing.active_children()}
+    with pool.early_pool(2) as warm:
+        assert isinstance(warm, pool.WarmProcessPool)
+        started = sorted(p.pid for p in multiprocessing.active_children() if p.pid not in before)
+        # both at once, before any task was submitted (a pool otherwise starts them one per task)
+        assert len(started) == 2
+    assert pool._waiting == {}
+    assert alive(started) == []
+
+
+def test_the_flow_takes_the_waiting_pool_once_and_only_for_its_worker_count(tmp_path: Path) -> None:
+    with pool.early_pool(2) as warm:
+        started = [p.pid for p in multiprocessing.active_children()]
+        assert len(started) == 2
+        other = pool.task_runner("processes", 3, None, tmp_path)
+        assert not isinstance(other, pool.WarmProcessPool)
+        first = pool.task_runner("processes", 2, None, tmp_path)
+        second = pool.task_runner("processes", 2, None, tmp_path)
+        assert pool._waiting == {}
+        with first as taken:
+            assert taken is warm
+        # taking it, the flow's `with` stopped it
+        assert alive(started) == []
+        assert isinstance(second, ProcessPoolTaskRunner) and not isinstance(second, pool.WarmProcessPool)
+
+
+@pytest.mark.parametrize(("workers", "runner"), [(1, "processes"), (2, "dask")])
+def test_nothing_is_started_for_one_worker_or_for_dask(workers: int, runner: str) -> None:
+    before = {p.pid for p in multiprocessing.active_children()}
+    with pool.early_pool(workers, runner) as warm:
+        assert warm is None
+        assert {p.pid for p in multiprocessing.active_children()} == before
+    assert pool._waiting == {}
+
+
+def test_a_worker_warms_up_in_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the warm-up normalises its sample without writing anything, wherever it runs
+    monkeypatch.chdir(tmp_path)
+    pool.warm_up()
+    assert list(tmp_path.iterdir()) == []
