@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 from zhclean.tasks.core.model import Edit
@@ -124,14 +125,28 @@ def regex_rule(
     them is skipped without running the regex (a cheap "could this apply at all" test, as
     most lines of a corpus give most rules nothing to do)."""
     compiled = re.compile(pattern) if isinstance(pattern, str) else pattern
+    if isinstance(replacement, str) and "\\" not in replacement:
+        # a template without a backslash has no group in it: it is its own expansion, which
+        # `Match.expand` would parse again at every match (Python 3.11 keeps no parsed template)
+        literal = replacement
 
-    def find(text: str, _options: Options) -> Iterable[Change]:
-        for m in compiled.finditer(text):
-            new = m.expand(replacement) if isinstance(replacement, str) else replacement(m)
-            if new != m.group(0):
-                yield Change(m.start(), m.end(), new)
+        def find_literal(text: str, _options: Options) -> Iterable[Change]:
+            for m in compiled.finditer(text):
+                if literal != m.group(0):
+                    yield Change(m.start(), m.end(), literal)
 
-    return Rule(name, stage, description, find, lint, could_apply=containing(*needles) if needles else None)
+        finder: Finder = find_literal
+    else:
+
+        def find(text: str, _options: Options) -> Iterable[Change]:
+            for m in compiled.finditer(text):
+                new = m.expand(replacement) if isinstance(replacement, str) else replacement(m)
+                if new != m.group(0):
+                    yield Change(m.start(), m.end(), new)
+
+        finder = find
+
+    return Rule(name, stage, description, finder, lint, could_apply=containing(*needles) if needles else None)
 
 
 @lru_cache(maxsize=1024)
@@ -149,9 +164,12 @@ def apply_rule(rule: Rule, text: str, options: Options, line: int) -> tuple[str,
     return _apply_found(rule, rule.find, text, options, line)
 
 
+_START = attrgetter("start")
+
+
 def _apply_found(rule: Rule, find: Finder, text: str, options: Options, line: int) -> tuple[str, list[Edit]]:
     """`apply_rule` once the precheck has passed (`find` is the rule's finder)."""
-    changes = sorted(find(text, options), key=lambda c: c.start)
+    changes = sorted(find(text, options), key=_START)
     if not changes:
         return text, []
     out: list[str] = []
