@@ -22,6 +22,8 @@ from zhclean.tasks.editions.markdown_edition import (
     MARKUP_SPACE,
     UNTITLED,
     escape_line,
+    front_matter,
+    plain,
     printable,
     render_corpus_markdown,
     render_document_markdown,
@@ -153,6 +155,28 @@ def test_front_matter_round_trips_metadata() -> None:
     assert fields["source"] == "t.txt" and fields["articles"] == 1
     meta, _ = pandoc_blocks(text)
     assert "note" in meta and "sha256" in meta
+
+
+#: Text with what YAML reads as syntax or treats specially: indicators, quotes, breaks of every
+#: kind (\x85, U+2028, U+2029, CR), a BOM, wide and no-break spaces.
+YAML_TRAPS = st.text(
+    alphabet=st.sampled_from(list("a 中:#-'\"\n\r\t\\{}[],&*!|>%@`?~=\u3000\xa0\u2028\u2029\ufeff\x85…"))
+)
+YAML_VALUES = st.recursive(
+    st.one_of(YAML_TRAPS, st.integers(), st.none(), st.booleans()),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(YAML_TRAPS, inner, max_size=3)),
+    max_leaves=10,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(st.sampled_from(["title", "source", "authors", "toc", "note"]), YAML_VALUES, max_size=5)
+)
+def test_front_matter_reads_back_as_the_fields_made_printable(fields: dict) -> None:
+    head = front_matter(fields)
+    assert head.startswith("---\n") and head.endswith("---\n")
+    assert yaml.safe_load(head.removeprefix("---\n").removesuffix("---\n")) == plain(fields)
 
 
 def test_control_characters_and_surrogates_never_reach_the_file(tmp_path: Path) -> None:
