@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -64,8 +64,11 @@ WARM_UP_TEXT = "第一章 開始\n\n這是一個測試，含有 English words �
 
 
 def warm_up() -> None:
-    """Run in each worker as it starts: the pipeline imported and run once, in memory (nothing written)."""
-    process_bytes(WARM_UP_TEXT.encode("utf-8"), "warm-up.txt", Options())
+    """Run in each worker as it starts: the pipeline imported and run once, in memory (nothing
+    written). It only saves time, so it never fails: an initializer that raised would break the
+    pool, and every document with it; whatever went wrong, the documents meet it and say so."""
+    with suppress(Exception):
+        process_bytes(WARM_UP_TEXT.encode("utf-8"), "warm-up.txt", Options())
 
 
 def _started() -> bool:

@@ -61,3 +61,11 @@ def test_a_worker_warms_up_in_memory(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.chdir(tmp_path)
     pool.warm_up()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_warm_up_that_fails_does_not_fail_the_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a stage is broken")
+
+    monkeypatch.setattr(pool, "process_bytes", broken)
+    pool.warm_up()  # an initializer that raised would break the pool and every batch with it
