@@ -26,12 +26,14 @@ test: $(STAMP) system-deps
 
 # Debian packages the tests use (root or sudo, once): epubcheck validates every EPUB,
 # chromium is the real browser (driven by Playwright) that opens the served pages and the review
-# pages, fonts-noto-cjk the font their Chinese is drawn in.
+# pages, fonts-noto-cjk the font their Chinese is drawn in, unzip (Info-ZIP) a second reader of
+# the zips we write.
 system-deps:
 	@missing=""; \
 	{ [ -f $(EPUBCHECK_JAR) ] && command -v java >/dev/null; } || missing="$$missing epubcheck"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing="$$missing fonts-noto-cjk"; \
+	command -v unzip >/dev/null || missing="$$missing unzip"; \
 	if [ -n "$$missing" ]; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  echo "installing$$missing (Debian packages)"; \

@@ -15,10 +15,11 @@ from __future__ import annotations
 import datetime
 import os
 import time
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
+
+from zhclean.tasks.editions.zip_writer import ZipWriter
 
 LANGUAGE = "zh-Hans"
 CSS_NAME = "styles/zhclean.css"
@@ -203,21 +204,19 @@ class BookWriter:
         self.path, self.meta = path, meta
         self.tmp = path.with_name(f".{path.name}.tmp")
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.zip = zipfile.ZipFile(self.tmp, "w")
+        self.zip = ZipWriter(self.tmp)
+        self.date_time = time.gmtime(self.meta.modified)[:6]
         self.items: list[tuple[str, str]] = []
         self.nav: list[NavEntry] = []
-        self._write("mimetype", "application/epub+zip", zipfile.ZIP_STORED)
+        self._write("mimetype", "application/epub+zip", deflate=False)
         self._write("META-INF/container.xml", CONTAINER)
         self._write(f"EPUB/{CSS_NAME}", CSS)
         self._write("EPUB/text/title_page.xhtml", title_page(meta))
         self.items.append(("title_page", "text/title_page.xhtml"))
 
-    def _write(self, name: str, data: str, compression: int = zipfile.ZIP_DEFLATED) -> None:
-        info = zipfile.ZipInfo(name, date_time=time.gmtime(self.meta.modified)[:6])
-        info.compress_type = compression
-        info.create_system = 3  # Unix, whatever machine builds the book
-        info.external_attr = 0o644 << 16
-        self.zip.writestr(info, data.encode("utf-8"))
+    def _write(self, name: str, data: str, deflate: bool = True) -> None:
+        # rw-r--r-- on Unix (create_system 3), whatever machine builds the book
+        self.zip.write(name, data.encode("utf-8"), self.date_time, deflate=deflate)
 
     def add_page(self, xhtml: str, nav_title: str, depth: int) -> None:
         """A page of the book (a whole XHTML file), listed in the nav at `depth`."""

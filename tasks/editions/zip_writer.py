@@ -1,0 +1,171 @@
+"""A zip file written member by member, its members deflated by ISA-L.
+
+`zipfile` writes the same format but deflates with zlib, and has no hook for another deflate.
+An EPUB's pages are deflated about 4.5 times as fast by ISA-L (`isal`, the library the
+release archive already uses) at level 3 as by zlib at its default level, for members about
+6 % larger (measured on the pages of 300 books, 75 MB: 0.67 s against 3.03 s, ratio 0.557
+against 0.524). The format written is what `zipfile` writes for a member given whole
+(`writestr`): a local header with the sizes and CRC, the data, then the central directory;
+no data descriptors, no extra fields, so an EPUB's `mimetype` sits where readers look for it.
+
+Only what a book needs: fewer than 65,535 members of under 4 GiB each (no zip64). A book is at
+most a volume of 4 MB of text; anything bigger is refused, not written wrongly.
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from isal import isal_zlib
+
+#: ISA-L's deflate level (0-3) for the members.
+LEVEL = 3
+STORED, DEFLATED = 0, 8
+#: "Version needed to extract" and "made by" (the low byte), as `zipfile` writes them: 2.0.
+VERSION = 20
+#: General purpose flag: the name is UTF-8.
+UTF8_NAME = 0x800
+#: The format's limits without zip64.
+MAX_SIZE = 0xFFFFFFFF
+MAX_MEMBERS = 0xFFFF
+
+LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
+CENTRAL_HEADER = struct.Struct("<4s4B4HL2L5H2L")
+END_RECORD = struct.Struct("<4s4H2LH")
+
+
+def dos_date_time(date_time: tuple[int, int, int, int, int, int]) -> tuple[int, int]:
+    """The zip format's date and time words (years from 1980, seconds in twos)."""
+    year, month, day, hour, minute, second = date_time
+    if year < 1980:
+        raise ValueError(f"a zip member cannot be dated before 1980: {date_time}")
+    return (year - 1980) << 9 | month << 5 | day, hour << 11 | minute << 5 | second // 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Member:
+    name: bytes
+    flags: int
+    method: int
+    date: int
+    time: int
+    crc: int
+    compressed: int
+    size: int
+    create_system: int
+    external_attr: int
+    offset: int
+
+
+class ZipWriter:
+    """Write `path` member by member (`write`), then the central directory (`close`)."""
+
+    def __init__(self, path: Path) -> None:
+        self.file = path.open("wb")
+        self.members: list[_Member] = []
+        self.offset = 0
+
+    def write(
+        self,
+        name: str,
+        data: bytes,
+        date_time: tuple[int, int, int, int, int, int],
+        *,
+        deflate: bool = True,
+        external_attr: int = 0o644 << 16,
+        create_system: int = 3,
+    ) -> None:
+        """Add a member: `data`, deflated by ISA-L unless `deflate` is false (stored)."""
+        if len(self.members) >= MAX_MEMBERS or len(data) > MAX_SIZE:
+            raise ValueError(f"{name}: beyond what a zip without zip64 holds")
+        encoded = name.encode("ascii", "ignore")
+        flags = 0 if encoded.decode("ascii") == name else UTF8_NAME
+        encoded = name.encode("utf-8")
+        if deflate:
+            compressor = isal_zlib.compressobj(LEVEL, isal_zlib.DEFLATED, -isal_zlib.MAX_WBITS)
+            body = compressor.compress(data) + compressor.flush()
+        else:
+            body = data
+        date, time = dos_date_time(date_time)
+        member = _Member(
+            encoded,
+            flags,
+            DEFLATED if deflate else STORED,
+            date,
+            time,
+            zlib.crc32(data),
+            len(body),
+            len(data),
+            create_system,
+            external_attr,
+            self.offset,
+        )
+        header = LOCAL_HEADER.pack(
+            b"PK\x03\x04",
+            VERSION,
+            0,
+            member.flags,
+            member.method,
+            member.time,
+            member.date,
+            member.crc,
+            member.compressed,
+            member.size,
+            len(encoded),
+            0,
+        )
+        self.file.write(header)
+        self.file.write(encoded)
+        self.file.write(body)
+        self.offset += len(header) + len(encoded) + len(body)
+        if self.offset > MAX_SIZE:
+            raise ValueError(f"{name}: the zip is beyond what a zip without zip64 holds")
+        self.members.append(member)
+
+    def close(self) -> None:
+        """Write the central directory and the end record, and close the file."""
+        start = self.offset
+        size = 0
+        for m in self.members:
+            header = CENTRAL_HEADER.pack(
+                b"PK\x01\x02",
+                VERSION,
+                m.create_system,
+                VERSION,
+                0,
+                m.flags,
+                m.method,
+                m.time,
+                m.date,
+                m.crc,
+                m.compressed,
+                m.size,
+                len(m.name),
+                0,
+                0,
+                0,
+                0,
+                m.external_attr,
+                m.offset,
+            )
+            self.file.write(header)
+            self.file.write(m.name)
+            size += len(header) + len(m.name)
+        count = len(self.members)
+        self.file.write(END_RECORD.pack(b"PK\x05\x06", 0, 0, count, count, size, start, 0))
+        self.file.close()
+
+    def __enter__(self) -> ZipWriter:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        if kind is None:
+            self.close()
+        else:
+            self.file.close()
