@@ -199,9 +199,10 @@ def ready(server: TemporaryServer | None) -> None:
 @contextmanager
 def use_server(server: TemporaryServer | None) -> Iterator[None]:
     """Wait for `server` to answer, then point Prefect at it: through the environment, which the
-    processes started here inherit (the document workers, Dask's) and which Prefect's global
-    settings are refreshed from (threads that began before this block read those), and through
-    this thread's settings."""
+    processes started here inherit (a pool the flow starts, Dask's workers; the workers
+    `early_pool` started before are handed it with each task, as Prefect hands a task its
+    settings) and which Prefect's global settings are refreshed from (threads that began
+    before this block read those), and through this thread's settings."""
     if server is None:
         yield
         return
