@@ -100,11 +100,10 @@ def tree_rss(pid: int) -> int:
 #: The flow as `zhclean run` runs it: Prefect's temporary server and the document workers started
 #: before the flow is imported.
 RUNNER = """import json, sys
-from contextlib import nullcontext
 from zhclean.flows.server import early_server, use_server
 with early_server() as server:
     from zhclean.flows.pool import early_pool
-    with early_pool(int(sys.argv[3])) if server else nullcontext():
+    with early_pool(int(sys.argv[3]), booting=server is not None):
         from zhclean.flows.normalize_corpus import normalize_corpus
         with use_server(server):
             result = normalize_corpus(raw_dir=sys.argv[1], out_dir=sys.argv[2], workers=int(sys.argv[3]), force=True)

@@ -127,14 +127,11 @@ def run(
 
 @contextmanager
 def _early_workers(server: object, workers: int, runner: str) -> Iterator[None]:
-    """The documents' worker pool, started while the temporary server boots (`flows/pool.py`);
-    with a configured API there is no boot to wait for, and the flow starts its pool itself."""
-    if server is None:
-        yield
-        return
+    """The documents' worker pool, started while the temporary server boots (`early_pool`,
+    imported once the server has started: it imports Prefect)."""
     from zhclean.flows.pool import early_pool
 
-    with early_pool(workers, runner):
+    with early_pool(workers, runner, booting=server is not None):
         yield
 
 

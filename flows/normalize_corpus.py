@@ -135,7 +135,7 @@ def _size(path: Path) -> int:
 
 #: The flow's own tasks (hashing, the one pass of corpus editions, release, publish) run one after
 #: another; the documents run in `normalize_all`'s pool, not in this runner.
-@flow(name="normalize-corpus", task_runner=ThreadPoolTaskRunner(max_workers=os.cpu_count() or 1))
+@flow(name="normalize-corpus", task_runner=ThreadPoolTaskRunner(max_workers=default_workers()))
 def normalize_corpus(
     raw_dir: str = "raw",
     out_dir: str = "output",

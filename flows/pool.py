@@ -101,13 +101,16 @@ _waiting: dict[int, WarmProcessPool] = {}
 
 
 @contextmanager
-def early_pool(workers: int, runner: str = "processes") -> Iterator[WarmProcessPool | None]:
+def early_pool(
+    workers: int, runner: str = "processes", booting: bool = True
+) -> Iterator[WarmProcessPool | None]:
     """Start the pool of `workers` processes now, for the flow run inside the block to take
     (`task_runner`); stopped on leaving if the flow did not take it (a run that had nothing to
-    do, or failed before its documents). `workers` 0: every core. Nothing is started for Dask
-    or a single worker."""
+    do, or failed before its documents). `workers` 0: every core. Nothing is started for Dask,
+    a single worker, or when no temporary server is `booting` (with an API configured there is
+    no boot to fill, and the flow starts its pool itself)."""
     workers = workers or default_workers()
-    if runner != "processes" or workers <= 1:
+    if runner != "processes" or workers <= 1 or not booting:
         yield None
         return
     pool = WarmProcessPool(workers).__enter__()

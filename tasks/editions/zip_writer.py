@@ -82,8 +82,7 @@ class ZipWriter:
         """Add a member: `data`, deflated by ISA-L unless `deflate` is false (stored)."""
         if len(self.members) >= MAX_MEMBERS or len(data) > MAX_SIZE:
             raise ValueError(f"{name}: beyond what a zip without zip64 holds")
-        encoded = name.encode("ascii", "ignore")
-        flags = 0 if encoded.decode("ascii") == name else UTF8_NAME
+        flags = 0 if name.isascii() else UTF8_NAME
         encoded = name.encode("utf-8")
         if deflate:
             compressor = isal_zlib.compressobj(LEVEL, isal_zlib.DEFLATED, -isal_zlib.MAX_WBITS)

@@ -47,10 +47,14 @@ def test_the_flow_takes_the_waiting_pool_once_and_only_for_its_worker_count(tmp_
         assert isinstance(second, ProcessPoolTaskRunner) and not isinstance(second, pool.WarmProcessPool)
 
 
-@pytest.mark.parametrize(("workers", "runner"), [(1, "processes"), (2, "dask")])
-def test_nothing_is_started_for_one_worker_or_for_dask(workers: int, runner: str) -> None:
+@pytest.mark.parametrize(
+    ("workers", "runner", "booting"), [(1, "processes", True), (2, "dask", True), (2, "processes", False)]
+)
+def test_nothing_is_started_for_one_worker_for_dask_or_without_a_booting_server(
+    workers: int, runner: str, booting: bool
+) -> None:
     before = {p.pid for p in multiprocessing.active_children()}
-    with pool.early_pool(workers, runner) as warm:
+    with pool.early_pool(workers, runner, booting) as warm:
         assert warm is None
         assert {p.pid for p in multiprocessing.active_children()} == before
     assert pool._waiting == {}
