@@ -168,22 +168,6 @@ def test_volumes_follow_the_edition_order(small_build: Path, monkeypatch: pytest
     assert epubcheck(small_build / "epub" / "corpus-002.epub") == []
 
 
-def test_records_read_ahead_come_in_order_and_few_at_a_time(small_build: Path) -> None:
-    summaries = read_index(small_build)
-    expected = [corpus_pass.read_edits(small_build, s) for s in summaries]
-    read: list[str] = []
-
-    def recording(item: Any) -> Any:
-        read.append(item.source)
-        return expected[[s.source for s in summaries].index(item.source)]
-
-    docs = corpus_pass.read_ahead(recording, summaries, ahead=1)
-    assert next(docs) is expected[0]
-    assert len(read) <= 2  # the first and at most one ahead
-    assert list(docs) == expected[1:]
-    assert read == ["a.txt", "b.txt", "c.txt"]
-
-
 def test_the_database_reads_a_record_as_the_document_it_stands_for(tmp_path: Path) -> None:
     raw = tmp_path / "raw"
     raw.mkdir()
