@@ -28,6 +28,7 @@ from prefect.task_runners import ProcessPoolTaskRunner
 from zhclean.tasks.build.discover import TransientIOError
 from zhclean.tasks.build.process import Outcome, process_batch, process_bytes
 from zhclean.tasks.core.options import Options
+from zhclean.tasks.pipeline.catalogue import rules_fingerprint
 
 #: Retry delays (seconds) for a transient read error; permanent errors are not retried.
 READ_RETRY_DELAYS = [0.2, 1.0, 3.0]
@@ -75,9 +76,72 @@ def _started() -> bool:
     return True
 
 
-class WarmProcessPool(ProcessPoolTaskRunner):
-    """Prefect's `ProcessPoolTaskRunner` whose workers start when it is entered, each warmed up
-    (`warm_up`), rather than one by one as the first tasks arrive."""
+#: What the fork server imports once for every worker it forks: the batch task and the pipeline.
+FORK_SERVER_PRELOAD = [__name__]
+#: The rules the fork server imports (`rules_fingerprint` when it is first asked for).
+_server_rules: str | None = None
+
+
+@contextmanager
+def _fork_server() -> Iterator[None]:
+    """Within the block, Prefect's `ProcessPoolTaskRunner` starts its workers through the fork
+    server (`multiprocessing`'s "forkserver"), where it asks for "spawn".
+
+    A spawned worker is a new interpreter that imports Prefect and the pipeline itself: 2-2.5
+    CPU s for each worker of each pool. The fork server is such an interpreter, started once per
+    process and importing them once (`FORK_SERVER_PRELOAD`); each worker is a fork of it, ready
+    at once, from the same clean state (not a fork of this process, its threads and its Prefect
+    client). Each task still runs in the environment and settings Prefect sends with it.
+    Prefect has no option for the start method, so the `multiprocessing` its runner module
+    calls is swapped for the time the pool starts.
+
+    The workers are spawned as before where there is no fork server (Windows), should Prefect's
+    module no longer call `multiprocessing` by that name, and once the rules on disk differ from
+    those the fork server imported: a long-lived process (`zhclean watch`, a deployment) whose
+    package is upgraded under it runs the new rules, as the runs' fingerprint says."""
+    import multiprocessing
+
+    import prefect.task_runners as runners
+
+    global _server_rules
+    original = getattr(runners, "multiprocessing", None)
+    rules = rules_fingerprint()
+    if _server_rules is None:
+        _server_rules = rules
+    if (
+        original is not multiprocessing
+        or "forkserver" not in multiprocessing.get_all_start_methods()
+        or rules != _server_rules
+    ):
+        yield
+        return
+    server = multiprocessing.get_context("forkserver")
+    server.set_forkserver_preload(FORK_SERVER_PRELOAD)
+
+    class _Contexts:
+        @staticmethod
+        def get_context(method: str | None = None) -> Any:
+            return server if method == "spawn" else multiprocessing.get_context(method)
+
+    runners.multiprocessing = _Contexts  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        runners.multiprocessing = original
+
+
+class ForkServerPool(ProcessPoolTaskRunner):
+    """Prefect's `ProcessPoolTaskRunner`, its workers forked from the fork server (`_fork_server`)."""
+
+    def __enter__(self) -> ForkServerPool:
+        with _fork_server():
+            super().__enter__()
+        return self
+
+
+class WarmProcessPool(ForkServerPool):
+    """A `ForkServerPool` whose workers start when it is entered, each warmed up (`warm_up`),
+    rather than one by one as the first tasks arrive."""
 
     def __init__(self, max_workers: int) -> None:
         super().__init__(max_workers=max_workers, initializer=warm_up)
@@ -131,7 +195,7 @@ def task_runner(runner: str, workers: int, address: str | None, staging: Path) -
     scheduler instead."""
     if runner == "processes":
         waiting = _waiting.pop(workers, None)
-        return _Started(waiting) if waiting is not None else ProcessPoolTaskRunner(max_workers=workers)
+        return _Started(waiting) if waiting is not None else ForkServerPool(max_workers=workers)
     if runner != "dask":
         raise ValueError(f"runner must be 'processes' or 'dask', not {runner!r}")
     from prefect_dask import DaskTaskRunner

@@ -73,3 +73,35 @@ def test_a_warm_up_that_fails_does_not_fail_the_worker(monkeypatch: pytest.Monke
 
     monkeypatch.setattr(pool, "process_bytes", broken)
     pool.warm_up()  # an initializer that raised would break the pool and every batch with it
+
+
+def parent_of(pid: int) -> int:
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    return int(stat.rsplit(")", 1)[1].split()[1])
+
+
+def test_every_pool_forks_its_workers_from_one_fork_server_and_prefect_is_left_as_it_was() -> None:
+    import prefect.task_runners as runners
+
+    parents = []
+    for _ in range(2):
+        before = {p.pid for p in multiprocessing.active_children()}
+        with pool.early_pool(2) as warm:
+            assert warm is not None
+            started = [p.pid for p in multiprocessing.active_children() if p.pid not in before]
+            assert len(started) == 2
+            parents.append({parent_of(pid) for pid in started})
+    # both pools' workers are children of one process, and it is not this one: the fork server
+    assert len(parents[0]) == 1 and parents[0] == parents[1]
+    assert parents[0] != {os.getpid()}
+    assert runners.multiprocessing is multiprocessing
+
+
+def test_once_the_rules_on_disk_change_the_workers_are_spawned_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the fork server imported other rules than those on disk now (an upgrade under a watcher)
+    monkeypatch.setattr(pool, "_server_rules", "rules the fork server imported")
+    before = {p.pid for p in multiprocessing.active_children()}
+    with pool.early_pool(2):
+        started = [p.pid for p in multiprocessing.active_children() if p.pid not in before]
+        assert len(started) == 2
+        assert {parent_of(pid) for pid in started} == {os.getpid()}
