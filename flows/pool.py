@@ -4,13 +4,17 @@ A worker process imports this module to unpickle the task, so it holds what a wo
 and nothing of the flow's own (the corpus editions, the artifacts, the flow's parameter
 schema): each worker starts 0.5 s sooner than it did importing the flow's module.
 
+The workers are forked from a fork server (`_fork_server`) that has imported Prefect and the
+pipeline and normalised a small sample once (`warm_worker`), which loads what the stages load
+on first use (OpenCC's dictionaries): a worker is ready at once, where a spawned one took 2-2.5
+CPU s to get there, for each worker of each pool.
+
 The pool can start before the flow (`early_pool`). `zhclean run` knows from the start that the
 documents will run in a pool of `workers` processes; while Prefect's temporary server boots
-(one core busy for about 7 s, the other waiting), the workers start, import Prefect and the
-pipeline, and normalise a small sample, which loads what the stages load on first use (OpenCC's
-dictionaries). The flow then takes that pool (`task_runner`) instead of starting its own, and
-its first batch starts at once (`benchmarks/RESULTS.md`). Without `early_pool` (a deployment,
-a test), the flow starts a pool as before.
+(one core busy for about 7 s, the other waiting), the fork server starts and the workers with
+it. The flow then takes that pool (`task_runner`) instead of starting its own, and its first
+batch starts at once (`benchmarks/RESULTS.md`). Without `early_pool` (a deployment, a test),
+the flow starts a pool as before.
 """
 
 from __future__ import annotations
@@ -64,20 +68,35 @@ def normalize_batch_task(
 WARM_UP_TEXT = "第一章 開始\n\n這是一個測試，含有 English words 與「引號」。\n\n第二章\n\n另一段文字……\n"
 
 
+#: The process that warmed this one's pipeline up: itself, or the fork server it was forked from.
+warmed_in: int | None = None
+
+
 def warm_up() -> None:
     """Run in each worker as it starts: the pipeline imported and run once, in memory (nothing
     written). It only saves time, so it never fails: an initializer that raised would break the
-    pool, and every document with it; whatever went wrong, the documents meet it and say so."""
+    pool, and every document with it; whatever went wrong, the documents meet it and say so.
+    Once per process: a worker forked from a warm fork server (`warm_worker`) is warm already."""
+    global warmed_in
+    if warmed_in is not None:
+        return
     with suppress(Exception):
         process_bytes(WARM_UP_TEXT.encode("utf-8"), "warm-up.txt", Options())
+    warmed_in = os.getpid()
 
 
 def _started() -> bool:
     return True
 
 
-#: What the fork server imports once for every worker it forks: the batch task and the pipeline.
-FORK_SERVER_PRELOAD = [__name__]
+def _warmth() -> tuple[int, int | None]:
+    """This worker's process id and where its pipeline was warmed up (for the tests)."""
+    return os.getpid(), warmed_in
+
+
+#: What the fork server imports once for every worker it forks: the batch task and the pipeline,
+#: run once (`warm_worker`), so its workers start warm.
+FORK_SERVER_PRELOAD = ["zhclean.flows.warm_worker"]
 #: The rules the fork server imports (`rules_fingerprint` when it is first asked for).
 _server_rules: str | None = None
 

@@ -101,7 +101,19 @@ def test_once_the_rules_on_disk_change_the_workers_are_spawned_again(monkeypatch
     # the fork server imported other rules than those on disk now (an upgrade under a watcher)
     monkeypatch.setattr(pool, "_server_rules", "rules the fork server imported")
     before = {p.pid for p in multiprocessing.active_children()}
-    with pool.early_pool(2):
+    with pool.early_pool(2) as warm:
+        assert warm is not None
         started = [p.pid for p in multiprocessing.active_children() if p.pid not in before]
         assert len(started) == 2
         assert {parent_of(pid) for pid in started} == {os.getpid()}
+        worker, warmed_in = warm._executor.submit(pool._warmth).result(timeout=60)
+        assert warmed_in == worker  # a spawned worker warms itself up
+
+
+def test_a_forked_worker_starts_warm_from_the_fork_server() -> None:
+    with pool.early_pool(2) as warm:
+        assert warm is not None
+        worker, warmed_in = warm._executor.submit(pool._warmth).result(timeout=60)
+        # the pipeline ran once in the fork server (the worker's parent), not again in the worker
+        assert warmed_in == parent_of(worker)
+    assert warmed_in not in (worker, os.getpid())
