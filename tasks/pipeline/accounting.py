@@ -10,11 +10,14 @@ record, and that is a bug.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from itertools import chain
 from typing import Any
+
+import numpy as np
 
 from zhclean.tasks.core.model import Document
 from zhclean.tasks.text.charsets import IDEOGRAPH
@@ -56,19 +59,52 @@ def strings_in(value: Any) -> Iterator[str]:
 def unaccounted(raw_text: str, doc: Document) -> Counter[str]:
     """CJK characters of `raw_text` that appear nowhere in `doc` nor in its records.
 
-    The balance is kept over every character and only its positive CJK counts are kept at
-    the end: the same counts, in the raw text's order of first appearance (which `describe`
-    keeps between equal counts), with one filter instead of one per side."""
-    kept = chain(
-        strings_in([a.to_json() for a in doc.articles]),
-        strings_in(doc.metadata),
-        (r.text for r in doc.removed),
-        (e.before for e in doc.edits),
+    Nearly always the balance holds, and `balanced` says so with the characters counted by
+    numpy. Only then is it counted again in Python (`Counter`, about 90 ns a character: most
+    of the check's time, 4.5 CPU s at 1,000 documents) to say what is left over: every
+    character's balance, with only its positive CJK counts kept at the end, the same counts in
+    the raw text's order of first appearance (which `describe` keeps between equal counts)."""
+    kept = list(
+        chain(
+            strings_in([a.to_json() for a in doc.articles]),
+            strings_in(doc.metadata),
+            (r.text for r in doc.removed),
+            (e.before for e in doc.edits),
+        )
     )
+    produced = [e.after for e in doc.edits]
+    if balanced(raw_text, kept, produced):
+        return Counter()
     balance = char_counter([raw_text])
     balance.subtract(char_counter(kept))
-    balance.update(char_counter(e.after for e in doc.edits))
+    balance.update(char_counter(produced))
     return cjk_only(balance)  # only what is left over on the raw side
+
+
+@functools.cache
+def ideograph_numbers() -> tuple[np.ndarray, int]:
+    """For each code point up to the last CJK ideograph, its number among the ideographs (in
+    code point order), else -1; and how many there are. Made once, from `CJK` itself (0.1 s)."""
+    found = [m.start() for m in CJK.finditer("".join(map(chr, range(0x110000))))]
+    numbers = np.full(found[-1] + 1, -1, dtype=np.int64)
+    numbers[found] = np.arange(len(found))
+    return numbers, len(found)
+
+
+def ideograph_counts(texts: Iterable[str]) -> np.ndarray:
+    """How often each ideograph occurs in the texts, by its number (`ideograph_numbers`)."""
+    numbers, count = ideograph_numbers()
+    codes = np.frombuffer("\n".join(texts).encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    found = numbers[codes[codes < len(numbers)]]
+    return np.bincount(found[found >= 0], minlength=count)
+
+
+def balanced(raw_text: str, kept: Iterable[str], produced: Iterable[str]) -> bool:
+    """Whether no CJK ideograph is left over: raw + produced <= kept, character by character
+    (what `unaccounted` checks, counted in C: about 0.3 ms for a document where the `Counter`
+    took 4.5 ms)."""
+    left = ideograph_counts([raw_text]) + ideograph_counts(produced) - ideograph_counts(kept)
+    return not bool((left > 0).any())
 
 
 def describe(missing: Counter[str], limit: int = 40) -> str:

@@ -1,9 +1,17 @@
-"""The CJK balance: what it reports, and in which order (hand-computed for small documents)."""
+"""The CJK balance: what it reports, and in which order (hand-computed for small documents); the
+fast check against a count of each character."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from zhclean.tasks.core.model import Article, Block, Document, Edit, Removed
-from zhclean.tasks.pipeline.accounting import cjk_counter, describe, unaccounted
+from zhclean.tasks.pipeline.accounting import balanced, cjk_counter, describe, ideograph_numbers, unaccounted
+from zhclean.tasks.text.charsets import IDEOGRAPH_CLASS
 
 
 def document(
@@ -58,3 +66,39 @@ def test_a_character_produced_by_an_edit_and_kept_nowhere() -> None:
     raw = "甲"
     doc = document([], edits=[Edit("repair", "r", "甲", "乙", 1)])
     assert list(unaccounted(raw, doc).items()) == [("乙", 1)]
+
+
+# Ideographs of every block the check knows (BMP, compatibility, supplementary planes), the
+# characters on either side of each block, Latin, kana, punctuation and a lone surrogate.
+TEXT = st.text(
+    alphabet=st.sampled_from(
+        "甲乙丙丁〇㐀䶿一鿿豈﫿𠀀𱍏\u33ff\u4dc0\u9fff\ufa00\U0001ffff\U00031350ab。，か\n\ud800"
+    ),
+    max_size=12,
+)
+
+
+@given(raw=TEXT, kept=st.lists(TEXT, max_size=4), produced=st.lists(TEXT, max_size=4))
+def test_the_fast_balance_agrees_with_counting_each_character(
+    raw: str, kept: list[str], produced: list[str]
+) -> None:
+    by_hand = Counter(raw) + Counter("".join(produced))
+    by_hand.subtract(Counter("".join(kept)))
+    left = {ch for ch, n in by_hand.items() if n > 0 and re.fullmatch(f"[{IDEOGRAPH_CLASS}]", ch)}
+    assert balanced(raw, kept, produced) == (not left)
+
+
+def test_the_ideograph_numbers_cover_exactly_the_ideograph_blocks() -> None:
+    numbers, count = ideograph_numbers()
+    assert count == (0x4DBF - 0x3400 + 1) + (0x9FFF - 0x4E00 + 1) + (0xFAFF - 0xF900 + 1) + (
+        0x3134F - 0x20000 + 1
+    )
+    assert len(numbers) == 0x31350
+    assert [numbers[c] for c in (0x33FF, 0x3400, 0x4DBF, 0x4DC0, 0x4E00, 0x3134F)] == [
+        -1,
+        0,
+        6591,
+        -1,
+        6592,
+        count - 1,
+    ]
