@@ -10,7 +10,7 @@ some with ASCII punctuation, some lines broken again, and a line of its own, so 
 document's result can be reused from another's. The real flow runs on it in a
 subprocess (`normalize_corpus`, the same Prefect flow as `zhclean run`, fresh output,
 `--workers` processes), while this script samples the resident memory of the whole
-process tree. Printed per size: documents, MB, wall time, MB/s, peak RSS, seconds
+process tree. Printed per size: documents, MB, wall time, MB/s, peak RSS and PSS, seconds
 per stage and per edition (CPU seconds summed over the workers), Prefect's share of
 the wall time (whatever is not normalising or writing editions: server start-up,
 task orchestration, publishing), and, on the same text in this process, the
@@ -73,8 +73,10 @@ def make_corpus(folder: Path, count: int, seed: int) -> int:
     return total
 
 
-def tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants (Linux /proc)."""
+def tree_memory(pid: int) -> tuple[int, int]:
+    """Resident bytes of a process and all its descendants (Linux /proc): the sum of their RSS,
+    and the sum of their PSS, where a page that several of them share counts once in all (a
+    fork server's workers share its pages with it: their RSS counts those pages once each)."""
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
@@ -94,7 +96,18 @@ def tree_rss(pid: int) -> int:
             if ppid == parent and child not in members:
                 members.add(child)
                 frontier.append(child)
-    return sum(rss.get(p, 0) for p in members)
+    return sum(rss.get(p, 0) for p in members), sum(proportional_bytes(p) for p in members)
+
+
+def proportional_bytes(pid: int) -> int:
+    """A process's PSS (`/proc/PID/smaps_rollup`), 0 if it is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
 
 
 #: The flow as `zhclean run` runs it: Prefect's temporary server and the document workers started
@@ -111,8 +124,8 @@ json.dump(result, open(sys.argv[4], "w"), default=str)
 """
 
 
-def run_flow(raw: Path, out: Path, workers: int) -> tuple[dict[str, Any], float, int]:
-    """The real flow in a subprocess: its result, the wall time and the peak RSS of its tree."""
+def run_flow(raw: Path, out: Path, workers: int) -> tuple[dict[str, Any], float, tuple[int, int]]:
+    """The real flow in a subprocess: its result, the wall time and the peak RSS and PSS of its tree."""
     result_file = out.parent / "result.json"
     start = time.perf_counter()
     proc = subprocess.Popen(
@@ -120,13 +133,14 @@ def run_flow(raw: Path, out: Path, workers: int) -> tuple[dict[str, Any], float,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    peak = 0
+    peak = (0, 0)
     done = threading.Event()
 
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, tree_rss(proc.pid))
+            rss, pss = tree_memory(proc.pid)
+            peak = (max(peak[0], rss), max(peak[1], pss))
             time.sleep(0.25)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -174,7 +188,8 @@ def measure(count: int, workers: int, seed: int, keep: Path | None) -> dict[str,
             "MB": mb,
             "wall_s": wall,
             "MB_per_s": mb / wall,
-            "peak_rss_MB": peak / 1e6,
+            "peak_rss_MB": peak[0] / 1e6,
+            "peak_pss_MB": peak[1] / 1e6,
             "prefect_share": max(0.0, wall - ours) / wall,
             "normalize_wall_s": timings["normalize_wall"],
             "editions_wall_s": timings["editions_wall"],
@@ -194,13 +209,13 @@ def measure(count: int, workers: int, seed: int, keep: Path | None) -> dict[str,
 
 def table(rows: list[dict[str, Any]]) -> str:
     head = (
-        "| documents | MB | wall s | MB/s | vs bare t2s | peak RSS MB | Prefect share | "
+        "| documents | MB | wall s | MB/s | vs bare t2s | peak RSS MB | peak PSS MB | Prefect share | "
         "normalise wall s | editions wall s | bare t2s MB/s (before, after) | read+decode MB/s |\n"
-        "|---|---|---|---|---|---|---|---|---|---|---|\n"
+        "|---|---|---|---|---|---|---|---|---|---|---|---|\n"
     )
     body = "".join(
         f"| {r['documents']:,} | {r['MB']:.1f} | {r['wall_s']:.1f} | {r['MB_per_s']:.3f} | "
-        f"{r['vs_bare_t2s']:.0%} | {r['peak_rss_MB']:.0f} | {r['prefect_share']:.0%} | "
+        f"{r['vs_bare_t2s']:.0%} | {r['peak_rss_MB']:.0f} | {r.get('peak_pss_MB', 0):.0f} | {r['prefect_share']:.0%} | "
         f"{r['normalize_wall_s']:.1f} | {r['editions_wall_s']:.1f} | {r['bare_t2s_MB_per_s']:.2f} "
         f"({r['bare_t2s_before_after'][0]:.2f}, {r['bare_t2s_before_after'][1]:.2f}) | "
         f"{r['read_decode_MB_per_s']:.0f} |\n"
