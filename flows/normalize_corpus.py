@@ -164,6 +164,7 @@ def normalize_corpus(
     options = make_options(disabled_rules or [], pangu, script_table)
     raw, out = Path(raw_dir), Path(out_dir)
     workers = workers or default_workers()
+    prepare_started = time.perf_counter()
     found = discover(raw)
     run_options = options_of_run(options)
     logger = run_logger()
@@ -203,10 +204,13 @@ def normalize_corpus(
         names = set(todo.process)
         items = [(p, n) for p in found.files if (n := p.relative_to(raw).as_posix()) in names]
         started = time.perf_counter()
+        # discovery, the raw files' hashes and the plan: our own work before the documents'
+        prepare_wall = started - prepare_started
         if previous is not None and todo.reuse:
             reuse_into(staging, previous, todo.reuse)
         outcomes = normalize_all(items, options, staging, workers, runner, address) if items else []
         timings: dict[str, Any] = {"workers": workers, "normalize_wall": time.perf_counter() - started}
+        timings["prepare_wall"] = prepare_wall
         timings["per_document"] = dict(sum((Counter(o.timings) for o in outcomes), Counter()))
         stored = {
             o.source: Entry(key, o.summary, o.problems, o.files)
@@ -247,7 +251,9 @@ def normalize_corpus(
             staging, manifest, run, summary, problem_records, workers, licence
         )
         timings["editions_wall"] = time.perf_counter() - started
+        started = time.perf_counter()
         publish_task(out, staging)
+        timings["publish_wall"] = time.perf_counter() - started
     logger.info(
         "%d documents, %d articles published in %s (build %s)",
         len(summaries),
