@@ -148,23 +148,44 @@ class _Assembler:
         self.label: str | None = None
         self.fields = 0
         self.labels: set[str] = set()
+        #: the claims that keep a label as a key: (claim's position, label, on the board or not)
+        self.keyed: list[tuple[int, str, bool]] = []
 
     def field(self, index: int, label: str, value: str) -> None:
+        """A `label: value` line. A label is kept once, as its key: a label seen before (the
+        field repeated) leaves its line's text for the removed list, where accounting finds it."""
         names = split_names(value) if label in BOARD_LABELS and value else None
-        if label in BOARD_LABELS and (names is not None or not value):
+        on_board = label in BOARD_LABELS and (names is not None or not value)
+        if on_board:
             board = self.masthead.setdefault("编委会", {})
+            repeated = label in board
             board.setdefault(label, []).extend(names or [])
-            kept = (label, *(names or []))
+            kept = (*(() if repeated else (label,)), *(names or []))
         else:
+            repeated = label in self.masthead
             old = self.masthead.get(label)
             self.masthead[label] = f"{old}；{value}" if old else value
-            kept = (label, value)
+            kept = (value,) if repeated else (label, value)
             if titled := TITLE_IN_VALUE.search(value):
                 self.periodical = self.periodical or titled.group("title")
         self.label = label
         self.fields += 1
         self.labels.add(label)
+        if not repeated:
+            self.keyed.append((len(self.claims), label, on_board))
         self.claims.append(Claim(index, RULE, kept))
+
+    def claims_merged(self, keys: set[str], board_keys: set[str]) -> list[Claim]:
+        """The claims, once this cluster is merged into a masthead that has `keys` (and
+        `board_keys` on its board) already: a label merged into an existing key is kept no more."""
+        claims = list(self.claims)
+        for position, label, on_board in self.keyed:
+            if label in (board_keys if on_board else keys):
+                claim = claims[position]
+                kept = list(claim.kept)
+                kept.remove(label)
+                claims[position] = Claim(claim.index, claim.rule, tuple(kept))
+        return claims
 
     def loose(self, index: int, text: str) -> bool:
         """A line without label; False when it does not belong to the masthead."""
@@ -273,8 +294,10 @@ def find_masthead(lines: list[Line], taken: set[int]) -> Found:
             for i in unconfirmed:
                 if asm.periodical and squeeze(bare(lines[i].text)) == squeeze(asm.periodical):
                     asm.note(i, bare(lines[i].text), "刊名")
+            board = masthead.get("编委会")
+            board_keys = set(board) if isinstance(board, dict) else set()
+            found.claims.extend(asm.claims_merged(set(masthead), board_keys))
             _merge(masthead, asm.masthead)
-            found.claims.extend(asm.claims)
             if asm.periodical:
                 found.metadata.setdefault("periodical", asm.periodical)
             pos = nxt

@@ -128,3 +128,30 @@ def test_raw_periodical_masthead() -> None:
     body = {ln.number for ln in out.lines if ln.text.strip()}
     assert not body & set(range(11, 171)), "a masthead, TOC or board line stayed in the body"
     assert 172 in body and 9 in body
+
+
+def test_a_masthead_printed_twice_keeps_each_label_once_and_records_the_second() -> None:
+    """Two issues bound in one file: every value of both colophons is kept (joined, or in the
+    board's lists), each label once, as its key; the second copy's labels go to the removed
+    list under the masthead rule, so no character of the raw text is lost without a record."""
+    twice = MASTHEAD_DOC + "\n" + MASTHEAD_DOC
+    out = strip_furniture(split_lines(twice), Options())
+    m = out.metadata["masthead"]
+    assert m["主办"] == "青禾县文化促进会；青禾县文化促进会"
+    assert m["编委会"]["主编"] == ["苏小禾", "苏小禾"]
+    # each label as the second copy printed it (OCR spaces, a colon); the issue line as before
+    labels = [
+        "主办：",
+        "编辑",
+        "地址",
+        "邮编",
+        "电话",
+        "印刷",
+        "编委会主任",
+        "编委会副主任",
+        "主 编",
+        "责 任 编 辑",
+    ]
+    assert sorted((r.text, r.reason) for r in out.removed) == sorted(
+        [*((label, "furniture.masthead") for label in labels), ("2031 年第 4 期", "furniture.issue")]
+    )
