@@ -107,7 +107,8 @@ def drop_duplicates(
     articles: list[Article], removed: list[Removed], options: Options = DEFAULT_OPTIONS
 ) -> list[Article]:
     """An article with the same title and text as an earlier one of the file (a scraper saved it
-    twice) is removed, its text reported."""
+    twice) is removed, its text reported: its title, subtitle, bylines and blocks, the text its
+    own lines held."""
     if not options.enabled(RULE_DUPLICATE):
         return articles
     seen: set[str] = set()
@@ -115,9 +116,8 @@ def drop_duplicates(
     for a in articles:
         text = article_text(a)
         if a.blocks and text in seen:
-            removed.append(
-                Removed("\n".join([a.title, *(b.text for b in a.blocks)]), RULE_DUPLICATE, a.start)
-            )
+            own = [a.title, *([a.subtitle] if a.subtitle else []), *a.authors, *(b.text for b in a.blocks)]
+            removed.append(Removed("\n".join(own), RULE_DUPLICATE, a.start))
             continue
         seen.add(text)
         kept.append(a)

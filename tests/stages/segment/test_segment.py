@@ -2,6 +2,8 @@
 
 from zhclean.tasks.core.model import Block, Line
 from zhclean.tasks.core.options import Options
+from zhclean.tasks.pipeline.accounting import unaccounted
+from zhclean.tasks.pipeline.run import run_until
 from zhclean.tasks.stages.join.paragraphs import join_lines
 from zhclean.tasks.stages.segment.articles import segment_articles
 
@@ -250,3 +252,29 @@ def test_a_section_heading_over_a_toc_title_is_not_taken_into_it() -> None:
     toc = [{"page": 6, "title": "让老街坊住得更舒心", "author": None, "section": None, "line": 2}]
     out = cut(f"前言\n{BODY}\n结语\n让老街坊住得更舒心\n{BODY}", {"toc": toc})
     assert [a.title for a in out.articles][-1] == "让老街坊住得更舒心"
+
+
+def test_an_article_saved_twice_is_reported_with_its_subtitle() -> None:
+    """The second copy of an article (a feature and its `——记…` subtitle, written for this test)
+    leaves whole: the removed record holds its title, subtitle and paragraphs, so accounting
+    finds every character of the raw text (the subtitle used to leave without a record)."""
+    feature = (
+        "### 守望相助的小区物业\n\n——记河畔县南湖物业党支部\n\n"
+        "物业公司的员工不多，却把小区的每一栋楼都照看得很仔细。\n\n"
+        "疫情期间，他们每天上门登记，为老人送菜送药。\n\n"
+    )
+    text = feature + "### 另一篇文章\n\n这一篇讲的是别的事情，与前一篇无关。\n\n" + feature
+    doc = run_until(text.encode("utf-8"), "t.txt", Options()).document
+    assert [(a.title, a.subtitle) for a in doc.articles] == [
+        ("守望相助的小区物业", "记河畔县南湖物业党支部"),
+        ("另一篇文章", None),
+    ]
+    assert [(r.text, r.reason) for r in doc.removed] == [
+        (
+            "守望相助的小区物业\n记河畔县南湖物业党支部\n"
+            "物业公司的员工不多，却把小区的每一栋楼都照看得很仔细。\n"
+            "疫情期间，他们每天上门登记，为老人送菜送药。",
+            "segment.duplicate_article",
+        )
+    ]
+    assert unaccounted(text, doc) == {}
