@@ -141,28 +141,33 @@ def find_issue_lines(lines: list[Line], taken: set[int]) -> Found:
 class _Assembler:
     """Reads the lines of one cluster into a masthead dict, claiming as it goes."""
 
-    def __init__(self) -> None:
+    def __init__(self, before: dict[str, Any] | None = None) -> None:
+        """`before`: the masthead of the clusters read so far, which this one is merged into."""
+        before = before or {}
+        board = before.get("编委会")
+        #: the keys already there: a label of one of them is kept (as that key) once only
+        self.known = set(before)
+        self.known_board = set(board) if isinstance(board, dict) else set()
         self.masthead: dict[str, Any] = {}
         self.periodical: str | None = None
         self.claims: list[Claim] = []
         self.label: str | None = None
         self.fields = 0
         self.labels: set[str] = set()
-        #: the claims that keep a label as a key: (claim's position, label, on the board or not)
-        self.keyed: list[tuple[int, str, bool]] = []
 
     def field(self, index: int, label: str, value: str) -> None:
         """A `label: value` line. A label is kept once, as its key: a label seen before (the
-        field repeated) leaves its line's text for the removed list, where accounting finds it."""
+        field repeated, or in an earlier cluster) leaves its line's text for the removed list,
+        where accounting finds it."""
         names = split_names(value) if label in BOARD_LABELS and value else None
         on_board = label in BOARD_LABELS and (names is not None or not value)
         if on_board:
             board = self.masthead.setdefault("编委会", {})
-            repeated = label in board
+            repeated = label in board or label in self.known_board
             board.setdefault(label, []).extend(names or [])
             kept = (*(() if repeated else (label,)), *(names or []))
         else:
-            repeated = label in self.masthead
+            repeated = label in self.masthead or label in self.known
             old = self.masthead.get(label)
             self.masthead[label] = f"{old}；{value}" if old else value
             kept = (value,) if repeated else (label, value)
@@ -171,21 +176,7 @@ class _Assembler:
         self.label = label
         self.fields += 1
         self.labels.add(label)
-        if not repeated:
-            self.keyed.append((len(self.claims), label, on_board))
         self.claims.append(Claim(index, RULE, kept))
-
-    def claims_merged(self, keys: set[str], board_keys: set[str]) -> list[Claim]:
-        """The claims, once this cluster is merged into a masthead that has `keys` (and
-        `board_keys` on its board) already: a label merged into an existing key is kept no more."""
-        claims = list(self.claims)
-        for position, label, on_board in self.keyed:
-            if label in (board_keys if on_board else keys):
-                claim = claims[position]
-                kept = list(claim.kept)
-                kept.remove(label)
-                claims[position] = Claim(claim.index, claim.rule, tuple(kept))
-        return claims
 
     def loose(self, index: int, text: str) -> bool:
         """A line without label; False when it does not belong to the masthead."""
@@ -222,12 +213,14 @@ def _loose_shape(text: str) -> bool:
     return len(text) <= MAX_LOOSE_LINE and not ends_sentence(text) and (has_cjk(text) or is_note(text))
 
 
-def _read_cluster(lines: list[Line], order: list[int], start: int, taken: set[int]) -> tuple[_Assembler, int]:
+def _read_cluster(
+    lines: list[Line], order: list[int], start: int, taken: set[int], before: dict[str, Any]
+) -> tuple[_Assembler, int]:
     """Assemble the cluster that starts at order[start]; returns it and the next position.
 
     A line already claimed by another detector (a TOC) ends the cluster.
     """
-    asm = _Assembler()
+    asm = _Assembler(before)
     pos, gap, stop = start, 0, start
     held: list[tuple[int, str]] = []  # unlabelled lines waiting for a label line below them
     while pos < len(order):
@@ -286,7 +279,7 @@ def find_masthead(lines: list[Line], taken: set[int]) -> Found:
         if order[pos] in taken or not parse_field(lines[order[pos]].text):
             pos += 1
             continue
-        asm, nxt = _read_cluster(lines, order, pos, taken)
+        asm, nxt = _read_cluster(lines, order, pos, taken, masthead)
         if asm.fields >= MIN_FIELDS and len(asm.labels) >= 2:
             confirmed, unconfirmed = _above(lines, order[pos], taken)
             for i in confirmed:
@@ -294,10 +287,8 @@ def find_masthead(lines: list[Line], taken: set[int]) -> Found:
             for i in unconfirmed:
                 if asm.periodical and squeeze(bare(lines[i].text)) == squeeze(asm.periodical):
                     asm.note(i, bare(lines[i].text), "刊名")
-            board = masthead.get("编委会")
-            board_keys = set(board) if isinstance(board, dict) else set()
-            found.claims.extend(asm.claims_merged(set(masthead), board_keys))
             _merge(masthead, asm.masthead)
+            found.claims.extend(asm.claims)
             if asm.periodical:
                 found.metadata.setdefault("periodical", asm.periodical)
             pos = nxt
