@@ -117,13 +117,37 @@ def make_options(disabled_rules: list[str], pangu: bool, script_table: str) -> O
 #: Dask) is small against the work, few enough that the workers stay evenly busy.
 MAX_BATCH = 25
 BATCHES_PER_WORKER = 4
+#: Raw bytes below which a batch is not cut smaller as the work runs out (unless a share is
+#: smaller): about a tenth of a second of work, against a task run's and a pandoc start's 30 ms.
+MIN_BATCH_BYTES = 64 * 1024
 
 
 def batches(items: list[tuple[Path, str]], workers: int) -> list[list[tuple[Path, str]]]:
-    """Cut the files into batches, largest files first so no worker is left with a big one at the end."""
+    """Cut the files into batches, in the order the pool takes them: largest files first, each
+    batch about a `1 / (BATCHES_PER_WORKER * workers)` share of the raw bytes (at most
+    `MAX_BATCH` files), and no more than half of a worker's share of what is left, so the
+    batches shrink as the work runs out (guided self-scheduling). Equal batches left one worker
+    alone with the last of them for about half a batch's time (measured: 3 s of 71 at 1,000
+    documents); the last batches here are a small document each."""
     ordered = sorted(items, key=lambda item: -_size(item[0]))
-    count = max(1, min(len(ordered), max(workers * BATCHES_PER_WORKER, -(-len(ordered) // MAX_BATCH))))
-    return [b for b in (ordered[i::count] for i in range(count)) if b]
+    sizes = [max(1, _size(path)) for path, _ in ordered]
+    workers = max(1, workers)
+    left = sum(sizes)
+    share = left / (workers * BATCHES_PER_WORKER)
+    floor = min(MIN_BATCH_BYTES, share)
+    cut: list[list[tuple[Path, str]]] = []
+    i = 0
+    while i < len(ordered):
+        target = max(floor, min(share, left / (2 * workers)))
+        batch, weight = [ordered[i]], sizes[i]
+        i += 1
+        while i < len(ordered) and len(batch) < MAX_BATCH and weight + sizes[i] <= target:
+            batch.append(ordered[i])
+            weight += sizes[i]
+            i += 1
+        cut.append(batch)
+        left -= weight
+    return cut
 
 
 def _size(path: Path) -> int:
