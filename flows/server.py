@@ -29,6 +29,12 @@ from pathlib import Path
 #: The environment Prefect gives its own temporary server (`SubprocessASGIServer`): no UI, and
 #: the server knows it is a temporary one.
 SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+#: Defaults of ours for that server, which the environment and Prefect's settings override: no
+#: automations. Its triggers and actions services would wait for events to act on, for a server
+#: that lives as long as one run; loading them took a sixth of its start (about 1 of 6-7 CPU s,
+#: measured on a server of its own). Automations belong to a Prefect server that outlives runs
+#: (`PREFECT_API_URL`), where nothing is started here.
+SERVER_DEFAULTS = {"PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED": "false"}
 #: uvicorn's exit code when the port was taken meanwhile: start again on another.
 PORT_TAKEN = 3
 POLL_SECONDS = 0.1
@@ -107,7 +113,7 @@ class TemporaryServer:
                 "--lifespan",
                 "on",
             ],
-            env={**os.environ, **SERVER_ENV, **self.settings},
+            env=server_environment(self.settings),
         )
 
     def wait(self, timeout: float) -> None:
@@ -141,6 +147,12 @@ class TemporaryServer:
             self.process.kill()
             self.process.wait()
         self.process = None
+
+
+def server_environment(settings: dict[str, str]) -> dict[str, str]:
+    """The temporary server's environment: this process's, with `settings` (Prefect's in force
+    here) and what makes it a temporary server, over our defaults."""
+    return {**SERVER_DEFAULTS, **os.environ, **SERVER_ENV, **settings}
 
 
 def prefect_parent() -> Path:

@@ -21,14 +21,14 @@ from pathlib import Path
 import pytest
 from paths import RAW
 
-from zhclean.flows.server import ServerStartError, TemporaryServer, early_server, free_port
+from zhclean.flows.server import ServerStartError, TemporaryServer, early_server, free_port, server_environment
 
 pytestmark = pytest.mark.flow
 
 #: A fresh process's run: the flow through `early_server` and `use_server`, then what the
 #: server says about it, read through the API before the server is stopped.
 SCRIPT = """
-import json, multiprocessing, os, sys
+import json, multiprocessing, os, sys, urllib.request
 from zhclean.flows.server import early_server, use_server
 with early_server() as server:
     from prefect.task_runners import ProcessPoolTaskRunner
@@ -51,6 +51,7 @@ with early_server() as server:
         from prefect.client.orchestration import get_client
         with get_client(sync_client=True) as client:
             runs = client.read_flow_runs()
+            server_settings = json.load(urllib.request.urlopen(server.api_url + "/admin/settings"))
             logs = client.read_logs()
             facts = {
                 "api": server.api_url,
@@ -63,6 +64,7 @@ with early_server() as server:
                 "pools_entered": [entered_early, pools_entered],
                 "taken": taken,
                 "alive_after": alive_after,
+                "triggers": server_settings["server"]["services"]["triggers"]["enabled"],
             }
 json.dump(facts, open(sys.argv[3], "w"))
 """
@@ -99,6 +101,8 @@ def test_a_run_uses_the_server_started_early_and_stops_it(tmp_path):
     assert facts["pools_entered"] == [["WarmProcessPool"], ["WarmProcessPool"]]
     assert facts["taken"] is True
     assert facts["alive_after"] == []
+    # a server for one run: no automations
+    assert facts["triggers"] is False
     # the flow's own log line reached that server
     assert any("1 raw files in" in m for m in facts["messages"]), facts["messages"]
     assert (tmp_path / "out" / "json" / "articles.jsonl").is_file()
@@ -106,6 +110,17 @@ def test_a_run_uses_the_server_started_early_and_stops_it(tmp_path):
     port = int(facts["api"].rsplit(":", 1)[1].split("/")[0])
     assert not listening(port)
     assert not Path(f"/proc/{facts['pid']}").exists()
+
+
+def test_the_servers_defaults_give_way_to_the_users_settings(monkeypatch):
+    monkeypatch.setenv("PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED", "true")
+    assert server_environment({})["PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED"] == "true"
+    monkeypatch.delenv("PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED")
+    env = server_environment({"PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED": "true"})  # from a profile
+    assert env["PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED"] == "true"
+    env = server_environment({})
+    assert env["PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED"] == "false"
+    assert env["PREFECT__SERVER_EPHEMERAL"] == "1"
 
 
 def test_nothing_is_started_when_an_api_is_configured(prefect_harness):
