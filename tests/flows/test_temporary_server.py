@@ -21,7 +21,13 @@ from pathlib import Path
 import pytest
 from paths import RAW
 
-from zhclean.flows.server import ServerStartError, TemporaryServer, early_server, free_port, server_environment
+from zhclean.flows.server import (
+    ServerStartError,
+    TemporaryServer,
+    early_server,
+    free_port,
+    server_environment,
+)
 
 pytestmark = pytest.mark.flow
 
