@@ -35,7 +35,16 @@ def test_every_file_once_largest_first(tmp_path: Path) -> None:
     taken = [name for batch in cut for _, name in batch]
     by_size = sorted(items, key=lambda item: -item[0].stat().st_size)
     assert taken == [name for _, name in by_size]
-    assert taken == ["doc007.txt", "doc003.txt", "doc005.txt", "doc001.txt", "doc004.txt", "doc000.txt", "doc002.txt", "doc006.txt"]
+    assert taken == [
+        "doc007.txt",
+        "doc003.txt",
+        "doc005.txt",
+        "doc001.txt",
+        "doc004.txt",
+        "doc000.txt",
+        "doc002.txt",
+        "doc006.txt",
+    ]
 
 
 def test_small_files_are_cut_by_their_share(tmp_path: Path) -> None:
@@ -55,7 +64,12 @@ def test_the_sample_corpus_runs_on_two_workers(tmp_path: Path) -> None:
     # the sizes of the five files in raw/: the largest alone, then the others in batches of about
     # a share (204 kB / 8 = 25.5 kB)
     cut = batches(files(tmp_path, [148952, 11626, 17832, 17715, 8320]), workers=2)
-    assert [[name for _, name in b] for b in cut] == [["doc000.txt"], ["doc002.txt"], ["doc003.txt"], ["doc001.txt", "doc004.txt"]]
+    assert [[name for _, name in b] for b in cut] == [
+        ["doc000.txt"],
+        ["doc002.txt"],
+        ["doc003.txt"],
+        ["doc001.txt", "doc004.txt"],
+    ]
 
 
 def test_a_missing_file_still_gets_a_batch(tmp_path: Path) -> None:
