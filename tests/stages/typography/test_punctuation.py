@@ -217,3 +217,31 @@ def test_full_stop_after_chinese_across_spaces() -> None:
 
 def test_parentheses_around_chinese_punctuation_convert() -> None:
     assert fix(",(，)") == "，（，）"
+
+
+def test_an_ideograph_is_neither_a_space_nor_looked_past() -> None:
+    """A mark right after an ideograph is decided without looking further (`_fullwidth_finder`):
+    that holds while no ideograph, of any block or plane, is a space or a mark the neighbour
+    search looks past, in the data as it is."""
+    from zhclean.tasks.stages.typography.punctuation import LOOK_PAST_BOTH, SHARED_MARKS, SPACE_RE
+    from zhclean.tasks.text.charsets import IDEOGRAPH
+
+    ideographs = [chr(c) for c in range(0x3400, 0x3134F + 1) if IDEOGRAPH.match(chr(c))]
+    assert len(ideographs) > 90_000
+    assert [ch for ch in ideographs if SPACE_RE.match(ch) or ch in LOOK_PAST_BOTH + SHARED_MARKS] == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        (
+            "好,Hello, world,再见",
+            "好，Hello, world,再见",
+        ),  # after an ideograph; glued to English, ASCII stays
+        ("共1,200人,到场", "共1,200人，到场"),  # a thousands separator stays, after 人 it is Chinese
+        ("见https://example.com/a,b 页,完", "见https://example.com/a,b 页，完"),  # inside an address it stays
+        ("𠀀,𫠝", "𠀀，𫠝"),  # after an ideograph of extension B
+    ],
+)
+def test_a_mark_after_an_ideograph(raw: str, clean: str) -> None:
+    assert fix(raw) == clean
