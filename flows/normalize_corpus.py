@@ -113,9 +113,12 @@ def make_options(disabled_rules: list[str], pangu: bool, script_table: str) -> O
     return Options(disabled_rules=frozenset(disabled_rules), pangu=pangu, script_table=script_table)
 
 
-#: Documents per task run: enough that a task run's overhead (about 10 ms locally, 200 ms on
-#: Dask) is small against the work, few enough that the workers stay evenly busy.
-MAX_BATCH = 25
+#: Documents per task run at most: a task run costs about 10 ms in the worker (200 ms on Dask),
+#: a pandoc start and, on Prefect's server, about 60 ms of CPU to record its states (measured: 2.2
+#: CPU s for 34 task runs). The shrinking batches keep the workers evenly busy, so this only
+#: bounds how many documents a retry does again: 50 cut 1,000 benchmark documents into 29 task
+#: runs, 25 into 45.
+MAX_BATCH = 50
 BATCHES_PER_WORKER = 4
 #: Raw bytes below which a batch is not cut smaller as the work runs out (unless a share is
 #: smaller): about a tenth of a second of work, against a task run's and a pandoc start's 30 ms.
