@@ -8,12 +8,15 @@ against 0.524). The format written is what `zipfile` writes for a member given w
 (`writestr`): a local header with the sizes and CRC, the data, then the central directory;
 no data descriptors, no extra fields, so an EPUB's `mimetype` sits where readers look for it.
 
-Only what a book needs: fewer than 65,535 members of under 4 GiB each (no zip64). A book is at
-most a volume of 4 MB of text; anything bigger is refused, not written wrongly.
+Only fewer than 65,535 members and 4 GiB in all (no zip64): a book is at most a volume of 4 MB
+of text, and the Markdown zip falls back to `zipfile` beyond (`markdown_zip`). Anything bigger is
+refused, not written wrongly.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import struct
 import zlib
 from dataclasses import dataclass
@@ -24,6 +27,8 @@ from isal import isal_zlib
 
 #: ISA-L's deflate level (0-3) for the members.
 LEVEL = 3
+#: Bytes of a file deflated at a time by `write_file`.
+CHUNK = 1 << 20
 STORED, DEFLATED = 0, 8
 #: "Version needed to extract" and "made by" (the low byte), as `zipfile` writes them: 2.0.
 VERSION = 20
@@ -61,13 +66,32 @@ class _Member:
     offset: int
 
 
-class ZipWriter:
-    """Write `path` member by member (`write`), then the central directory (`close`)."""
+def _local_header(m: _Member) -> bytes:
+    return LOCAL_HEADER.pack(
+        b"PK\x03\x04",
+        VERSION,
+        0,
+        m.flags,
+        m.method,
+        m.time,
+        m.date,
+        m.crc,
+        m.compressed,
+        m.size,
+        len(m.name),
+        0,
+    )
 
-    def __init__(self, path: Path) -> None:
+
+class ZipWriter:
+    """Write `path` member by member (`write`, `write_file`), then the central directory (`close`);
+    members deflated at ISA-L's `level`."""
+
+    def __init__(self, path: Path, level: int = LEVEL) -> None:
         self.file = path.open("wb")
         self.members: list[_Member] = []
         self.offset = 0
+        self.level = level
 
     def write(
         self,
@@ -80,49 +104,97 @@ class ZipWriter:
         create_system: int = 3,
     ) -> None:
         """Add a member: `data`, deflated by ISA-L unless `deflate` is false (stored)."""
-        if len(self.members) >= MAX_MEMBERS or len(data) > MAX_SIZE:
-            raise ValueError(f"{name}: beyond what a zip without zip64 holds")
-        flags = 0 if name.isascii() else UTF8_NAME
-        encoded = name.encode("utf-8")
+        self._check_room(name, len(data))
         if deflate:
-            compressor = isal_zlib.compressobj(LEVEL, isal_zlib.DEFLATED, -isal_zlib.MAX_WBITS)
+            compressor = isal_zlib.compressobj(self.level, isal_zlib.DEFLATED, -isal_zlib.MAX_WBITS)
             body = compressor.compress(data) + compressor.flush()
         else:
             body = data
+        member = self._member(
+            name, date_time, deflate, zlib.crc32(data), len(body), len(data), create_system, external_attr
+        )
+        self._append(member, body)
+
+    def write_file(
+        self,
+        name: str,
+        path: Path,
+        date_time: tuple[int, int, int, int, int, int],
+        *,
+        external_attr: int = 0o644 << 16,
+        create_system: int = 3,
+    ) -> None:
+        """Add a member from a file, deflated a chunk at a time (a corpus' Markdown is hundreds of
+        MB): its header goes first with the CRC and sizes left zero, and is written again with
+        them once the data is in, as `zipfile` does on a file it can seek in."""
+        self._check_room(name, path.stat().st_size)
+        compressor = isal_zlib.compressobj(self.level, isal_zlib.DEFLATED, -isal_zlib.MAX_WBITS)
+        start = self.offset
+        draft = self._member(name, date_time, True, 0, 0, 0, create_system, external_attr)
+        self._append(draft, b"")
+        crc = size = compressed = 0
+        with path.open("rb") as source:
+            while chunk := source.read(CHUNK):
+                crc, size = zlib.crc32(chunk, crc), size + len(chunk)
+                body = compressor.compress(chunk)
+                self.file.write(body)
+                compressed += len(body)
+            body = compressor.flush()
+            self.file.write(body)
+            compressed += len(body)
+        if size > MAX_SIZE or compressed > MAX_SIZE:
+            raise ValueError(f"{name}: beyond what a zip without zip64 holds")
+        member = dataclasses.replace(draft, crc=crc, compressed=compressed, size=size)
+        self.members[-1] = member
+        self.file.seek(start)
+        self.file.write(_local_header(member))
+        self.file.seek(0, os.SEEK_END)
+        self.offset += compressed
+        if self.offset > MAX_SIZE:
+            raise ValueError(f"{name}: the zip is beyond what a zip without zip64 holds")
+
+    def _check_room(self, name: str, size: int) -> None:
+        if len(self.members) >= MAX_MEMBERS or size > MAX_SIZE:
+            raise ValueError(f"{name}: beyond what a zip without zip64 holds")
+
+    def _member(
+        self,
+        name: str,
+        date_time: tuple[int, int, int, int, int, int],
+        deflate: bool,
+        crc: int,
+        compressed: int,
+        size: int,
+        create_system: int,
+        external_attr: int,
+    ) -> _Member:
         date, time = dos_date_time(date_time)
-        member = _Member(
+        flags = 0 if name.isascii() else UTF8_NAME
+        method = DEFLATED if deflate else STORED
+        encoded = name.encode("utf-8")
+        return _Member(
             encoded,
             flags,
-            DEFLATED if deflate else STORED,
+            method,
             date,
             time,
-            zlib.crc32(data),
-            len(body),
-            len(data),
+            crc,
+            compressed,
+            size,
             create_system,
             external_attr,
             self.offset,
         )
-        header = LOCAL_HEADER.pack(
-            b"PK\x03\x04",
-            VERSION,
-            0,
-            member.flags,
-            member.method,
-            member.time,
-            member.date,
-            member.crc,
-            member.compressed,
-            member.size,
-            len(encoded),
-            0,
-        )
+
+    def _append(self, member: _Member, body: bytes) -> None:
+        """The member's local header, name and `body`, at the end of the file."""
+        header = _local_header(member)
         self.file.write(header)
-        self.file.write(encoded)
+        self.file.write(member.name)
         self.file.write(body)
-        self.offset += len(header) + len(encoded) + len(body)
+        self.offset += len(header) + len(member.name) + len(body)
         if self.offset > MAX_SIZE:
-            raise ValueError(f"{name}: the zip is beyond what a zip without zip64 holds")
+            raise ValueError(f"{member.name.decode()}: the zip is beyond what a zip without zip64 holds")
         self.members.append(member)
 
     def close(self) -> None:

@@ -78,3 +78,27 @@ def test_the_member_date_is_the_one_given_and_never_before_1980(docs, tmp_path: 
         assert {i.date_time for i in z.infolist()} == {(2025, 11, 29, 0, 0, 0)}
     with zipfile.ZipFile(build(docs, tmp_path / "b", mtime=0)) as z:  # 1970: a zip cannot say so
         assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_beyond_what_a_zip_without_zip64_holds_zipfile_writes_it(
+    docs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past 65,534 files (or 4 GiB) the zip needs zip64, which `ZipWriter` does not write: the same
+    members then come from `zipfile`. The limit is lowered here to the six files of raw/."""
+    from zhclean.tasks.editions import markdown_zip
+
+    small = build(docs, tmp_path / "small")
+    monkeypatch.setattr(markdown_zip, "MAX_MEMBERS", len(MEMBERS))
+    large = build(docs, tmp_path / "large")
+    assert small.read_bytes() != large.read_bytes()  # another deflate, another writer
+    for archive in (small, large):
+        done = subprocess.run(["unzip", "-t", str(archive)], capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0 and "No errors detected" in done.stdout, done.stdout
+        with zipfile.ZipFile(archive) as z:
+            assert z.namelist() == MEMBERS
+            assert [z.read(name) for name in MEMBERS] == [
+                (tmp_path / "small" / name).read_bytes() for name in MEMBERS
+            ]
+            assert {(i.date_time, i.external_attr >> 16) for i in z.infolist()} == {
+                ((1980, 1, 1, 0, 0, 0), 0o100644)
+            }

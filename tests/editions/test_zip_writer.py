@@ -80,3 +80,37 @@ def test_what_it_cannot_write_is_refused(tmp_path: Path, monkeypatch: pytest.Mon
         z.write("one", b"x", WHEN)
         with pytest.raises(ValueError, match="zip64"):
             z.write("two", b"x", WHEN)
+
+
+def test_a_member_from_a_file_is_deflated_a_chunk_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`write_file` streams: with chunks of 1,000 bytes a page of 17.6 kB goes through in 18 of them,
+    and its header, written before the data, is completed after it."""
+    monkeypatch.setattr(zip_writer, "CHUNK", 1000)
+    source = tmp_path / "ch001.xhtml"
+    source.write_bytes(PAGE)
+    with ZipWriter(tmp_path / "f.zip") as z:
+        z.write("mimetype", b"application/epub+zip", WHEN, deflate=False)
+        z.write_file("EPUB/第一章.xhtml", source, WHEN)
+        z.write("EPUB/empty.css", b"", WHEN)
+    with zipfile.ZipFile(tmp_path / "f.zip") as z:
+        assert z.testzip() is None
+        assert z.namelist() == ["mimetype", "EPUB/第一章.xhtml", "EPUB/empty.css"]
+        assert z.read("EPUB/第一章.xhtml") == PAGE
+        info = z.getinfo("EPUB/第一章.xhtml")
+        assert (info.file_size, info.CRC, info.compress_type) == (
+            len(PAGE),
+            zlib.crc32(PAGE),
+            zipfile.ZIP_DEFLATED,
+        )
+    done = subprocess.run(["unzip", "-t", str(tmp_path / "f.zip")], capture_output=True, text=True)
+    assert done.returncode == 0 and "No errors detected" in done.stdout, done.stdout + done.stderr
+    data = (tmp_path / "f.zip").read_bytes()
+    start = info.header_offset
+    # the local header holds the CRC and sizes the central directory holds
+    assert zip_writer.LOCAL_HEADER.unpack_from(data, start)[7:10] == (
+        info.CRC,
+        info.compress_size,
+        info.file_size,
+    )
