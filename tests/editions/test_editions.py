@@ -21,12 +21,16 @@ from zhclean.tasks.editions.markdown_edition import (
     LINE_BREAK_RE,
     MARKUP_SPACE,
     UNTITLED,
+    CorpusMarkdownWriter,
+    body_of_markdown_file,
     escape_line,
     front_matter,
     plain,
     printable,
     render_corpus_markdown,
+    render_document_body,
     render_document_markdown,
+    summary_of,
     write_markdown_edition,
 )
 from zhclean.tasks.pipeline.run import normalize_document
@@ -333,3 +337,35 @@ def test_the_review_page_shows_code_preformatted() -> None:
     page = render_review(code_doc(), CODE)
     assert '<pre class="code">' in page and "  // 注释 &lt;p&gt;&amp;lt;" in page
     assert '<pre class="table">' in page
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(["title", "note", "toc", "---", "# 标题"]),
+        st.one_of(YAML_VALUES, st.sampled_from(["\n---\n\n# 假标题", "---", "x\n---\n", "...\n---\n\n# y"])),
+        max_size=5,
+    )
+)
+def test_the_corpus_finds_a_documents_body_after_any_front_matter(metadata: dict) -> None:
+    """corpus.md takes each document's body from its Markdown file, after the front matter: found
+    whatever the metadata holds, lines `---` and `# ` headings written into its values included."""
+    doc = trap_doc()
+    doc.metadata = metadata
+    assert body_of_markdown_file(render_document_markdown(doc)) == render_document_body(doc)
+
+
+def test_the_corpus_renders_a_document_whose_file_is_not_ours(tmp_path: Path) -> None:
+    """A per-document file that is missing, or not front matter and a `#` heading, is not copied:
+    the document's part of corpus.md is rendered from the document (the same text as its file's)."""
+    docs = [trap_doc(), make_doc("b.txt", [], {"title": "乙"})]
+    write_markdown_edition(docs, tmp_path)
+    expected = (tmp_path / "markdown" / "corpus.md").read_text(encoding="utf-8")
+    assert expected == render_corpus_markdown(docs)
+    (tmp_path / "markdown" / "t.md").write_text("not front matter\n", encoding="utf-8")
+    (tmp_path / "markdown" / "b.md").unlink()
+    assert body_of_markdown_file("not front matter\n") is None
+    writer = CorpusMarkdownWriter([summary_of(d) for d in docs], tmp_path)
+    for doc in docs:
+        writer.add(doc)
+    assert writer.close().read_text(encoding="utf-8") == expected
