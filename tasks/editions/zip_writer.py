@@ -66,21 +66,13 @@ class _Member:
     offset: int
 
 
+def _described(m: _Member) -> tuple[int, ...]:
+    """What the local header and the central directory both say of a member, in their order."""
+    return (m.flags, m.method, m.time, m.date, m.crc, m.compressed, m.size, len(m.name))
+
+
 def _local_header(m: _Member) -> bytes:
-    return LOCAL_HEADER.pack(
-        b"PK\x03\x04",
-        VERSION,
-        0,
-        m.flags,
-        m.method,
-        m.time,
-        m.date,
-        m.crc,
-        m.compressed,
-        m.size,
-        len(m.name),
-        0,
-    )
+    return LOCAL_HEADER.pack(b"PK\x03\x04", VERSION, 0, *_described(m), 0)
 
 
 class ZipWriter:
@@ -208,14 +200,7 @@ class ZipWriter:
                 m.create_system,
                 VERSION,
                 0,
-                m.flags,
-                m.method,
-                m.time,
-                m.date,
-                m.crc,
-                m.compressed,
-                m.size,
-                len(m.name),
+                *_described(m),
                 0,
                 0,
                 0,
