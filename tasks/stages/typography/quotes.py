@@ -60,12 +60,16 @@ def _quote_marks(marks: str) -> re.Pattern[str]:
 
 
 def pair_quotes(text: str, kind: QuoteKind) -> Pairing:
-    """Walk the quotes of one kind in order, alternating open/close."""
+    """Walk the quotes of one kind in order, alternating open/close (a text without one of them
+    has nothing to pair, and is not searched for apostrophes: most blocks hold no single quote)."""
+    marks = _quote_marks(kind.straight + kind.left + kind.right)
+    if marks.search(text) is None:
+        return Pairing([], [])
     apostrophes = {m.start() for m in APOSTROPHE_RE.finditer(text)} if kind is SINGLE else set()
     changes: list[Change] = []
     unpaired: list[int] = []
     opened: int | None = None
-    for m in _quote_marks(kind.straight + kind.left + kind.right).finditer(text):
+    for m in marks.finditer(text):
         i, ch = m.start(), m.group()
         if i in apostrophes:
             continue
