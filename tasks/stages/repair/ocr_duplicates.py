@@ -58,6 +58,21 @@ def repeats_a_run(text: str) -> bool:
 
 #: The longest clause `CLAUSE_TWICE` takes: an ideograph, `MAX_CLAUSE` characters, a mark.
 LONGEST_CLAUSE = MAX_CLAUSE + 2
+#: Probes of this many characters, one every this many: a clause of `MIN_CJK` or more holds one.
+PROBE = MIN_CJK // 2
+
+
+def may_repeat_a_clause(text: str) -> bool:
+    """False when no clause can be followed by itself, as `CLAUSE_TWICE` needs: a clause of L
+    characters (`MIN_CJK` to `LONGEST_CLAUSE`) starting at s holds the probe `text[p:p + PROBE]`
+    at the first multiple p of `PROBE` from s (p + PROBE <= s + MIN_CJK <= s + L), and its
+    second copy holds it again L characters later, which `str.find` looks for in C: a few
+    dozen searches a line where `repeats_a_run` built a set of every run of `MIN_CJK`."""
+    find = text.find
+    for p in range(0, len(text) - MIN_CJK - PROBE + 1, PROBE):
+        if find(text[p : p + PROBE], p + MIN_CJK, p + LONGEST_CLAUSE + PROBE) >= 0:
+            return True
+    return False
 
 
 def clause_starts(text: str) -> list[int]:
@@ -82,7 +97,7 @@ def clause_starts(text: str) -> list[int]:
 def find_duplicate_clauses(text: str, _options: Options) -> Iterator[Change]:
     """`CLAUSE_TWICE.finditer`, tried only where a match can start (`clause_starts`): the
     backtracking regex tried at every character was most of the repair stage's time."""
-    if len(text) < 2 * MIN_CJK or not repeats_a_run(text):
+    if len(text) < 2 * MIN_CJK or not may_repeat_a_clause(text) or not repeats_a_run(text):
         return  # cannot hold a long clause twice: skip the backtracking regex
     end = 0
     for start in clause_starts(text):

@@ -3,7 +3,7 @@ changes as the regex tried at every character, which is what the rule means."""
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zhclean.tasks.core.options import Options
@@ -49,3 +49,23 @@ def test_the_same_changes_as_the_regex_at_every_character(base: str, at: int, le
     clause = base[at : at + length]
     for text in (base, base[:at] + clause + clause + base[at:], clause * 3):
         assert changes(text) == every_character(text)
+
+
+CLAUSE_CHARS = st.sampled_from(list("国务院总理会议部署工作，。、的了在是x1 "))
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    before=st.text(CLAUSE_CHARS, max_size=60),
+    clause=st.text(CLAUSE_CHARS, min_size=7, max_size=81),
+    after=st.text(CLAUSE_CHARS, max_size=60),
+    doubled=st.booleans(),
+)
+def test_the_cheap_tests_pass_wherever_the_clause_pattern_matches(before, clause, after, doubled) -> None:
+    """`find_duplicate_clauses` runs `CLAUSE_TWICE` only where `may_repeat_a_clause` and
+    `repeats_a_run` pass: both must pass wherever the pattern itself finds a clause twice."""
+    text = before + ("国" + clause) * (2 if doubled else 1) + after
+    if dup.CLAUSE_TWICE.search(text) is not None:
+        assert dup.may_repeat_a_clause(text)
+        assert dup.repeats_a_run(text)
+    assert changes(text) == every_character(text)
