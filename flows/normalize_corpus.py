@@ -132,8 +132,9 @@ def batches(items: list[tuple[Path, str]], workers: int) -> list[list[tuple[Path
     batches shrink as the work runs out (guided self-scheduling). Equal batches left one worker
     alone with the last of them for about half a batch's time (measured: 3 s of 71 at 1,000
     documents); the last batches here are a small document each."""
-    ordered = sorted(items, key=lambda item: -_size(item[0]))
-    sizes = [max(1, _size(path)) for path, _ in ordered]
+    weighed = sorted(((max(1, _size(path)), (path, name)) for path, name in items), key=lambda w: -w[0])
+    sizes = [size for size, _ in weighed]
+    ordered = [item for _, item in weighed]
     workers = max(1, workers)
     left = sum(sizes)
     share = left / (workers * BATCHES_PER_WORKER)
@@ -231,13 +232,15 @@ def normalize_corpus(
         names = set(todo.process)
         items = [(p, n) for p in found.files if (n := p.relative_to(raw).as_posix()) in names]
         started = time.perf_counter()
-        # discovery, the raw files' hashes and the plan: our own work before the documents'
-        prepare_wall = started - prepare_started
         if previous is not None and todo.reuse:
             reuse_into(staging, previous, todo.reuse)
         outcomes = normalize_all(items, options, staging, workers, runner, address) if items else []
-        timings: dict[str, Any] = {"workers": workers, "normalize_wall": time.perf_counter() - started}
-        timings["prepare_wall"] = prepare_wall
+        timings: dict[str, Any] = {
+            "workers": workers,
+            "normalize_wall": time.perf_counter() - started,
+            # discovery, the raw files' hashes and the plan: our own work before the documents'
+            "prepare_wall": started - prepare_started,
+        }
         timings["per_document"] = dict(sum((Counter(o.timings) for o in outcomes), Counter()))
         stored = {
             o.source: Entry(key, o.summary, o.problems, o.files)

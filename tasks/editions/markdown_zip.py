@@ -33,17 +33,23 @@ SOURCE = "markdown"
 ZIP_LEVEL = 1
 #: A regular file, rw-r--r--, as the members' Unix mode (with `create_system` 3, Unix).
 REGULAR_FILE = 0o100644 << 16
-#: Room kept for the headers and for deflate's worst case (data it cannot shrink grows by a few
-#: bytes a block) when deciding that a zip without zip64 holds the files.
+#: Room kept for deflate's worst case (data it cannot shrink grows by a few bytes a block) when
+#: deciding that a zip without zip64 holds the files.
 ZIP64_MARGIN = 0.01
+#: Bytes of a member's local header and central directory entry, besides its name twice.
+HEADERS = 30 + 46
+
+
+def member_name(path: Path) -> str:
+    return f"{SOURCE}/{path.name}"
 
 
 def fits_without_zip64(files: list[Path]) -> bool:
     """Whether `ZipWriter` can hold `files` (no zip64): fewer members than a zip's count holds,
-    and their bytes, with a margin, under 4 GiB."""
+    and their bytes with their headers, and a margin, under 4 GiB."""
     if len(files) >= MAX_MEMBERS:
         return False
-    total = sum(p.stat().st_size + 100 + len(p.name) for p in files)
+    total = sum(p.stat().st_size + HEADERS + 2 * len(member_name(p).encode()) for p in files)
     return total * (1 + ZIP64_MARGIN) < MAX_SIZE
 
 
@@ -81,12 +87,12 @@ def write_markdown_zip(build: Path, mtime: int) -> Path:
     if fits_without_zip64(files):
         with ZipWriter(tmp) as writer:
             for path in files:
-                writer.write_file(f"{SOURCE}/{path.name}", path, date, external_attr=REGULAR_FILE)
+                writer.write_file(member_name(path), path, date, external_attr=REGULAR_FILE)
         os.replace(tmp, target)
         return target
     with zipfile.ZipFile(tmp, "w") as archive:
         for path in files:
-            info = zipfile.ZipInfo(f"{SOURCE}/{path.name}", date_time=date)
+            info = zipfile.ZipInfo(member_name(path), date_time=date)
             info.external_attr = REGULAR_FILE
             info.create_system = 3  # Unix, so the permissions above are read as such
             info.compress_type = zipfile.ZIP_DEFLATED

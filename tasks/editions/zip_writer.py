@@ -22,6 +22,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from isal import isal_zlib
 
@@ -71,19 +72,22 @@ def _described(m: _Member) -> tuple[int, ...]:
     return (m.flags, m.method, m.time, m.date, m.crc, m.compressed, m.size, len(m.name))
 
 
+def _deflater() -> Any:
+    """A raw deflate stream (no zlib header: a zip member's data) at `LEVEL`."""
+    return isal_zlib.compressobj(LEVEL, isal_zlib.DEFLATED, -isal_zlib.MAX_WBITS)
+
+
 def _local_header(m: _Member) -> bytes:
     return LOCAL_HEADER.pack(b"PK\x03\x04", VERSION, 0, *_described(m), 0)
 
 
 class ZipWriter:
-    """Write `path` member by member (`write`, `write_file`), then the central directory (`close`);
-    members deflated at ISA-L's `level`."""
+    """Write `path` member by member (`write`, `write_file`), then the central directory (`close`)."""
 
-    def __init__(self, path: Path, level: int = LEVEL) -> None:
+    def __init__(self, path: Path) -> None:
         self.file = path.open("wb")
         self.members: list[_Member] = []
         self.offset = 0
-        self.level = level
 
     def write(
         self,
@@ -98,7 +102,7 @@ class ZipWriter:
         """Add a member: `data`, deflated by ISA-L unless `deflate` is false (stored)."""
         self._check_room(name, len(data))
         if deflate:
-            compressor = isal_zlib.compressobj(self.level, isal_zlib.DEFLATED, -isal_zlib.MAX_WBITS)
+            compressor = _deflater()
             body = compressor.compress(data) + compressor.flush()
         else:
             body = data
@@ -120,7 +124,7 @@ class ZipWriter:
         MB): its header goes first with the CRC and sizes left zero, and is written again with
         them once the data is in, as `zipfile` does on a file it can seek in."""
         self._check_room(name, path.stat().st_size)
-        compressor = isal_zlib.compressobj(self.level, isal_zlib.DEFLATED, -isal_zlib.MAX_WBITS)
+        compressor = _deflater()
         start = self.offset
         draft = self._member(name, date_time, True, 0, 0, 0, create_system, external_attr)
         self._append(draft, b"")
