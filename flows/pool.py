@@ -19,6 +19,7 @@ the flow starts a pool as before.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -76,22 +77,32 @@ def warm_up() -> None:
     """Run in each worker as it starts: the pipeline imported and run once, in memory (nothing
     written). It only saves time, so it never fails: an initializer that raised would break the
     pool, and every document with it; whatever went wrong, the documents meet it and say so.
-    Once per process: a worker forked from a warm fork server (`warm_worker`) is warm already."""
+    Once per process: a worker forked from a warm fork server (`warm_worker`) is warm already.
+
+    What is loaded by then lives as long as the process, so it is frozen (`gc.freeze`, after a
+    collection of the warm-up's garbage): a full collection no longer walks it. Those cost
+    about 100 ms each in a worker, 20 ms frozen; a 1,000-document run made about 45 (4.5 of
+    its workers' CPU seconds, measured with `gc.callbacks`). A worker forked from the fork
+    server inherits its frozen objects; walking them would also have written to their headers,
+    copying the pages it shares with the server."""
     global warmed_in
     if warmed_in is not None:
         return
     with suppress(Exception):
         process_bytes(WARM_UP_TEXT.encode("utf-8"), "warm-up.txt", Options())
     warmed_in = os.getpid()
+    gc.collect()
+    gc.freeze()
 
 
 def _started() -> bool:
     return True
 
 
-def _warmth() -> tuple[int, int | None]:
-    """This worker's process id and where its pipeline was warmed up (for the tests)."""
-    return os.getpid(), warmed_in
+def _warmth() -> tuple[int, int | None, int]:
+    """This worker's process id, where its pipeline was warmed up and how many objects the
+    collector leaves alone as frozen (for the tests)."""
+    return os.getpid(), warmed_in, gc.get_freeze_count()
 
 
 #: What the fork server imports once for every worker it forks: the batch task and the pipeline,
