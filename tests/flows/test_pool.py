@@ -65,8 +65,10 @@ def test_nothing_is_started_for_one_worker_for_dask_or_without_a_booting_server(
 @pytest.fixture(autouse=True)
 def _thawed() -> Iterator[None]:
     """A warm-up run in this process freezes its objects (as a worker's): thawed after the test."""
+    thresholds = gc.get_threshold()
     yield
     gc.unfreeze()
+    gc.set_threshold(*thresholds)
 
 
 def test_a_worker_warms_up_in_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -115,17 +117,19 @@ def test_once_the_rules_on_disk_change_the_workers_are_spawned_again(monkeypatch
         started = [p.pid for p in multiprocessing.active_children() if p.pid not in before]
         assert len(started) == 2
         assert {parent_of(pid) for pid in started} == {os.getpid()}
-        worker, warmed_in, frozen = warm._executor.submit(pool._warmth).result(timeout=60)
+        worker, warmed_in, frozen, thresholds = warm._executor.submit(pool._warmth).result(timeout=60)
         assert warmed_in == worker  # a spawned worker warms itself up
         assert frozen > 0  # and then freezes what it loaded
+        assert thresholds == (10_000, 10, 10)
 
 
 def test_a_forked_worker_starts_warm_from_the_fork_server() -> None:
     with pool.early_pool(2) as warm:
         assert warm is not None
-        worker, warmed_in, frozen = warm._executor.submit(pool._warmth).result(timeout=60)
+        worker, warmed_in, frozen, thresholds = warm._executor.submit(pool._warmth).result(timeout=60)
         # the pipeline ran once in the fork server (the worker's parent), not again in the worker
         assert warmed_in == parent_of(worker)
         # the worker's collections leave alone what the fork server loaded: frozen there
         assert frozen > 0
+        assert thresholds == (10_000, 10, 10)  # and look less often
     assert warmed_in not in (worker, os.getpid())
