@@ -515,4 +515,6 @@ MOJIBAKE_RESIDUE = RULES.regex(
     RESIDUE,
     LOST,
     "mojibake left in finished text: `?!`, U+FFFD, 锟斤拷, an ASCII `?` between hanzi",
+    # every match holds one of these: a text without them is not scanned by the alternation
+    needles=("?", "\ufffd", KUNJINKAO_TEXT[0]),
 )

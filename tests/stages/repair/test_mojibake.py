@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from zhclean.tasks.check.lint import check_text as check
 from zhclean.tasks.core.model import Line
@@ -144,3 +146,12 @@ def test_residue_lint() -> None:
     }
     assert found == {"?!", "\ufffd", "锟斤拷", "?"}
     assert not [v for v in check("怎么办？真的！“好”", Options()) if v.rule == mojibake.MOJIBAKE_RESIDUE.name]
+
+
+@given(st.text(alphabet="?!？\ufffd锟斤拷中文a ", max_size=10))
+def test_the_residue_precheck_passes_every_text_the_residue_pattern_matches(text: str) -> None:
+    # the precheck only spares the pattern texts it would find nothing in
+    if mojibake.RESIDUE.search(text):
+        assert mojibake.MOJIBAKE_RESIDUE.might_change(text)
+    assert mojibake.MOJIBAKE_RESIDUE.might_change("中?文")
+    assert not mojibake.MOJIBAKE_RESIDUE.might_change("中文，完好。")
