@@ -133,3 +133,30 @@ def test_a_forked_worker_starts_warm_from_the_fork_server() -> None:
         assert frozen > 0
         assert thresholds == (10_000, 10, 10)  # and look less often
     assert warmed_in not in (worker, os.getpid())
+
+
+def test_a_pool_serializes_each_settings_object_once_and_a_new_one_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from prefect.context import SettingsContext
+    from prefect.settings import PREFECT_CLIENT_MAX_RETRIES, temporary_settings
+
+    calls: list[int] = []
+    plain = SettingsContext.serialize
+
+    def counted(context: SettingsContext, include_secrets: bool = True) -> dict[str, object]:
+        calls.append(id(context))
+        return plain(context, include_secrets=include_secrets)
+
+    monkeypatch.setattr(SettingsContext, "serialize", counted)
+    cache: dict[tuple[int, bool], tuple[object, dict[str, object]]] = {}
+    with pool._settings_serialized_once(cache):
+        first = SettingsContext.get().serialize()
+        again = SettingsContext.get().serialize()
+        with temporary_settings(updates={PREFECT_CLIENT_MAX_RETRIES: 7}):
+            changed = SettingsContext.get().serialize()
+    assert SettingsContext.serialize is counted  # put back on leaving
+    assert again == first == plain(SettingsContext.get())
+    assert len(calls) == 2  # once for the settings in force, once for the changed ones
+    assert changed["settings"]["client"]["max_retries"] == 7
+    assert first["settings"].get("client", {}).get("max_retries") != 7
