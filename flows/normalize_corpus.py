@@ -113,16 +113,19 @@ def make_options(disabled_rules: list[str], pangu: bool, script_table: str) -> O
     return Options(disabled_rules=frozenset(disabled_rules), pangu=pangu, script_table=script_table)
 
 
-#: Documents per task run at most: a task run costs about 10 ms in the worker (200 ms on Dask),
-#: a pandoc start and, on Prefect's server, about 60 ms of CPU to record its states (measured: 2.2
-#: CPU s for 34 task runs). The shrinking batches keep the workers evenly busy, so this only
-#: bounds how many documents a retry does again: 50 cut 1,000 benchmark documents into 29 task
-#: runs, 25 into 45.
-MAX_BATCH = 50
+#: Documents per task run at most. A task run costs about 120 ms of the worker's CPU before and
+#: after the task itself (measured with a task that does nothing, 40 runs: Prefect rebuilds its
+#: settings from the sent context and opens two API clients, each loading the CA bundle), a
+#: pandoc start, and on Prefect's server about 60 ms of CPU to record its states. The shrinking
+#: batches keep the workers evenly busy, so this only bounds how many documents a retry does
+#: again: 100 (with `MIN_BATCH_BYTES`) cut 1,000 benchmark documents into 20 task runs, 50
+#: into 29, 25 into 45.
+MAX_BATCH = 100
 BATCHES_PER_WORKER = 4
 #: Raw bytes below which a batch is not cut smaller as the work runs out (unless a share is
-#: smaller): about a tenth of a second of work, against a task run's and a pandoc start's 30 ms.
-MIN_BATCH_BYTES = 64 * 1024
+#: smaller): about half a second of a worker's time, against a task run's 0.2 CPU s. The last
+#: batches are about this size, so a worker waits at most about that long for the other.
+MIN_BATCH_BYTES = 256 * 1024
 
 
 def batches(items: list[tuple[Path, str]], workers: int) -> list[list[tuple[Path, str]]]:

@@ -22,10 +22,10 @@ def files(tmp_path: Path, sizes: list[int]) -> list[tuple[Path, str]]:
 
 def test_equal_files_are_cut_into_shrinking_batches(tmp_path: Path) -> None:
     # 40 files of 100 KiB, 2 workers: a share is 4,000 KiB / 8 = 5 files; once 15 files are
-    # left, half a worker's share of them (1,500 KiB / 4) holds 3, then 3 (1,200 / 4), 2 (900 / 4),
-    # and 1 from 700 KiB on.
+    # left, half a worker's share of them (1,500 KiB / 4) holds 3, then 3 (1,200 / 4); from
+    # 900 KiB on a quarter is below the floor of 256 KiB, which holds 2, and the last file alone.
     cut = batches(files(tmp_path, [KIB100] * 40), workers=2)
-    assert [len(b) for b in cut] == [5, 5, 5, 5, 5, 3, 3, 2, 1, 1, 1, 1, 1, 1, 1]
+    assert [len(b) for b in cut] == [5, 5, 5, 5, 5, 3, 3, 2, 2, 2, 2, 1]
 
 
 def test_every_file_once_largest_first(tmp_path: Path) -> None:
