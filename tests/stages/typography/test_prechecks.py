@@ -91,3 +91,27 @@ def test_the_rules_loop_gives_what_each_rule_in_turn_gives() -> None:
             assert apply_rules(typography.RULES, group, line, Options(), 7) == _one_rule_at_a_time(
                 line, group
             )
+
+
+@given(st.text(alphabet="htpsfw:/.@a0-_% 中，", max_size=16))
+def test_every_protected_span_holds_a_needle(text: str) -> None:
+    # the needles only spare the URL pattern texts it would find nothing in
+    if punctuation.PROTECTED_RE.search(text):
+        assert any(needle in text for needle in punctuation.PROTECTED_NEEDLES)
+    assert punctuation.protected_spans(text) == [
+        (m.start(), m.end() - len(m.group()) + len(m.group().rstrip(punctuation.URL_TRAILING)))
+        for m in punctuation.PROTECTED_RE.finditer(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("见https://example.com/a,b页", [(1, 24)]),
+        ("写信到 li.ming@example.cn。", [(4, 22)]),
+        ("访问www.gov.cn.", [(2, 12)]),
+        ("中文，没有网址。", []),
+    ],
+)
+def test_protected_spans_by_hand(text: str, spans: list[tuple[int, int]]) -> None:
+    assert punctuation.protected_spans(text) == spans
