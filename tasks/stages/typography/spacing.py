@@ -11,7 +11,7 @@ space to one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from zhclean.tasks.core.data import load
 from zhclean.tasks.core.options import Options
@@ -70,9 +70,12 @@ CJK_THEN_HALF_RE = re.compile(f"(?<=[{IDEOGRAPH_CLASS}])( *)(?={HALF_START})")
 #: no space is added, and none after a point is taken away.
 HALF_THEN_CJK_RE = re.compile(f"(?:{HALF_END}|(?<=[A-Za-z]\\.))( *)(?=[{IDEOGRAPH_CLASS}])")
 #: Without the pangu option a space also goes next to a lone `%` (`百分号 % 在`): only spaces are
-#: removed then, and a lone sign is no word to set off.
-CJK_THEN_HALF_OR_SIGN_RE = re.compile(f"(?<=[{IDEOGRAPH_CLASS}])( *)(?={HALF_START}|%)")
-HALF_OR_SIGN_THEN_CJK_RE = re.compile(f"(?:{HALF_END}|(?<=%))( *)(?=[{IDEOGRAPH_CLASS}])")
+#: removed then, and a lone sign is no word to set off. Only spaces are changed, so these match
+#: a run of them (` +`): every other character's side is asserted, so a run is matched whole,
+#: from its first space, and `find_halfwidth_gaps` tries them only where a run starts.
+CJK_THEN_HALF_OR_SIGN_RE = re.compile(f"(?<=[{IDEOGRAPH_CLASS}])( +)(?={HALF_START}|%)")
+HALF_OR_SIGN_THEN_CJK_RE = re.compile(f"(?:{HALF_END}|(?<=%))( +)(?=[{IDEOGRAPH_CLASS}])")
+SPACE_RUN_RE = re.compile(" +")
 
 #: Enclosed numerals (`① ⑴ ⒈ ❶`) number list items: no space between one and its Chinese item.
 ENCLOSED: str = DATA["enclosed"]
@@ -151,13 +154,20 @@ def find_halfwidth_gaps(text: str, options: Options) -> Iterator[Change]:
     default = " " if options.pangu else ""
     if not default and " " not in text:
         return  # no space to remove, and none to add
-    patterns = (
-        (CJK_THEN_HALF_RE, HALF_THEN_CJK_RE)
-        if default
-        else (CJK_THEN_HALF_OR_SIGN_RE, HALF_OR_SIGN_THEN_CJK_RE)
-    )
-    for pattern in patterns:
-        for m in pattern.finditer(text):
+    if default:
+        found: Iterable[Iterable[re.Match[str]]] = (
+            p.finditer(text) for p in (CJK_THEN_HALF_RE, HALF_THEN_CJK_RE)
+        )
+    else:
+        # only the runs of spaces can change: each pattern tried where one starts (`match` sees
+        # the text before `pos`), not at every character, as `finditer` tried them
+        runs = [m.start() for m in SPACE_RUN_RE.finditer(text)]
+        found = (
+            filter(None, (p.match(text, at) for at in runs))
+            for p in (CJK_THEN_HALF_OR_SIGN_RE, HALF_OR_SIGN_THEN_CJK_RE)
+        )
+    for matches in found:
+        for m in matches:
             by_span = PROTECTED_ADDRESS in text[max(0, m.start() - 1) : m.end() + 1]
             want = " " if m.group(1) and by_span else default
             if m.group(1) != want:

@@ -3,6 +3,8 @@ faster forms say what the patterns they replace say."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -115,3 +117,29 @@ def test_every_protected_span_holds_a_needle(text: str) -> None:
 )
 def test_protected_spans_by_hand(text: str, spans: list[tuple[int, int]]) -> None:
     assert punctuation.protected_spans(text) == spans
+
+
+def _gaps_at_every_character(text: str) -> list[tuple[int, int, str]]:
+    """The half-width gaps as the patterns with `( *)` found them, tried at every character."""
+    out = []
+    for fast in (spacing.CJK_THEN_HALF_OR_SIGN_RE, spacing.HALF_OR_SIGN_THEN_CJK_RE):
+        for m in re.compile(fast.pattern.replace("( +)", "( *)")).finditer(text):
+            by_span = spacing.PROTECTED_ADDRESS in text[max(0, m.start() - 1) : m.end() + 1]
+            want = " " if m.group(1) and by_span else ""
+            if m.group(1) != want:
+                out.append((m.start(), m.end(), want))
+    return out
+
+
+@given(st.text(alphabet="中文。 a1%+#-.$" + spacing.TOKENS, max_size=14))
+def test_the_half_width_gaps_found_at_space_runs_are_those_found_everywhere(text: str) -> None:
+    found = [(c.start, c.end, c.replacement) for c in spacing.find_halfwidth_gaps(text, Options())]
+    assert found == _gaps_at_every_character(text)
+
+
+def test_the_half_width_gaps_by_hand() -> None:
+    found = [
+        (c.start, c.end, c.replacement) for c in spacing.find_halfwidth_gaps("用 Python 写 3 个 %", Options())
+    ]
+    # Chinese then half-width first (用 P, 写 3, 个 %), then half-width then Chinese (n 写, 3 个)
+    assert found == [(1, 2, ""), (10, 11, ""), (14, 15, ""), (8, 9, ""), (12, 13, "")]
