@@ -94,7 +94,9 @@ def join_split_names(pieces: list[str]) -> list[str]:
 
 
 #: A bullet or brackets around a credit line (`□ 本报记者 某某`, `【作者：某某】`).
-WRAPPER = re.compile(_DATA["wrapper"])
+WRAPPER_OPEN: str = _DATA["wrapper_open"]
+WRAPPER_CLOSE: str = _DATA["wrapper_close"]
+WRAPPER = re.compile(rf"^[\s{re.escape(WRAPPER_OPEN)}]+|[\s{re.escape(WRAPPER_CLOSE)}]+$")
 #: `报道`, `摄影报道` or a bracketed affiliation closing a credit.
 CLOSER_WORDS: tuple[str, ...] = tuple(_DATA["closer_words"])
 CLOSER = re.compile(
@@ -106,8 +108,14 @@ CLOSER_ENDS: tuple[str, ...] = tuple(sorted({w[-1] for w in CLOSER_WORDS} | {"�
 
 
 def unwrapped(text: str) -> str:
-    """The credit without its bullet, brackets, closing `报道` or bracketed affiliation."""
-    t = WRAPPER.sub("", text).strip()
+    """The credit without its bullet, brackets, closing `报道` or bracketed affiliation.
+
+    `WRAPPER` can only match at an end that is white space or a wrapper's mark: a text whose
+    two ends are neither is not run through its `sub`, which tried its second half at every
+    character (asked of most lines a few times, it was a tenth of the join stage)."""
+    first, last = text[:1], text[-1:]
+    wrapped = first.isspace() or first in WRAPPER_OPEN or last.isspace() or last in WRAPPER_CLOSE
+    t = WRAPPER.sub("", text).strip() if wrapped and text else text
     if not t.endswith(CLOSER_ENDS):
         return t
     m = CLOSER.search(t)

@@ -1,5 +1,8 @@
 """Bylines and news leads: labels and names, and the news-lead pattern defined once."""
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from zhclean.tasks.text import bylines
 
 
@@ -73,3 +76,21 @@ def test_a_credit_loses_only_the_words_or_brackets_that_close_it() -> None:
     assert bylines.unwrapped("记者 张三 报道。") == "记者 张三 报道。"  # a sentence, not a credit's end
     assert bylines.unwrapped("报道") == "报道"  # nothing would be left
     assert bylines.unwrapped("【记者 张三】") == "记者 张三"
+
+
+@given(st.text(alphabet="□【】[] \n\u3000张三记者报道（）", max_size=10))
+def test_unwrapping_skips_only_texts_the_wrapper_pattern_leaves_alone(text: str) -> None:
+    # what the pattern alone makes of the text, tried at every character
+    assert bylines.unwrapped(text) == _closer_cut(bylines.WRAPPER.sub("", text).strip())
+
+
+def _closer_cut(t: str) -> str:
+    m = bylines.CLOSER.search(t)
+    return t[: m.start()] if m and m.start() > 0 else t
+
+
+def test_unwrapping_by_hand() -> None:
+    assert bylines.unwrapped("□ 本报记者 张三") == "本报记者 张三"
+    assert bylines.unwrapped("【作者：李四】") == "作者：李四"
+    assert bylines.unwrapped("记者 王五 报道") == "记者 王五"
+    assert bylines.unwrapped("张三") == "张三"
