@@ -7,7 +7,6 @@ repetition such as `一个一个` or `看看` is never touched.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterator
 
 from zhclean.tasks.core.data import load
@@ -46,59 +45,43 @@ def long_enough(text: str) -> bool:
     return len(text) >= 2 * MIN_CJK
 
 
-def repeats_a_run(text: str) -> bool:
-    """True when some run of `MIN_CJK` characters occurs twice in the text.
-
-    A clause `CLAUSE_TWICE` finds is at least `MIN_CJK` characters long and followed by
-    itself, so its first `MIN_CJK` characters occur twice: without such a repeated run the
-    backtracking regex cannot match, and this set of slices is far cheaper than its scan."""
-    count = len(text) - MIN_CJK + 1
-    return len({text[i : i + MIN_CJK] for i in range(count)}) < count
-
-
 #: The longest clause `CLAUSE_TWICE` takes: an ideograph, `MAX_CLAUSE` characters, a mark.
 LONGEST_CLAUSE = MAX_CLAUSE + 2
-#: Probes of this many characters, one every this many: a clause of `MIN_CJK` or more holds one.
+#: Probes of this many characters, one every this many: a run of `MIN_CJK` holds one whole.
 PROBE = MIN_CJK // 2
-
-
-def may_repeat_a_clause(text: str) -> bool:
-    """False when no clause can be followed by itself, as `CLAUSE_TWICE` needs: a clause of L
-    characters (`MIN_CJK` to `LONGEST_CLAUSE`) starting at s holds the probe `text[p:p + PROBE]`
-    at the first multiple p of `PROBE` from s (p + PROBE <= s + MIN_CJK <= s + L), and its
-    second copy holds it again L characters later, which `str.find` looks for in C: a few
-    dozen searches a line where `repeats_a_run` built a set of every run of `MIN_CJK`."""
-    find = text.find
-    for p in range(0, len(text) - MIN_CJK - PROBE + 1, PROBE):
-        if find(text[p : p + PROBE], p + MIN_CJK, p + LONGEST_CLAUSE + PROBE) >= 0:
-            return True
-    return False
 
 
 def clause_starts(text: str) -> list[int]:
     """Where a clause followed by itself may start, in order: where the run of `MIN_CJK`
     characters starting there comes again `MIN_CJK` to `LONGEST_CLAUSE` characters later (the
-    clause's own length), as it must for `CLAUSE_TWICE` to match there."""
-    at: dict[str, list[int]] = defaultdict(list)
-    for i in range(len(text) - MIN_CJK + 1):
-        at[text[i : i + MIN_CJK]].append(i)
-    starts = []
-    for places in at.values():
-        for k, here in enumerate(places[:-1]):
-            for later in places[k + 1 :]:
-                if later - here > LONGEST_CLAUSE:
-                    break
-                if later - here >= MIN_CJK:
-                    starts.append(here)
-                    break
+    clause's own length L), as it must for `CLAUSE_TWICE` to match there.
+
+    Such a run at s holds the probe `text[p:p + PROBE]` at p, the first multiple of `PROBE`
+    from s (p + PROBE <= s + MIN_CJK), and its copy holds it L later. So each probe's copies
+    `MIN_CJK` to `LONGEST_CLAUSE` characters on are looked for (`str.find`, in C), and only at
+    a copy are the runs from the `PROBE` starts that lead to that probe compared: a few dozen
+    searches a line, where a set of every run, then a map of where each occurs, were built for
+    every line a probe passed (the stage's largest cost)."""
+    starts: set[int] = set()
+    find = text.find
+    size = len(text)
+    for p in range(0, size - MIN_CJK - PROBE + 1, PROBE):
+        probe = text[p : p + PROBE]
+        stop = p + LONGEST_CLAUSE + PROBE  # a copy ends by then: L <= LONGEST_CLAUSE
+        copy = find(probe, p + MIN_CJK, stop)
+        while copy >= 0:
+            length = copy - p
+            for s in range(max(0, p - PROBE + 1), p + 1):
+                end = s + length + MIN_CJK
+                if end <= size and text[s : s + MIN_CJK] == text[s + length : end]:
+                    starts.add(s)
+            copy = find(probe, copy + 1, stop)
     return sorted(starts)
 
 
 def find_duplicate_clauses(text: str, _options: Options) -> Iterator[Change]:
     """`CLAUSE_TWICE.finditer`, tried only where a match can start (`clause_starts`): the
     backtracking regex tried at every character was most of the repair stage's time."""
-    if len(text) < 2 * MIN_CJK or not may_repeat_a_clause(text) or not repeats_a_run(text):
-        return  # cannot hold a long clause twice: skip the backtracking regex
     end = 0
     for start in clause_starts(text):
         m = CLAUSE_TWICE.match(text, start) if start >= end else None

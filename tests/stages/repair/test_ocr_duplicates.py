@@ -34,6 +34,12 @@ def test_clause_starts_are_where_a_run_of_eight_comes_again_within_a_clause() ->
     # the same run 90 characters later (81 different ones between) is too far for one clause
     far = "今天天气很好我们去" + "".join(chr(0x4E00 + i) for i in range(81)) + "今天天气很好我们去"
     assert dup.clause_starts(far) == []
+    # a run of 8 again exactly 82 characters on (the longest clause) starts one; 83 on, none
+    run = "".join(chr(0x4E00 + i) for i in range(8))
+    filler = "".join(chr(0x5000 + i) for i in range(80))
+    assert dup.clause_starts(run + filler[:74] + run) == [0]
+    assert dup.clause_starts("甲" + run + filler[:74] + run) == [1]
+    assert dup.clause_starts(run + filler[:75] + run) == []
     # a chant: each run of 8 of its 24 characters comes again 2, 4, 6, 8... later; a clause is 8
     # long at least, so only the runs starting at 0 to 8 (again at 8 to 16) can start one
     assert dup.clause_starts("加油" * 12) == [0, 1, 2, 3, 4, 5, 6, 7, 8]
@@ -54,6 +60,19 @@ def test_the_same_changes_as_the_regex_at_every_character(base: str, at: int, le
 CLAUSE_CHARS = st.sampled_from(list("国务院总理会议部署工作，。、的了在是x1 "))
 
 
+def starts_by_definition(text: str) -> list[int]:
+    """Every s whose run of `MIN_CJK` characters comes again `MIN_CJK` to `LONGEST_CLAUSE` on."""
+    run = dup.MIN_CJK
+    return [
+        s
+        for s in range(len(text))
+        if any(
+            s + length + run <= len(text) and text[s : s + run] == text[s + length : s + length + run]
+            for length in range(run, dup.LONGEST_CLAUSE + 1)
+        )
+    ]
+
+
 @settings(max_examples=400, deadline=None)
 @given(
     before=st.text(CLAUSE_CHARS, max_size=60),
@@ -61,11 +80,15 @@ CLAUSE_CHARS = st.sampled_from(list("国务院总理会议部署工作，。、�
     after=st.text(CLAUSE_CHARS, max_size=60),
     doubled=st.booleans(),
 )
-def test_the_cheap_tests_pass_wherever_the_clause_pattern_matches(before, clause, after, doubled) -> None:
-    """`find_duplicate_clauses` runs `CLAUSE_TWICE` only where `may_repeat_a_clause` and
-    `repeats_a_run` pass: both must pass wherever the pattern itself finds a clause twice."""
+def test_the_starts_found_by_probes_are_the_starts_by_definition(before, clause, after, doubled) -> None:
+    """`clause_starts` finds its starts from probes; the regex is tried at every one of them,
+    so the changes are the regex's wherever it finds a clause twice."""
     text = before + ("国" + clause) * (2 if doubled else 1) + after
-    if dup.CLAUSE_TWICE.search(text) is not None:
-        assert dup.may_repeat_a_clause(text)
-        assert dup.repeats_a_run(text)
+    assert dup.clause_starts(text) == starts_by_definition(text)
     assert changes(text) == every_character(text)
+
+
+@given(st.text(alphabet="天地", max_size=120))
+def test_the_starts_of_two_letter_text(text: str) -> None:
+    # two characters repeat everywhere: every probe has copies, many at the window's edges
+    assert dup.clause_starts(text) == starts_by_definition(text)
