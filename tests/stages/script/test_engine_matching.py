@@ -291,3 +291,9 @@ def test_character_sets_beyond_the_basic_plane() -> None:
     assert chars.found_in("x乾") and chars.found_in("x\U00020000") and not chars.found_in("x\U00020001")
     assert chars.count("乾\U00020000乾\U00020001") == 3 and chars.count("乾乾a") == 2
     assert not script.Characters([]).found_in("乾") and script.Characters([]).count("乾") == 0
+
+
+@given(st.text(alphabet="乾们个a\U00020000\U00020001\ud800\n", max_size=20))
+def test_a_set_counts_its_characters_wherever_they_are(text: str) -> None:
+    for chars in (script.Characters(["乾", "\U00020000"]), script.Characters(["们", "个"]), script.Characters([])):
+        assert chars.count(text) == sum(ch in chars.chars for ch in text)
