@@ -93,6 +93,18 @@ def find_odd_spaces(text: str, _options: Options) -> Iterator[Change]:
         yield Change(m.start(), m.end(), "" if m.group() in ZERO_WIDTH else " ")
 
 
+def space_runs(text: str) -> list[int]:
+    """Where each run of spaces starts."""
+    return [m.start() for m in SPACE_RUN_RE.finditer(text)]
+
+
+def at_runs(pattern: re.Pattern[str], text: str, runs: list[int]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern that only matches a whole run of spaces, from its
+    first (asserting the characters around it): tried where a run starts, as `finditer` tried
+    it at every character. `match` sees the text before `pos`, so the assertions hold."""
+    return filter(None, (pattern.match(text, at) for at in runs))
+
+
 def find_spaces_by_marks(text: str, _options: Options) -> Iterator[Change]:
     """No space before or after a full-width mark; around — … · only between Chinese.
 
@@ -100,10 +112,11 @@ def find_spaces_by_marks(text: str, _options: Options) -> Iterator[Change]:
     (headlines), as a headline's clause space may stand right next to a quote."""
     if " " not in text:
         return
+    runs = space_runs(text)
     for pattern in (SPACE_BEFORE_MARK_RE, SPACE_AFTER_MARK_RE):
-        for m in pattern.finditer(text):
+        for m in at_runs(pattern, text, runs):
             yield Change(m.start(), m.end(), "")
-    for m in SPACE_BY_SHARED_RE.finditer(text):
+    for m in at_runs(SPACE_BY_SHARED_RE, text, runs):
         before, after = text[m.start() - 1], text[m.end()]
         if before in QUOTES or after in QUOTES:
             continue
@@ -125,7 +138,7 @@ def near_chinese(text: str, gap: re.Match[str]) -> bool:
 def _quote_gaps(text: str) -> Iterator[tuple[re.Match[str], bool]]:
     """Spaces next to a quote with Chinese on the other side, and whether the space is a
     boundary (before an opening quote, after a closing one) rather than inside the quote."""
-    for m in SPACE_BY_QUOTE_RE.finditer(text):
+    for m in at_runs(SPACE_BY_QUOTE_RE, text, space_runs(text)):
         before, after = text[m.start() - 1], text[m.end()]
         if CJK_CONTEXT_RE.match(before) and CJK_CONTEXT_RE.match(after) and near_chinese(text, m):
             yield m, after in OPENING_QUOTES or before in CLOSING_QUOTES
@@ -161,11 +174,8 @@ def find_halfwidth_gaps(text: str, options: Options) -> Iterator[Change]:
     else:
         # only the runs of spaces can change: each pattern tried where one starts (`match` sees
         # the text before `pos`), not at every character, as `finditer` tried them
-        runs = [m.start() for m in SPACE_RUN_RE.finditer(text)]
-        found = (
-            filter(None, (p.match(text, at) for at in runs))
-            for p in (CJK_THEN_HALF_OR_SIGN_RE, HALF_OR_SIGN_THEN_CJK_RE)
-        )
+        runs = space_runs(text)
+        found = (at_runs(p, text, runs) for p in (CJK_THEN_HALF_OR_SIGN_RE, HALF_OR_SIGN_THEN_CJK_RE))
     for matches in found:
         for m in matches:
             by_span = PROTECTED_ADDRESS in text[max(0, m.start() - 1) : m.end() + 1]

@@ -143,3 +143,28 @@ def test_the_half_width_gaps_by_hand() -> None:
     ]
     # Chinese then half-width first (用 P, 写 3, 个 %), then half-width then Chinese (n 写, 3 个)
     assert found == [(1, 2, ""), (10, 11, ""), (14, 15, ""), (8, 9, ""), (12, 13, "")]
+
+
+RUN_PATTERNS = [
+    spacing.SPACE_BEFORE_MARK_RE,
+    spacing.SPACE_AFTER_MARK_RE,
+    spacing.SPACE_BY_QUOTE_RE,
+    spacing.SPACE_BY_SHARED_RE,
+    spacing.CJK_THEN_HALF_OR_SIGN_RE,
+    spacing.HALF_OR_SIGN_THEN_CJK_RE,
+]
+
+
+@given(st.text(alphabet="中文，。“”‘’—…· a1%\n", max_size=16))
+def test_the_space_patterns_tried_at_runs_find_what_they_find_everywhere(text: str) -> None:
+    runs = spacing.space_runs(text)
+    for pattern in RUN_PATTERNS:
+        assert [m.span() for m in spacing.at_runs(pattern, text, runs)] == [
+            m.span() for m in pattern.finditer(text)
+        ]
+
+
+def test_spaces_by_marks_by_hand() -> None:
+    found = [(c.start, c.end) for c in spacing.find_spaces_by_marks("他说 ， 好 。 然后 — 走", Options())]
+    # before and after the full-width comma and stop; the dash between Chinese, both sides
+    assert found == [(2, 3), (6, 7), (4, 5), (8, 9), (11, 12), (13, 14)]
