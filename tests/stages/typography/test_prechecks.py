@@ -168,3 +168,12 @@ def test_spaces_by_marks_by_hand() -> None:
     found = [(c.start, c.end) for c in spacing.find_spaces_by_marks("他说 ， 好 。 然后 — 走", Options())]
     # before and after the full-width comma and stop; the dash between Chinese, both sides
     assert found == [(2, 3), (6, 7), (4, 5), (8, 9), (11, 12), (13, 14)]
+
+
+@given(st.text(alphabet="中文•・‧∙⋅.a 。", max_size=14))
+def test_the_name_dot_pattern_finds_what_the_pattern_opening_with_the_assertion_finds(text: str) -> None:
+    written = re.compile(f"(?<={punctuation._I})[{punctuation.NAME_DOTS}](?={punctuation._I})")
+    assert [m.span() for m in punctuation.NAME_DOT_RE.finditer(text)] == [
+        m.span() for m in written.finditer(text)
+    ]
+    assert [m.span() for m in punctuation.NAME_DOT_RE.finditer("克林顿•希拉里 a•b 中•")] == [(3, 4)]
