@@ -105,6 +105,12 @@ def at_runs(pattern: re.Pattern[str], text: str, runs: list[int]) -> Iterator[re
     return filter(None, (pattern.match(text, at) for at in runs))
 
 
+def find_ideograph_gaps(text: str, _options: Options) -> Iterator[Change]:
+    """The spaces between two ideographs (`BETWEEN_IDEOGRAPHS_RE`), found at the runs of spaces."""
+    for m in at_runs(BETWEEN_IDEOGRAPHS_RE, text, space_runs(text)):
+        yield Change(m.start(), m.end(), "")
+
+
 def find_spaces_by_marks(text: str, _options: Options) -> Iterator[Change]:
     """No space before or after a full-width mark; around — … · only between Chinese.
 
@@ -255,7 +261,7 @@ def find_heading_word_gaps(text: str, _options: Options) -> Iterator[Change]:
     if " " not in text:
         return
     punctuated = any(mark in text for mark in CLAUSE_MARKS) or word_segmented(text)
-    for m in BETWEEN_IDEOGRAPHS_RE.finditer(text):
+    for m in at_runs(BETWEEN_IDEOGRAPHS_RE, text, space_runs(text)):
         left, right = _clause_size(text, m.start() - 1, -1), _clause_size(text, m.end(), 1)
         if punctuated or min(left, right) < MIN_CLAUSE:
             yield Change(m.start(), m.end(), "")
@@ -331,13 +337,14 @@ RULES.add(
         could_apply=has_edge_space,
     )
 )
-RULES.regex(
-    "space.inside_cjk",
-    BODY_STAGE,
-    BETWEEN_IDEOGRAPHS_RE,
-    "",
-    "no space between two ideographs",
-    needles=(" ",),
+RULES.add(
+    Rule(
+        "space.inside_cjk",
+        BODY_STAGE,
+        "no space between two ideographs",
+        find_ideograph_gaps,
+        could_apply=containing(" "),
+    )
 )
 RULES.add(
     Rule(

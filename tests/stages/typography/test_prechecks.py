@@ -152,6 +152,7 @@ RUN_PATTERNS = [
     spacing.SPACE_BY_SHARED_RE,
     spacing.CJK_THEN_HALF_OR_SIGN_RE,
     spacing.HALF_OR_SIGN_THEN_CJK_RE,
+    spacing.BETWEEN_IDEOGRAPHS_RE,
 ]
 
 
