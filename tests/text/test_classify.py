@@ -1,5 +1,8 @@
 """Text predicates: sentence ends, heading shape, captions, bylines, subtitles, signatures."""
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from zhclean.tasks.text import classify as cl
 
 
@@ -121,3 +124,13 @@ def test_signature_lines() -> None:
     assert cl.signature_line("通讯员 李四 王五") == ["李四", "王五"]
     assert cl.signature_line("（待续）") is None
     assert cl.signature_line("（以上数据截至五月底）") is None
+
+
+@given(st.text(alphabet="。！”（）() 通讯员张三\n", max_size=16))
+def test_a_trailing_credit_is_only_searched_for_where_it_can_end(text: str) -> None:
+    # every match of the pattern ends with a closer, but for white space
+    m = cl.TRAILING_CREDIT.search(text)
+    if m:
+        assert text.rstrip().endswith(cl.CREDIT_CLOSERS)
+    assert cl.trailing_credit("工作进展顺利。（通讯员 张三）") == ("工作进展顺利。", ["张三"])
+    assert cl.trailing_credit("工作进展顺利。") is None
