@@ -295,5 +295,9 @@ def test_character_sets_beyond_the_basic_plane() -> None:
 
 @given(st.text(alphabet="乾们个a\U00020000\U00020001\ud800\n", max_size=20))
 def test_a_set_counts_its_characters_wherever_they_are(text: str) -> None:
-    for chars in (script.Characters(["乾", "\U00020000"]), script.Characters(["们", "个"]), script.Characters([])):
+    for chars in (
+        script.Characters(["乾", "\U00020000"]),
+        script.Characters(["们", "个"]),
+        script.Characters([]),
+    ):
         assert chars.count(text) == sum(ch in chars.chars for ch in text)
