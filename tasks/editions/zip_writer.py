@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import struct
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -106,14 +107,7 @@ class ZipWriter:
         else:
             body = data
         member = self._member(
-            name,
-            date_time,
-            deflate,
-            isal_zlib.crc32(data),
-            len(body),
-            len(data),
-            create_system,
-            external_attr,
+            name, date_time, deflate, zlib.crc32(data), len(body), len(data), create_system, external_attr
         )
         self._append(member, body)
 
@@ -137,7 +131,7 @@ class ZipWriter:
         crc = size = compressed = 0
         with path.open("rb") as source:
             while chunk := source.read(CHUNK):
-                crc, size = isal_zlib.crc32(chunk, crc), size + len(chunk)
+                crc, size = zlib.crc32(chunk, crc), size + len(chunk)
                 body = compressor.compress(chunk)
                 self.file.write(body)
                 compressed += len(body)
