@@ -124,6 +124,8 @@ with early_server() as server:
         with use_server(server):
             result = normalize_corpus(raw_dir=sys.argv[1], out_dir=sys.argv[2], workers=int(sys.argv[3]), force=True)
 json.dump(result, open(sys.argv[4], "w"), default=str)
+from zhclean.flows.cli import freeze_at_exit
+freeze_at_exit()  # as the `zhclean` command does
 """
 
 

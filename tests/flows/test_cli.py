@@ -141,3 +141,19 @@ def test_watch_refuses_a_missing_raw_folder_or_a_bad_option_before_watching(tmp_
     bad = runner.invoke(app, ["watch", "--raw", "raw", "--out", "o", "--disable", "no.such.rule"])
     assert (bad.exit_code, "unknown rule 'no.such.rule'" in bad.output) == (EXIT_FATAL, True)
     assert not Path("o").exists()
+
+
+def test_the_command_freezes_what_it_holds_before_the_interpreter_exits() -> None:
+    # a handler registered before `main` runs after the freeze (they run last first): it sees it
+    code = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: print('frozen at exit:', gc.get_freeze_count() > 0))\n"
+        "sys.argv = ['zhclean', '--help']\n"
+        "from zhclean.flows.cli import main\n"
+        "print('frozen before:', gc.get_freeze_count() > 0)\n"
+        "main()\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "frozen before: False" in run.stdout
+    assert run.stdout.rstrip().endswith("frozen at exit: True")
