@@ -134,7 +134,7 @@ def batches(items: list[tuple[Path, str]], workers: int) -> list[list[tuple[Path
     `MAX_BATCH` files), and no more than half of a worker's share of what is left, so the
     batches shrink as the work runs out (guided self-scheduling). Equal batches left one worker
     alone with the last of them for about half a batch's time (measured: 3 s of 71 at 1,000
-    documents); the last batches here are a small document each."""
+    documents); the last batches here are about `MIN_BATCH_BYTES` each."""
     weighed = sorted(((max(1, _size(path)), (path, name)) for path, name in items), key=lambda w: -w[0])
     sizes = [size for size, _ in weighed]
     ordered = [item for _, item in weighed]

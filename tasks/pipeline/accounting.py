@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from zhclean.tasks.core.model import Document
-from zhclean.tasks.text.charsets import IDEOGRAPH
+from zhclean.tasks.text.charsets import IDEOGRAPH, code_points
 
 CJK = IDEOGRAPH
 
@@ -94,7 +94,7 @@ def ideograph_numbers() -> tuple[np.ndarray, int]:
 def ideograph_counts(texts: Iterable[str]) -> np.ndarray:
     """How often each ideograph occurs in the texts, by its number (`ideograph_numbers`)."""
     numbers, count = ideograph_numbers()
-    codes = np.frombuffer("\n".join(texts).encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    codes = code_points("\n".join(texts))
     found = numbers[codes[codes < len(numbers)]]
     return np.bincount(found[found >= 0], minlength=count)
 

@@ -113,9 +113,10 @@ def unwrapped(text: str) -> str:
     `WRAPPER` can only match at an end that is white space or a wrapper's mark: a text whose
     two ends are neither is not run through its `sub`, which tried its second half at every
     character (asked of most lines a few times, it was a tenth of the join stage)."""
-    first, last = text[:1], text[-1:]
-    wrapped = first.isspace() or first in WRAPPER_OPEN or last.isspace() or last in WRAPPER_CLOSE
-    t = WRAPPER.sub("", text).strip() if wrapped and text else text
+    wrapped = bool(text) and (
+        text[0].isspace() or text[0] in WRAPPER_OPEN or text[-1].isspace() or text[-1] in WRAPPER_CLOSE
+    )
+    t = WRAPPER.sub("", text).strip() if wrapped else text
     if not t.endswith(CLOSER_ENDS):
         return t
     m = CLOSER.search(t)
