@@ -27,6 +27,7 @@ from zhclean.flows.server import (
     early_server,
     free_port,
     server_environment,
+    use_server,
 )
 
 pytestmark = pytest.mark.flow
@@ -49,6 +50,13 @@ with early_server() as server:
         started_early = sorted(p.pid for p in multiprocessing.active_children())
         entered_early = list(pools_entered)
         from zhclean.flows.normalize_corpus import normalize_corpus
+        import prefect.flow_engine as engines
+        heartbeats = []
+        send_heartbeats = engines._send_heartbeats
+        def recorded(engine, *args, **kwargs):
+            heartbeats.append(engine.heartbeat_seconds)  # what the run asks for: None is none
+            return send_heartbeats(engine, *args, **kwargs)
+        engines._send_heartbeats = recorded
         with use_server(server):
             result = normalize_corpus(raw_dir=sys.argv[1], out_dir=sys.argv[2], workers=2)
         taken = not pool._waiting
@@ -71,6 +79,9 @@ with early_server() as server:
                 "taken": taken,
                 "alive_after": alive_after,
                 "triggers": server_settings["server"]["services"]["triggers"]["enabled"],
+                "register_blocks": server_settings["server"]["register_blocks_on_start"],
+                "memoize_blocks": server_settings["server"]["memoize_block_auto_registration"],
+                "heartbeats": heartbeats,
             }
 json.dump(facts, open(sys.argv[3], "w"))
 """
@@ -107,8 +118,10 @@ def test_a_run_uses_the_server_started_early_and_stops_it(tmp_path):
     assert facts["pools_entered"] == [["WarmProcessPool"], ["WarmProcessPool"]]
     assert facts["taken"] is True
     assert facts["alive_after"] == []
-    # a server for one run: no automations
+    # a server for one run: no automations, no block types registered, no heartbeats sent to it
     assert facts["triggers"] is False
+    assert [facts["register_blocks"], facts["memoize_blocks"]] == [False, False]
+    assert facts["heartbeats"] == [None]
     # the flow's own log line reached that server
     assert any("1 raw files in" in m for m in facts["messages"]), facts["messages"]
     assert (tmp_path / "out" / "json" / "articles.jsonl").is_file()
@@ -127,6 +140,23 @@ def test_the_servers_defaults_give_way_to_the_users_settings(monkeypatch):
     env = server_environment({})
     assert env["PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED"] == "false"
     assert env["PREFECT__SERVER_EPHEMERAL"] == "1"
+    assert env["PREFECT_SERVER_REGISTER_BLOCKS_ON_START"] == "false"
+    env = server_environment({"PREFECT_SERVER_REGISTER_BLOCKS_ON_START": "true"})
+    assert env["PREFECT_SERVER_REGISTER_BLOCKS_ON_START"] == "true"
+
+
+def test_a_run_sends_no_heartbeats_to_the_temporary_server_unless_the_user_asks(monkeypatch):
+    """`use_server`'s run settings: heartbeats off by default, a user's own frequency kept."""
+    from prefect.settings import get_current_settings, temporary_settings
+
+    server = TemporaryServer()
+    monkeypatch.setattr(server, "wait", lambda timeout: None)  # as if it answered
+    assert get_current_settings().flows.heartbeat_frequency == 180  # Prefect's default
+    with use_server(server):
+        assert get_current_settings().flows.heartbeat_frequency is None
+        assert get_current_settings().api.url == server.api_url
+    with temporary_settings(updates={"flows.heartbeat_frequency": 60}), use_server(server):
+        assert get_current_settings().flows.heartbeat_frequency == 60
 
 
 def test_nothing_is_started_when_an_api_is_configured(prefect_harness):
