@@ -67,9 +67,10 @@ _MARKUP_RE = re.compile("|".join(f"(?:{p})" for p in _MARKUP_PATTERNS))
 _ADDRESS_PATTERNS = [
     # inline code (one or more backticks, closed by the same run)
     r"(`+)(?!`).*?(?<!`)\1(?!`)",
-    # URLs: ASCII, or, where a path segment or anchor begins with Chinese, up to a space or
-    # Chinese punctuation (`https://zh.wikipedia.org/wiki/网页#基於WebKit`)
-    rf"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)(?:[!-~]*[/#=](?=[{_IDEO}])[^\s<>{_CJK_STOP}]*|[!-~]+)",
+    # URLs: ASCII, or, where the host, a label of it, a path segment or an anchor begins with
+    # another script, up to a space or Chinese punctuation (an internationalised domain name,
+    # `http://例子.测试/`, IANA's test domain; `https://zh.wikipedia.org/wiki/网页#基於WebKit`)
+    rf"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)(?:[!-~]*(?<=[/#=.])(?=[^\x00-\x7f])[^\s<>{_CJK_STOP}]*|[!-~]+)",
     # e-mail addresses
     r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",
 ]
@@ -124,15 +125,30 @@ def protected_spans(text: str) -> list[tuple[int, int, str]]:
             (row.start() + m.start(), row.start() + m.end(), MARKUP)
             for m in _TABLE_BARS.finditer(row.group())
         ]
-    for pattern, kind in ((_ADDRESS_RE, ADDRESS), (_SPAN_RE, TOKEN)):
-        for m in pattern.finditer(text):
-            start, end = m.span()
-            if not m.group().startswith("`") and not m.group().endswith(")"):
-                while end > start and text[end - 1] in _TRAIL:
-                    end -= 1  # the sentence's mark after a URL or path, not part of it
-            if end > start:
-                spans.append((start, end, kind))
+    spans += [(start, end, ADDRESS) for start, end in _tokens(_ADDRESS_RE, text)]
+    spans += [(start, end, TOKEN) for start, end in _tokens(_SPAN_RE, text)]
     return _merge(spans)
+
+
+def address_spans(text: str) -> list[tuple[int, int]]:
+    """Start and end of each URL, e-mail address and inline code span of `text` (the `ADDRESS`
+    kind alone, unmerged): what no stage changes a character of, Chinese ones included."""
+    if not _MAYBE.search(text):
+        return []
+    return _tokens(_ADDRESS_RE, text)
+
+
+def _tokens(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """The matches of `pattern`, each without the sentence's mark after a URL or path."""
+    found = []
+    for m in pattern.finditer(text):
+        start, end = m.span()
+        if not m.group().startswith("`") and not m.group().endswith(")"):
+            while end > start and text[end - 1] in _TRAIL:
+                end -= 1
+        if end > start:
+            found.append((start, end))
+    return found
 
 
 def _merge(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -35,6 +35,7 @@ from zhclean.tasks.stages.script.zhe_particle import (
     PARTICLE_ZHE_TRADITIONAL,
 )
 from zhclean.tasks.text.charsets import CJK, code_points
+from zhclean.tasks.text.protect import address_spans
 
 #: This module's rules, in the order they run.
 RULES = RuleList()
@@ -154,6 +155,17 @@ def spans(text: str, table: str) -> list[Span]:
     return [(i1, i2, new[j1:j2]) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
 
 
+def outside_addresses(text: str, found: list[Span]) -> list[Span]:
+    """`found` without the changes that fall in a URL, an e-mail address or inline code
+    (STYLE.md 2: copied as they are; `/wiki/網頁` made `/wiki/网页` is another address)."""
+    if not found:
+        return found
+    kept = address_spans(text)
+    if not kept:
+        return found
+    return [c for c in found if not any(start < c[1] and c[0] < end for start, end in kept)]
+
+
 def changes(text: str, table: str) -> list[Change]:
     """`spans` as `Change`s."""
     return [Change(*span) for span in spans(text, table)]
@@ -189,7 +201,7 @@ def find_traditional(text: str, options: Options) -> Iterable[Change]:
     """Traditional characters left in text (lint), including the particle 著."""
     yield from (
         Change(start, end, replacement)
-        for start, end, replacement in spans(text, options.script_table)
+        for start, end, replacement in outside_addresses(text, spans(text, options.script_table))
         if text[start:end] not in ALSO_SIMPLIFIED
     )
     yield from PARTICLE_ZHE.find(text, options)
@@ -269,7 +281,7 @@ def convert_lines(lines: list[Line], options: Options) -> tuple[list[Line], Scri
     """Convert each line; every changed character is an edit of kind `script.<table>`."""
     table = options.script_table
     texts = [line.text for line in lines]
-    proposed = [spans(text, table) for text in texts]
+    proposed = [outside_addresses(text, spans(text, table)) for text in texts]
     simplified = SIMPLIFIED_ONLY_CHARACTERS.count("\n".join(texts))
     traditional = sum(
         text[start:end] not in ALSO_SIMPLIFIED
