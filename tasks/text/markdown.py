@@ -18,6 +18,7 @@ FENCE_OPEN_RE = re.compile(DATA["fence_open"])
 FENCE_CLOSE_RE = re.compile(DATA["fence_close"])
 CODE_SPAN_RE = re.compile(DATA["code_span"])
 FRONT_MATTER_FENCE_RE = re.compile(DATA["front_matter_fence"])
+INDENTED_CODE_INDENT_RE = re.compile(DATA["indented_code_indent"])
 FRONT_MATTER_KEY_RE = re.compile(DATA["front_matter_key"])
 FRONT_MATTER_MAX_LINES: int = DATA["front_matter_max_lines"]
 
@@ -64,11 +65,12 @@ def code_flags(texts: Iterable[str]) -> list[bool]:
 def fence_parts(text: str) -> tuple[str, str]:
     """A fenced `code` block's info string and content (its lines between the fences, each with
     as much indentation taken off as the opening fence had, as CommonMark reads it). A text that
-    opens with no fence (an indented code block) is all content."""
+    opens with no fence (an indented code block) is all content, each line four columns less
+    indented (CommonMark 4.4)."""
     lines = text.split("\n")
     opener = FENCE_OPEN_RE.match(lines[0])
     if opener is None:
-        return "", text
+        return "", "".join(INDENTED_CODE_INDENT_RE.sub("", line, count=1) + "\n" for line in lines)
     body = lines[1:]
     close = FENCE_CLOSE_RE.match(body[-1]) if body else None
     if close and close.group("fence")[0] == opener.group("fence")[0]:

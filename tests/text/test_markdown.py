@@ -11,4 +11,8 @@ def test_a_fenced_block_gives_its_info_string_and_the_lines_between_its_fences()
 
 
 def test_an_indented_block_without_a_fence_is_all_content() -> None:
-    assert fence_parts("    print(1)\n    print(2)") == ("", "    print(1)\n    print(2)")
+    # an indented code block (CommonMark 4.4): its lines lose four columns, a tab or spaces
+    assert fence_parts("    print(1)\n      print(2)\n\n\tprint(3)") == (
+        "",
+        "print(1)\n  print(2)\n\nprint(3)\n",
+    )

@@ -57,6 +57,10 @@ BLOCK_START = re.compile(_DATA["markdown"]["block_start"])
 SETEXT_UNDERLINE = re.compile(_DATA["markdown"]["setext_underline"])
 #: A custom container's fence (`::: warning 警告`, `:::tip`, `:::`).
 CONTAINER_FENCE = re.compile(_DATA["markdown"]["container_fence"])
+#: A line of an indented code block (four columns of indentation).
+INDENTED_CODE = re.compile(_DATA["markdown"]["indented_code"])
+#: Above this share of ideographs, an indented first line opens a paragraph, not code.
+INDENTED_CODE_MAX_CJK: float = _DATA["markdown"]["indented_code_max_cjk_share"]
 #: A table row, pipes at its edges or not.
 TABLE_ROW = re.compile(_DATA["markdown"]["table_row"])
 #: The repair rules that record the HTML tags they took out, a tag's name, and the block tags.

@@ -13,6 +13,8 @@ from zhclean.tasks.stages.join.data import (
     DEFINITION,
     HEADING_MARK,
     INDENT,
+    INDENTED_CODE,
+    INDENTED_CODE_MAX_CJK,
     LIST_ITEM,
     STRAY_EDGE,
     STRAY_LINE,
@@ -27,6 +29,7 @@ from zhclean.tasks.stages.join.rules import (
     RULE_CODE_FENCE,
     RULE_CONTAINER_FENCE,
     RULE_HEADING_MARK,
+    RULE_INDENTED_CODE,
     RULE_INLINE_TAG_LINE,
     RULE_LIST_ITEM,
     RULE_STRAY,
@@ -49,6 +52,7 @@ def prepare(
     document is Markdown, whose table rows are kept whole (`join.table_row`). `tags`: the lines
     repair took HTML tags out of (`tag_lines`); one left empty by inline tags only is no blank line."""
     setext = tables and options.enabled(RULE_HEADING_MARK)
+    indented_code = tables and options.enabled(RULE_INDENTED_CODE)
     containers = tables and options.enabled(RULE_CONTAINER_FENCE)
     tables = tables and options.enabled(RULE_TABLE_ROW)
     inline = (
@@ -62,6 +66,9 @@ def prepare(
     strays = options.enabled(RULE_STRAY)
     fences = CodeFences() if options.enabled(RULE_CODE_FENCE) else None
     code: list[Line] = []  # the lines of the open code fence, as written
+    block: list[Line] = []  # the lines of the open indented code block, as written
+    held: list[Line] = []  # blank lines after them, which a next indented line takes in
+    opened = (False, False)  # whether that block stood after a blank line, after a gap
     blank = gap = False
     previous: int | None = None
     for line in lines:
@@ -69,6 +76,16 @@ def prepare(
             gap = True  # an earlier stage took the lines between out
         previous = line.number
         text = line.text.strip()
+        if block:
+            if text and INDENTED_CODE.match(line.text):
+                block += [*held, line]
+                held = []
+                continue
+            if not text:
+                held.append(line)
+                continue
+            out.append(code_candidate(block, *opened))
+            block, blank, held = [], bool(held), []
         if fences is not None and fences.step(line.text)[0]:
             if not code:
                 edits.append(Edit("join", RULE_CODE_FENCE, text, text, line.number, 0))
@@ -83,6 +100,11 @@ def prepare(
             continue  # only inline tags stood here: no paragraph ends
         if not text:
             blank = True
+            continue
+        if indented_code and (blank or not out) and opens_indented_code(line, out):
+            edits.append(Edit("join", RULE_INDENTED_CODE, text, text, line.number, 0))
+            block, opened = [line], (blank, gap)
+            blank = gap = False
             continue
         if setext and not blank and not gap and setext_heading(out, line) is not None:
             edits.append(Edit("join", RULE_HEADING_MARK, text, "", line.number, 0))
@@ -142,6 +164,8 @@ def prepare(
         code.pop()  # a fence never closed runs to the end of the text, not of the file's blank lines
     if code:
         out.append(code_candidate(code, blank, gap))
+    if block:
+        out.append(code_candidate(block, *opened))
     return out, edits, removed
 
 
@@ -158,3 +182,13 @@ def bracket_lead_credit(text: str, number: int, edits: list[Edit]) -> str:
     after = f"{text[:start].rstrip()}（{text[start:end]}）"
     edits.append(Edit("join", RULE_BARE_LEAD, text[:body], after, number, 0))
     return after + text[body:]
+
+
+def opens_indented_code(line: Line, out: list[Candidate]) -> bool:
+    """Does `line` (after a blank line, or first) open an indented code block (CommonMark 4.4)? It
+    is indented four columns, not under a list item (there it goes on with the item), and not mostly
+    Chinese: an indented paragraph of Chinese is prose, whatever a Markdown renderer makes of it."""
+    if not INDENTED_CODE.match(line.text) or (out and out[-1].list_item):
+        return False
+    visible = "".join(line.text.split())
+    return cl.cjk_count(visible) <= INDENTED_CODE_MAX_CJK * len(visible)

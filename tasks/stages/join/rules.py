@@ -85,6 +85,13 @@ RULE_CODE_FENCE = RULES.declare(
     "a Markdown code fence is one block of type `code`, its raw lines verbatim from fence to fence (blank lines, "
     "indentation, trailing spaces kept): a `#` there is a comment, not a heading, and no line is joined",
 ).name
+RULE_INDENTED_CODE = RULES.declare(
+    "join.indented_code",
+    "join",
+    "in a Markdown document an indented code block (lines indented four columns after a blank line, not "
+    "under a list item, CommonMark 4.4) is one block of type `code`, its lines verbatim: not prose to join and "
+    "typeset; an indented line that is mostly Chinese stays prose",
+).name
 RULE_ANCHOR_CONTENTS = RULES.declare(
     "join.anchor_contents",
     "join",
