@@ -114,7 +114,8 @@ def tree_memory(pid: int, settled: set[int] | None = None) -> tuple[int, int, se
             if ppid == parent and child not in members:
                 members.add(child)
                 frontier.append(child)
-    counted = [p for p in members if p not in fresh_forks or p in (settled or set())]
+    seen = settled or set()
+    counted = [p for p in members if p not in fresh_forks or p in seen]
     return sum(rss.get(p, 0) for p in counted), sum(proportional_bytes(p) for p in members), members
 
 

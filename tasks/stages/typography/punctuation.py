@@ -17,6 +17,7 @@ from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import Change, Rule, RuleList, containing
 from zhclean.tasks.text.charsets import IDEOGRAPH, IDEOGRAPH_CLASS
 from zhclean.tasks.text.forms import SMALL_FORM_RE, find_small_forms
+from zhclean.tasks.text.protect import address_spans
 
 #: This module's rules, in the order they run (the stage runs the quote rules before them, so
 #: the marks here see curled quotes: `”,` -> `”，` in the same pass as in the next one).
@@ -46,27 +47,12 @@ LOOK_PAST = string.punctuation
 MADE_FULLWIDTH: str = DATA["made_fullwidth"]
 LOOK_PAST_BOTH = LOOK_PAST + MADE_FULLWIDTH
 
-#: Spans where ASCII punctuation is part of the token: URLs and e-mail addresses.
-PROTECTED_RE = re.compile(DATA["protected"])
-#: What every match of `PROTECTED_RE` holds (one per alternative): a text holding none of them
-#: is not scanned. The scan, asked by each mark's finder of each block, was 6 % of typesetting
-#: (its e-mail alternative runs over every Latin word); `str.find` for three needles is not.
-PROTECTED_NEEDLES: tuple[str, ...] = tuple(DATA["protected_needles"])
-#: Trailing marks that end a sentence after a URL rather than belong to it.
-URL_TRAILING: str = DATA["url_trailing"]
-
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
-    """Start and end of each URL / e-mail address, without the sentence mark after it."""
-    spans: list[tuple[int, int]] = []
-    if not any(needle in text for needle in PROTECTED_NEEDLES):
-        return spans
-    for m in PROTECTED_RE.finditer(text):
-        end = m.end()
-        while end > m.start() and text[end - 1] in URL_TRAILING:
-            end -= 1
-        spans.append((m.start(), end))
-    return spans
+    """Start and end of each URL / e-mail address (and inline code), without the sentence mark
+    after it: the addresses `text.protect` defines for every stage. The rules of this module see
+    them masked already (`guard`); a finder called on plain text leaves them alone too."""
+    return address_spans(text)
 
 
 def is_protected(pos: int, spans: Iterable[tuple[int, int]]) -> bool:

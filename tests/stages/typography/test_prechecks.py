@@ -15,6 +15,7 @@ from zhclean.tasks.core.options import Options
 from zhclean.tasks.core.rules import apply_rule, apply_rules, containing, enabled_rules
 from zhclean.tasks.stages.typography import blocks as typography
 from zhclean.tasks.stages.typography import punctuation, spacing
+from zhclean.tasks.text import protect
 
 #: Characters around the patterns' edges: dots, stops, spaces, full-width digits and joiners.
 ALPHABET = ".。 \u3000…⋯·・０９Ａｚ．－：中a"
@@ -97,12 +98,13 @@ def test_the_rules_loop_gives_what_each_rule_in_turn_gives() -> None:
 
 @given(st.text(alphabet="htpsfw:/.@a0-_% 中，", max_size=16))
 def test_every_protected_span_holds_a_needle(text: str) -> None:
-    # the needles only spare the URL pattern texts it would find nothing in
-    if punctuation.PROTECTED_RE.search(text):
-        assert any(needle in text for needle in punctuation.PROTECTED_NEEDLES)
+    # the needles only spare the address pattern texts it would find nothing in
+    if protect._ADDRESS_RE.search(text):
+        assert any(needle in text for needle in protect._ADDRESS_NEEDLES)
     assert punctuation.protected_spans(text) == [
-        (m.start(), m.end() - len(m.group()) + len(m.group().rstrip(punctuation.URL_TRAILING)))
-        for m in punctuation.PROTECTED_RE.finditer(text)
+        (m.start(), m.end() - len(m.group()) + len(m.group().rstrip(protect._TRAIL)))
+        for m in protect._ADDRESS_RE.finditer(text)
+        if m.group().rstrip(protect._TRAIL)
     ]
 
 
