@@ -12,11 +12,11 @@ import functools
 import json
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, fields
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
-from operator import attrgetter
 from pathlib import Path
 from typing import Any, get_args
+
+import orjson
 
 from zhclean.tasks.core.model import RECORD_LISTS, BlockType, Document, DocumentSummary
 from zhclean.tasks.editions.markdown_edition import safe_stem, summary_of
@@ -179,117 +179,6 @@ def _records(items: list[Any] | tuple[Any, ...], indent: int, depth: int) -> str
     return f"[\n{inner}{{\n{field}{body}\n{inner}}}\n{outer}]"
 
 
-class NotFlat(Exception):
-    """Records `records_json` does not write (a container or an unhashable value in a field,
-    mixed classes, a class without fields): the caller takes the general path."""
-
-
-@dataclass(frozen=True, slots=True)
-class Layout:
-    """Where the brackets, separators and line breaks of a list of records go: `json.dumps`'s
-    default separators (`indent=None`), or `indent` spaces per level with the list at `depth`."""
-
-    list_open: str
-    list_close: str
-    between: str
-    record_open: str
-    field_sep: str
-    record_close: str
-
-    @staticmethod
-    @functools.cache
-    def of(indent: int | None, depth: int = 0) -> Layout:
-        if indent is None:
-            return Layout("[", "]", ", ", "{", ", ", "}")
-        outer, item, inner = ("\n" + " " * (indent * d) for d in (depth, depth + 1, depth + 2))
-        return Layout("[" + item, outer + "]", "," + item, "{" + inner, "," + inner, item + "}")
-
-
-@functools.cache
-def _record_fields(cls: type) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A record class's leading text fields (few distinct values: each written once and reused)
-    and the fields after them (line numbers, offsets)."""
-    names = [f.name for f in fields(cls)]
-    texts = next((i for i, f in enumerate(fields(cls)) if f.type not in ("str", str)), len(names))
-    return tuple(names[:texts]), tuple(names[texts:])
-
-
-def records_json(items: Sequence[Any], layout: Layout, scalar: Callable[[Any], str]) -> str:
-    """`[plain(x) for x in items]` as JSON text, as `json.dumps` writes it in `layout`, without a
-    dict per record; `scalar` is `json.dumps` with the caller's options, for one value.
-
-    A document has thousands of edits but few distinct (stage, kind, before, after): the text of
-    those leading fields is made once per distinct value (only when they are all `str`: values
-    such as 1 and True are equal as keys but written differently). Raises `NotFlat` for what
-    it does not write (a record class without fields is one)."""
-    if not items:
-        return "[]"
-    cls = type(items[0])
-    head_names, tail_names = _record_fields(cls)
-    if not (head_names or tail_names) or {type(x) for x in items} != {cls}:
-        raise NotFlat
-    head_of, tail_of = _getter(head_names), _getter(tail_names)
-    head_keys, tail_keys = _keys(head_names), _keys(tail_names)
-    sep, close = layout.field_sep, layout.record_close
-    joint = sep if head_names and tail_names else ""
-    heads: dict[tuple[Any, ...], str] = {}
-
-    def head_text(values: tuple[Any, ...]) -> str:
-        texts = [f"{key}{_scalar_text(v, scalar)}" for key, v in zip(head_keys, values, strict=True)]
-        text = layout.record_open + sep.join(texts) + joint
-        if all(type(v) is str for v in values):
-            heads[values] = text
-        return text
-
-    def record_text(head: str, tail: tuple[Any, ...]) -> str:
-        body = sep.join(f"{key}{_scalar_text(v, scalar)}" for key, v in zip(tail_keys, tail, strict=True))
-        return f"{head}{body}{close}"
-
-    pairs = zip(map(head_of, items), map(tail_of, items), strict=True)
-    out = []
-    try:
-        if len(tail_keys) != 2:
-            out = [record_text(heads.get(values) or head_text(values), tail) for values, tail in pairs]
-        else:  # an edit's line and offset: the hot case, written inline (`_scalar_text` says the same)
-            line_key, offset_key = tail_keys
-            for values, (line, offset) in pairs:
-                head = heads.get(values) or head_text(values)
-                if type(line) is int and offset is None:
-                    out.append(f"{head}{line_key}{line}{sep}{offset_key}null{close}")
-                elif type(line) is int and type(offset) is int:
-                    out.append(f"{head}{line_key}{line}{sep}{offset_key}{offset}{close}")
-                else:
-                    out.append(record_text(head, (line, offset)))
-    except TypeError as exc:  # an unhashable field value, or one `scalar` cannot write
-        raise NotFlat from exc
-    return layout.list_open + layout.between.join(out) + layout.list_close
-
-
-def _getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
-    """The values of these fields as a tuple (`attrgetter` gives a bare value for one name)."""
-    if len(names) == 1:
-        name = names[0]
-        return lambda x: (getattr(x, name),)
-    return attrgetter(*names) if names else lambda _: ()
-
-
-def _keys(names: tuple[str, ...]) -> list[str]:
-    return [encode_basestring(name) + ": " for name in names]
-
-
-def _scalar_text(value: Any, scalar: Callable[[Any], str]) -> str:
-    """`scalar(value)`, done here for the common types: what `json.dumps` writes for them."""
-    if type(value) is str:
-        return encode_basestring(value)
-    if type(value) is int:
-        return int.__repr__(value)
-    if value is None:
-        return "null"
-    if isinstance(value, _CONTAINERS):
-        raise NotFlat
-    return scalar(value)
-
-
 def _dumps(value: Any, indent: int | None) -> str:
     if indent is not None:
         try:
@@ -322,38 +211,45 @@ def write_document_json(doc: Document, out: Path) -> Path:
     folder = out / "json" / "documents"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{safe_stem(doc.stem)}.json"
-    path.write_text(document_json(doc) + "\n", encoding="utf-8")
+    path.write_bytes(document_json_bytes(doc) + b"\n")
     return path
 
 
 def document_json(doc: Document) -> str:
-    """`dumps(doc.to_json(), indent=2)`, character for character: the edits, removed text and
-    problems written by `records_json`, anything out of the ordinary (a NaN, a lone surrogate,
-    metadata keyed by non-strings, an odd record) by `dumps` itself."""
+    """`dumps(doc.to_json(), indent=2)`, character for character (see `document_json_bytes`)."""
+    return document_json_bytes(doc).decode("utf-8")
+
+
+def document_json_bytes(doc: Document) -> bytes:
+    """`dumps(doc.to_json(), indent=2)` as UTF-8, written by orjson.
+
+    A document's record holds thousands of small records (its edits), which the standard
+    library writes with its pure-Python encoder whenever it indents. orjson writes the same
+    text (two spaces a level, `", "`-free item lines, `": "` after keys, non-ASCII as is, NaN
+    and infinities as null as `finite` makes them) from the dataclasses themselves, without a
+    dict per edit, in half the time. Where the two would differ it raises or is told to, and
+    `dumps` writes the document: a lone surrogate, an integer beyond 64 bits, a key that is not
+    a string (orjson refuses them), or a float that Python spells with an exponent (`1e-05`,
+    where orjson writes `1e-5`) outside the record lists, whose fields are text and numbers
+    of lines."""
+    record = doc.to_json(records=False)
+    if _exponent_floats({k: v for k, v in record.items() if k not in RECORD_LISTS}):
+        return dumps(doc.to_json(), indent=DOCUMENT_INDENT).encode("utf-8")
     try:
-        text = _document_json(doc.to_json(records=False))
-        text.encode("utf-8")  # a lone surrogate: `dumps` escapes the whole text
-    except (NotFlat, _KeysNotStrings, ValueError):  # UnicodeEncodeError is a ValueError
-        return dumps(doc.to_json(), indent=DOCUMENT_INDENT)
-    return text
+        return orjson.dumps(record, option=orjson.OPT_INDENT_2)
+    except orjson.JSONEncodeError:
+        return dumps(doc.to_json(), indent=DOCUMENT_INDENT).encode("utf-8")
 
 
-def _document_json(record: dict[str, Any]) -> str:
-    layout, inner = Layout.of(DOCUMENT_INDENT, 1), "\n" + " " * DOCUMENT_INDENT
-    body = f",{inner}".join(
-        f"{encode_basestring(key)}: {_document_value(key, value, layout)}" for key, value in record.items()
-    )
-    return f"{{{inner}{body}\n}}"
-
-
-def _document_value(key: str, value: Any, layout: Layout) -> str:
-    if key in RECORD_LISTS:
-        return records_json(value, layout, _strict_scalar)
-    return _indented(value, DOCUMENT_INDENT, 1)
-
-
-def _strict_scalar(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, allow_nan=False, default=str)
+def _exponent_floats(value: Any) -> bool:
+    """Whether a finite float that `repr` writes with an exponent occurs in `value`."""
+    if isinstance(value, float):
+        return math.isfinite(value) and "e" in repr(value)
+    if isinstance(value, dict):
+        return any(_exponent_floats(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return any(_exponent_floats(v) for v in value)
+    return False
 
 
 class CorpusJsonWriter:
