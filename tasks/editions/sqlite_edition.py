@@ -247,12 +247,22 @@ def _insert_edits(
     )
 
 
+#: Bytes per database page (SQLite's default is 4,096). The database is written once, row after
+#: row, and then only read; on pages of 16 kB the 2.9 million edits of 1,000 benchmark documents
+#: went in in 2.9-3.0 CPU s instead of 3.1-3.4, their indexes in 1.5 instead of 1.8, and the
+#: trigram index in 5.7 instead of 6.0-6.6 (measured apart, on the rows of one run), the file
+#: 2 % smaller. Every part is made with it, so the database has one page size whichever
+#: processes wrote it.
+PAGE_SIZE = 16384
+
+
 def _connect(path: Path, tables: str) -> sqlite3.Connection:
-    """A new database file at `path` with `tables`, written without a journal (it is a
-    temporary file: a failed run leaves nothing the published build reads)."""
+    """A new database file at `path` with `tables` on pages of `PAGE_SIZE`, written without a
+    journal (it is a temporary file: a failed run leaves nothing the published build reads)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.unlink(missing_ok=True)
     db = sqlite3.connect(path)
+    db.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # before the first table, which fixes it
     db.execute("PRAGMA journal_mode = OFF")
     db.execute("PRAGMA synchronous = OFF")
     db.executescript(tables)

@@ -177,6 +177,8 @@ def test_the_search_indexes_copied_in_with_their_tables_are_whole(built) -> None
             conn.execute(f"INSERT INTO {index}({index}) VALUES ('integrity-check')")
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert conn.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+        # one page size, 16 kB, though two files were joined into it (SQLite's default: 4 kB)
+        assert conn.execute("PRAGMA page_size").fetchone() == (16384,)
         indexes = conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
         assert sorted(r[0] for r in indexes) == [
             "articles_document",
