@@ -103,11 +103,15 @@ def list_editions(build: Path, known: Mapping[str, dict[str, Any]] | None = None
     path) is taken from there, not read again."""
     known = known or {}
     return [
-        known.get(path)
-        or {"path": path, "bytes": (build / rel).stat().st_size, "sha256": sha256_file(build / rel)}
+        known.get(path) or listing(build, path)
         for rel in edition_files(build)
         if (path := rel.as_posix()) != MANIFEST
     ]
+
+
+def listing(build: Path, path: str) -> dict[str, Any]:
+    """An edition file as the manifest lists it: path (relative to the build), bytes, SHA-256."""
+    return {"path": path, "bytes": (build / path).stat().st_size, "sha256": sha256_file(build / path)}
 
 
 #: The folder written last (by a second process, see `corpus_pass`): `ReleaseWriter.start` leaves it.
@@ -250,11 +254,26 @@ def _add_bytes(tar: tarfile.TarFile, name: str, data: bytes, mtime: int) -> None
     tar.addfile(info, io.BytesIO(data))
 
 
-def _add_file(tar: tarfile.TarFile, name: str, path: Path, mtime: int) -> None:
+def _add_file(tar: tarfile.TarFile, name: str, path: Path, mtime: int) -> dict[str, Any]:
+    """Add a file to the archive; its bytes and SHA-256, hashed as `tarfile` reads it."""
     info = tarfile.TarInfo(name)
     info.size, info.mtime, info.mode = path.stat().st_size, mtime, 0o644
     with path.open("rb") as fh:
-        tar.addfile(info, fh)
+        reader = _HashingReader(fh)
+        tar.addfile(info, reader)
+    return {"bytes": info.size, "sha256": reader.digest.hexdigest()}
+
+
+class _HashingReader:
+    """A file as `tarfile` reads it (in chunks of `read(n)`), hashing every chunk read."""
+
+    def __init__(self, fh: Any) -> None:
+        self.fh, self.digest = fh, hashlib.sha256()
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.fh.read(size)
+        self.digest.update(chunk)
+        return chunk
 
 
 def deflate_block(block: bytes, primer: bytes, last: bool) -> bytes:
@@ -353,18 +372,28 @@ class ReleaseWriter:
             fileobj=self._gz, mode="w", format=tarfile.PAX_FORMAT, copybufsize=1 << 20
         )
 
-    def _add(self, path: str) -> None:
-        _add_file(self._tar, f"{self.top}/{path}", self.build / path, self.mtime)
+    def _add(self, path: str) -> dict[str, Any]:
+        """Stream an edition file into the archive; its listing (bytes, SHA-256), hashed as it
+        streams past, so the file is read once."""
         self.added.add(path)
+        entry = _add_file(self._tar, f"{self.top}/{path}", self.build / path, self.mtime)
+        self.known[path] = {"path": path, **entry}
+        return self.known[path]
 
     def start(self) -> None:
         """Zip, hash and pack what is ready: every edition file is final but the database's."""
         self.started = True
         write_markdown_zip(self.build, self.mtime)
-        ready = list_editions(self.build, {})
-        self.known = {e["path"]: e for e in ready if not e["path"].startswith(f"{LAST_FOLDER}/")}
-        for path in sorted(p for p in self.known if bundled(p)):
+        ready = [
+            path
+            for rel in edition_files(self.build)
+            if (path := rel.as_posix()) != MANIFEST and not path.startswith(f"{LAST_FOLDER}/")
+        ]
+        for path in sorted(p for p in ready if bundled(p)):
             self._add(path)
+        for path in ready:  # those the bundle leaves out (the review pages, the zip) are only hashed
+            if path not in self.known:
+                self.known[path] = listing(self.build, path)
 
     def finish(self, summary: dict[str, Any], licence: str = DEFAULT_LICENCE) -> dict[str, Any]:
         """Add the edition list to the manifest, end the archive and write its checksum.
@@ -373,6 +402,11 @@ class ReleaseWriter:
         licence = " ".join(licence.split()) or DEFAULT_LICENCE
         if not self.started:
             self.start()
+        for path in sorted(
+            p for rel in edition_files(self.build) if bundled(p := rel.as_posix()) and p != MANIFEST
+        ):
+            if path not in self.added:
+                self._add(path)
         editions = list_editions(self.build, self.known)
         manifest_path = self.build / MANIFEST
         manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
@@ -390,8 +424,6 @@ class ReleaseWriter:
         sums.append((hashlib.sha256(card).hexdigest(), CARD))
         sums_text = "".join(f"{digest}  {path}\n" for digest, path in sorted(sums, key=lambda s: s[1]))
 
-        for path in sorted(e["path"] for e in inside if e["path"] not in self.added):
-            self._add(path)
         _add_bytes(self._tar, f"{self.top}/{MANIFEST}", manifest_bytes, self.mtime)
         _add_bytes(self._tar, f"{self.top}/{CARD}", card, self.mtime)
         _add_bytes(self._tar, f"{self.top}/{SUMS}", sums_text.encode("utf-8"), self.mtime)
