@@ -160,7 +160,8 @@ class Document:
         """The per-document JSON record (`json/documents/<stem>.json`).
 
         `records=False` leaves the edits, removed text and problems as the objects, for a
-        writer that encodes them itself (`json_edition.records_json`) without a dict each."""
+        writer that encodes them itself (`json_edition.document_json_bytes`, by orjson) without a
+        dict each."""
         return {
             "source": self.source,
             "sha256": self.sha256,
