@@ -8,11 +8,9 @@ shape once, for the tests and for anyone who wants to check a file.
 
 from __future__ import annotations
 
-import functools
 import json
 import math
-from collections.abc import Callable, Iterable, Sequence
-from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, get_args
 
@@ -95,96 +93,7 @@ def finite(value: Any) -> Any:
     return value
 
 
-_CONTAINERS = (dict, list, tuple)
-
-
-class _KeysNotStrings(Exception):
-    """A dict keyed by something else than strings: left to the standard library to convert."""
-
-
-@functools.cache
-def _flat_encoder(indent: int, depth: int) -> Callable[[Any], str]:
-    """The C encoder writing the items of a container at `depth` one per line (see `_indented`).
-
-    Built once per depth; without the circular-reference check (`markers=None`), which only
-    guards values that contain themselves, never the case for a document's record."""
-    separator = ",\n" + " " * (indent * (depth + 1))
-    if c_make_encoder is None:  # a Python without the C accelerator
-        encoder = json.JSONEncoder(
-            ensure_ascii=False, allow_nan=False, default=str, separators=(separator, ": ")
-        )
-        return encoder.encode
-    iterencode = c_make_encoder(None, str, encode_basestring, None, ": ", separator, False, False, False)
-    return lambda value: "".join(iterencode(value, 0))
-
-
-def _indented(value: Any, indent: int, depth: int = 0) -> str:
-    """`json.dumps(value, indent=indent, ensure_ascii=False, allow_nan=False, default=str)`,
-    character for character, faster.
-
-    The standard library drops to its pure-Python encoder whenever `indent` is set, and a
-    document's record holds thousands of small flat objects (its edits). A container whose
-    items are all scalars is written here by the C encoder instead, with the newline and the
-    indentation of its depth as item separator: JSON strings never hold a raw newline, so this
-    is exactly the indented text. Containers holding containers are walked here."""
-    if not isinstance(value, _CONTAINERS) or not value:
-        return json.dumps(value, ensure_ascii=False, allow_nan=False, default=str)
-    if isinstance(value, dict) and not all(isinstance(key, str) for key in value):
-        raise _KeysNotStrings
-    items = value.values() if isinstance(value, dict) else value
-    outer = " " * (indent * depth)
-    inner = outer + " " * indent
-    if not any(isinstance(item, _CONTAINERS) for item in items):
-        flat = _flat_encoder(indent, depth)(value)
-        return f"{flat[0]}\n{inner}{flat[1:-1]}\n{outer}{flat[-1]}"
-    if isinstance(value, list | tuple) and _flat_records(value):
-        return _records(value, indent, depth)
-    if isinstance(value, dict):
-        body = f",\n{inner}".join(
-            f"{encode_basestring(key)}: {_indented(item, indent, depth + 1)}" for key, item in value.items()
-        )
-        return f"{{\n{inner}{body}\n{outer}}}"
-    body = f",\n{inner}".join(_indented(item, indent, depth + 1) for item in value)
-    return f"[\n{inner}{body}\n{outer}]"
-
-
-#: The exact types a flat record's values may have for `_records` (subclasses and values
-#: `default=str` would convert take the general path).
-_SCALARS = frozenset({str, int, float, bool, type(None)})
-
-
-def _flat_records(items: list[Any] | tuple[Any, ...]) -> bool:
-    """True when every item is a non-empty dict of string keys and scalar values (a document's edits)."""
-    return (
-        {type(item) for item in items} == {dict}
-        and all(items)
-        and {type(key) for item in items for key in item} == {str}
-        and {type(v) for item in items for v in item.values()} <= _SCALARS
-    )
-
-
-def _records(items: list[Any] | tuple[Any, ...], indent: int, depth: int) -> str:
-    """A list of flat records (`_flat_records`) at `depth`, indented, in one C encoder call.
-
-    The list is encoded with the field separator of its records (newline and the indentation
-    of depth + 2), so the fields come out right; only the seams between records need another
-    indentation. A seam is the only place `},\n<indent>{` occurs: a raw newline never occurs
-    inside a JSON string, and inside a record what follows a field separator is always the
-    next key's `"`."""
-    outer = " " * (indent * depth)
-    inner = outer + " " * indent
-    field = inner + " " * indent
-    flat = _flat_encoder(indent, depth + 1)(items)  # `[{...},\n<field>{...}]`
-    body = flat[2:-2].replace(f"}},\n{field}{{", f"\n{inner}}},\n{inner}{{\n{field}")
-    return f"[\n{inner}{{\n{field}{body}\n{inner}}}\n{outer}]"
-
-
 def _dumps(value: Any, indent: int | None) -> str:
-    if indent is not None:
-        try:
-            return _indented(value, indent)
-        except _KeysNotStrings:
-            pass
     return json.dumps(value, ensure_ascii=False, allow_nan=False, default=str, indent=indent)
 
 
