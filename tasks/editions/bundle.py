@@ -372,23 +372,22 @@ class ReleaseWriter:
             fileobj=self._gz, mode="w", format=tarfile.PAX_FORMAT, copybufsize=1 << 20
         )
 
-    def _add(self, path: str) -> dict[str, Any]:
-        """Stream an edition file into the archive; its listing (bytes, SHA-256), hashed as it
-        streams past, so the file is read once."""
+    def _add(self, path: str) -> None:
+        """Stream an edition file into the archive and list it (bytes, SHA-256 hashed as it
+        streams past, so the file is read once)."""
         self.added.add(path)
         entry = _add_file(self._tar, f"{self.top}/{path}", self.build / path, self.mtime)
         self.known[path] = {"path": path, **entry}
-        return self.known[path]
+
+    def _editions(self) -> list[str]:
+        """The build's edition files (paths relative to it) but the manifest, in edition order."""
+        return [path for rel in edition_files(self.build) if (path := rel.as_posix()) != MANIFEST]
 
     def start(self) -> None:
         """Zip, hash and pack what is ready: every edition file is final but the database's."""
         self.started = True
         write_markdown_zip(self.build, self.mtime)
-        ready = [
-            path
-            for rel in edition_files(self.build)
-            if (path := rel.as_posix()) != MANIFEST and not path.startswith(f"{LAST_FOLDER}/")
-        ]
+        ready = [path for path in self._editions() if not path.startswith(f"{LAST_FOLDER}/")]
         for path in sorted(p for p in ready if bundled(p)):
             self._add(path)
         for path in ready:  # those the bundle leaves out (the review pages, the zip) are only hashed
@@ -402,11 +401,8 @@ class ReleaseWriter:
         licence = " ".join(licence.split()) or DEFAULT_LICENCE
         if not self.started:
             self.start()
-        for path in sorted(
-            p for rel in edition_files(self.build) if bundled(p := rel.as_posix()) and p != MANIFEST
-        ):
-            if path not in self.added:
-                self._add(path)
+        for path in sorted(p for p in self._editions() if bundled(p) and p not in self.added):
+            self._add(path)  # the database, written meanwhile
         editions = list_editions(self.build, self.known)
         manifest_path = self.build / MANIFEST
         manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
