@@ -48,13 +48,6 @@ MADE_FULLWIDTH: str = DATA["made_fullwidth"]
 LOOK_PAST_BOTH = LOOK_PAST + MADE_FULLWIDTH
 
 
-def protected_spans(text: str) -> list[tuple[int, int]]:
-    """Start and end of each URL / e-mail address (and inline code), without the sentence mark
-    after it: the addresses `text.protect` defines for every stage. The rules of this module see
-    them masked already (`guard`); a finder called on plain text leaves them alone too."""
-    return address_spans(text)
-
-
 def is_protected(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(start <= pos < end for start, end in spans)
 
@@ -128,7 +121,7 @@ def _fullwidth_finder(mark: str):
     def find(text: str, _options: Options) -> Iterator[Change]:
         if mark not in text:
             return
-        spans = protected_spans(text)
+        spans = address_spans(text)
         i = text.find(mark)
         while i >= 0:  # only the mark's positions (str.find runs in C)
             at, i = i, text.find(mark, i + 1)
@@ -176,7 +169,7 @@ def find_ellipses(text: str, _options: Options) -> Iterator[Change]:
     for m in ELLIPSIS_RE.finditer(text):
         if m.group() == ELLIPSIS:
             continue
-        spans = protected_spans(text) if spans is None else spans
+        spans = address_spans(text) if spans is None else spans
         if is_protected(m.start(), spans):
             continue
         if not touches_cjk(text, m.start(), m.end()):
@@ -240,7 +233,7 @@ def find_dashes(text: str, _options: Options) -> Iterator[Change]:
         run = m.group()
         if run == DASH:
             continue
-        spans = protected_spans(text) if spans is None else spans
+        spans = address_spans(text) if spans is None else spans
         if is_protected(m.start(), spans):
             continue
         if not touches_cjk(text, m.start(), m.end(), LOOK_PAST_BOTH):
@@ -284,7 +277,7 @@ def find_parens(text: str, _options: Options) -> Iterator[Change]:
     """Convert a pair that encloses or touches Chinese, or that is half of a full-width pair."""
     if "(" not in text and ")" not in text:
         return  # only half-width parentheses ever change
-    spans = protected_spans(text)
+    spans = address_spans(text)
     pairs, lone = paren_pairs(text)
     for start, end in pairs:
         if is_protected(start, spans) or text[start] + text[end] == "（）":
@@ -338,7 +331,7 @@ def ends_chinese_sentence(text: str, i: int) -> bool:
 def find_periods(text: str, _options: Options) -> Iterator[Change]:
     """`.` ending a Chinese sentence (after an ideograph, or after `40%` / `）` / `”` that follow
     one) and before Chinese or the end -> `。`. A bare number before it (`2022.2`) keeps it."""
-    spans = protected_spans(text)
+    spans = address_spans(text)
     for i, ch in enumerate(text):
         if ch != "." or is_protected(i, spans):
             continue

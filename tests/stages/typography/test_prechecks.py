@@ -101,7 +101,7 @@ def test_every_protected_span_holds_a_needle(text: str) -> None:
     # the needles only spare the address pattern texts it would find nothing in
     if protect._ADDRESS_RE.search(text):
         assert any(needle in text for needle in protect._ADDRESS_NEEDLES)
-    assert punctuation.protected_spans(text) == [
+    assert protect.address_spans(text) == [
         (m.start(), m.end() - len(m.group()) + len(m.group().rstrip(protect._TRAIL)))
         for m in protect._ADDRESS_RE.finditer(text)
         if m.group().rstrip(protect._TRAIL)
@@ -118,7 +118,7 @@ def test_every_protected_span_holds_a_needle(text: str) -> None:
     ],
 )
 def test_protected_spans_by_hand(text: str, spans: list[tuple[int, int]]) -> None:
-    assert punctuation.protected_spans(text) == spans
+    assert protect.address_spans(text) == spans
 
 
 def _gaps_at_every_character(text: str) -> list[tuple[int, int, str]]:
