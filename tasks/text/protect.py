@@ -128,7 +128,7 @@ def protected_spans(text: str) -> list[tuple[int, int, str]]:
             (row.start() + m.start(), row.start() + m.end(), MARKUP)
             for m in _TABLE_BARS.finditer(row.group())
         ]
-    spans += [(start, end, ADDRESS) for start, end in _tokens(_ADDRESS_RE, text)]
+    spans += [(start, end, ADDRESS) for start, end in address_spans(text)]
     spans += [(start, end, TOKEN) for start, end in _tokens(_SPAN_RE, text)]
     return _merge(spans)
 
