@@ -16,10 +16,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from zhclean.tasks.core.options import Options
-from zhclean.tasks.core.rules import Violation, check
+from zhclean.tasks.core.rules import Rule, Violation, check, check_each, could_apply_to_any, lint_rules
 from zhclean.tasks.pipeline.catalogue import ALL_RULES
 from zhclean.tasks.stages.ingest import decode as ingest
 from zhclean.tasks.stages.typography import blocks as typography
@@ -43,6 +44,9 @@ HARD_BREAK = "\\"
 
 #: The link to the published build: the edition links already lead through it.
 CURRENT_LINK = "current"
+#: Blocks asked together which rules could apply to any of them (a document's worth, mostly):
+#: a bound on the text joined for that question, not on the findings.
+PREFILTER_BLOCKS = 512
 #: How many findings `format_report` lists before it only counts.
 DEFAULT_SHOWN = 500
 
@@ -104,25 +108,38 @@ def check_text(
 def lint_blocks(blocks: Iterable[TextBlock], options: Options) -> LintReport:
     """Check each block with the lint rules that apply to its type. A block inside a Markdown code
     fence is code, which the flow leaves as it is (`markup.code_fence`): not checked. Fences are
-    followed per file, and per record in the JSON edition (`where` set)."""
+    followed per file, and per record in the JSON edition (`where` set).
+
+    The blocks are taken `PREFILTER_BLOCKS` at a time, and a rule whose precheck finds nothing in
+    all of them together is not asked of each (`could_apply_to_any`)."""
     all_stages = {r.stage for r in ALL_RULES}
     report = LintReport()
     files: dict[str, None] = {}
     fences: dict[tuple[str, int], markup.CodeFences] = {}
     skip_code = options.enabled(markup.RULE_CODE_FENCE)
-    for block in blocks:
-        files.setdefault(block.file)
-        report.blocks += 1
-        fence = fences.setdefault((block.file, block.line if block.where else 0), markup.CodeFences())
-        if skip_code and (block.type == "code" or fence.step(block.text)[0]):
-            continue  # a code block of the JSON edition, or a fence's line of a Markdown file
-        stages = all_stages - typography.excluded_stages(block.type)
-        for v in check(ALL_RULES, block.text, options, block.line, stages):
-            line = block.line + block.text.count("\n", 0, v.column)
-            column = v.column - (block.text.rfind("\n", 0, v.column) + 1)
-            report.findings.append(
-                Finding(v.rule, block.file, line, column + 1, v.found, v.context, block.where, v.severity)
-            )
+    every = lint_rules(ALL_RULES, None, options)
+    stream = iter(blocks)
+    while chunk := list(islice(stream, PREFILTER_BLOCKS)):
+        maybe = set(could_apply_to_any(every, [b.text for b in chunk]))
+        by_type: dict[str, list[Rule]] = {}
+        for block in chunk:
+            files.setdefault(block.file)
+            report.blocks += 1
+            fence = fences.setdefault((block.file, block.line if block.where else 0), markup.CodeFences())
+            if skip_code and (block.type == "code" or fence.step(block.text)[0]):
+                continue  # a code block of the JSON edition, or a fence's line of a Markdown file
+            rules = by_type.get(block.type)
+            if rules is None:
+                stages = frozenset(all_stages - typography.excluded_stages(block.type))
+                rules = by_type[block.type] = [
+                    r for r in lint_rules(ALL_RULES, stages, options) if r in maybe
+                ]
+            for v in check_each(rules, block.text, options, block.line):
+                line = block.line + block.text.count("\n", 0, v.column)
+                column = v.column - (block.text.rfind("\n", 0, v.column) + 1)
+                report.findings.append(
+                    Finding(v.rule, block.file, line, column + 1, v.found, v.context, block.where, v.severity)
+                )
     report.files = list(files)
     return report
 

@@ -11,9 +11,10 @@ by name (see `Options.disabled_rules`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+import re._parser as regex_parser  # the standard library's own parser of patterns (3.11+)
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from operator import attrgetter
 from typing import Any
 
@@ -45,6 +46,45 @@ def containing(*needles: str) -> Precheck:
     if needles and all(len(n) == 1 for n in needles):
         return re.compile("[" + "".join(re.escape(n) for n in needles) + "]").search
     return re.compile("|".join(re.escape(n) for n in needles)).search
+
+
+#: Opcodes of a parsed pattern that look at text a match does not consume (anchors, `\\b`,
+#: lookarounds) or depend on an earlier group: with any of them, text around a piece can stop a
+#: match the piece holds.
+_CONTEXT_OPCODES = frozenset(
+    {regex_parser.AT, regex_parser.ASSERT, regex_parser.ASSERT_NOT, regex_parser.GROUPREF_EXISTS}
+)
+
+
+def _context_free(items: Iterable[tuple[Any, Any]]) -> bool:
+    for op, arg in items:
+        if op in _CONTEXT_OPCODES:
+            return False
+        nested = arg if isinstance(arg, tuple | list) else ()
+        for part in nested:
+            if isinstance(part, regex_parser.SubPattern) and not _context_free(part):
+                return False
+            if isinstance(part, list) and not all(
+                _context_free(p) for p in part if isinstance(p, regex_parser.SubPattern)
+            ):
+                return False
+        if isinstance(arg, regex_parser.SubPattern) and not _context_free(arg):
+            return False
+    return True
+
+
+@cache
+def is_local(precheck: Precheck) -> bool:
+    """Whether `precheck` is a regex search that nothing outside a match can stop: no anchor, no
+    word boundary, no lookaround. Such a test that holds for one piece of a text holds for the
+    whole, so one search of many texts joined answers for all of them (`could_apply_to_any`).
+    A test written as a function (`has_edge_space` looks at the text's ends) is not."""
+    pattern = getattr(precheck, "__self__", None)
+    if not isinstance(pattern, re.Pattern) or getattr(precheck, "__name__", "") != "search":
+        return False
+    if not isinstance(pattern.pattern, str):
+        return False
+    return _context_free(regex_parser.parse(pattern.pattern, pattern.flags))
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -88,6 +128,28 @@ class Rule:
         if subject is None:
             subject = masked[mask] = mask(text)
         return bool(pre(subject))
+
+
+def could_apply_to_any(rules: Iterable[Rule], texts: Sequence[str]) -> list[Rule]:
+    """The rules of `rules` that might change one of `texts`, in order: those whose precheck is
+    local (`is_local`) and finds nothing in all the texts joined (each masked as the rule masks
+    it) are left out. One search per rule for many texts instead of one per rule and text:
+    most rules have nothing to do in most documents (measured: 65 % of a report's lint
+    prechecks failed for the whole document)."""
+    joined: dict[Callable[[str], str] | None, str] = {}
+    kept: list[Rule] = []
+    for rule in rules:
+        pre = rule.could_apply
+        if pre is None or not is_local(pre):
+            kept.append(rule)
+            continue
+        subject = joined.get(rule.mask)
+        if subject is None:
+            pieces = texts if rule.mask is None else map(rule.mask, texts)
+            subject = joined[rule.mask] = "\n".join(pieces)
+        if pre(subject):
+            kept.append(rule)
+    return kept
 
 
 class RuleList(list[Rule]):
@@ -239,9 +301,14 @@ def check(
 ) -> list[Violation]:
     """Report what the lint-enabled `rules` would change in `text`, without changing it."""
     wanted = frozenset(stages) if stages is not None else None
+    return check_each(lint_rules(tuple(rules), wanted, options), text, options, line)
+
+
+def check_each(rules: Iterable[Rule], text: str, options: Options, line: int = 0) -> list[Violation]:
+    """`check` with the rules to ask already chosen (lint rules with a finder, enabled)."""
     found: list[Violation] = []
     masked: dict[Callable[[str], str], str] = {}  # the text as each mask made it
-    for rule in lint_rules(tuple(rules), wanted, options):
+    for rule in rules:
         if not rule.might_change(text, masked):
             continue
         for c in rule.find(text, options):
