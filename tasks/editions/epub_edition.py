@@ -218,12 +218,31 @@ def chapter_count(doc: Document) -> int:
     return max(1, len(doc.articles))
 
 
+#: Runtime options for pandoc's GHC runtime: a 16 MB allocation area instead of 4 MB. A call
+#: of 256 kB of documents (`BOOKS_BYTES`) garbage-collects less often and takes fewer fresh
+#: pages from the kernel: measured on 400 kB of benchmark documents, 13,856 page faults
+#: instead of 16,988, 72 MB peak instead of 85 MB, and for 150 documents' books 1.02 instead
+#: of 1.17 CPU s of pandoc (32 MB: no better). The HTML is the same.
+PANDOC_RTS = ["+RTS", "-A16m", "-RTS"]
+
+
+@functools.cache
+def runtime_args() -> list[str]:
+    """`PANDOC_RTS` when this pandoc takes runtime options, else none: a pandoc linked without
+    `-rtsopts` (a distribution's build, found on PATH) refuses them and would render nothing."""
+    try:
+        pypandoc.convert_text("", "html5", format="markdown", extra_args=PANDOC_RTS, verify_format=False)
+    except RuntimeError:
+        return []
+    return PANDOC_RTS
+
+
 def _pandoc_html(ast: dict[str, Any]) -> str:
     return pypandoc.convert_text(
         json.dumps(ast, ensure_ascii=False),
         "html5",
         format="json",
-        extra_args=["--wrap=none"],
+        extra_args=["--wrap=none", *runtime_args()],
         verify_format=False,
     )
 

@@ -104,3 +104,25 @@ def test_a_batch_writes_what_one_file_at_a_time_writes(
             for name in o.files:
                 assert (tmp_path / build / name).read_bytes() == (tmp_path / "alone" / name).read_bytes()
     assert alone[0].files[3] == "epub/d0.epub" and alone[2].failed  # an empty file is a problem
+
+
+def test_pandoc_takes_the_runtime_options_and_writes_the_same_html(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bundled pandoc takes `PANDOC_RTS`; the chapters are those pandoc writes without them."""
+    assert epub_edition.runtime_args() == ["+RTS", "-A16m", "-RTS"]
+    with_options = render_books(docs())
+    monkeypatch.setattr(epub_edition, "runtime_args", lambda: [])
+    assert render_books(docs()) == with_options
+
+
+def test_a_pandoc_that_refuses_runtime_options_gets_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(source: str, to: str, format: str, extra_args: list[str] = (), **_: object) -> str:
+        if "+RTS" in extra_args:
+            raise RuntimeError("pandoc: Most RTS options are disabled. Link with -rtsopts to enable them.")
+        return ""
+
+    monkeypatch.setattr(epub_edition.pypandoc, "convert_text", refuse)
+    epub_edition.runtime_args.cache_clear()
+    try:
+        assert epub_edition.runtime_args() == []
+    finally:
+        epub_edition.runtime_args.cache_clear()
