@@ -119,10 +119,13 @@ def process_batch(items: list[tuple[Path, str]], options: Options, build: Path) 
 
 
 #: Raw bytes of the documents whose books are rendered by one pandoc call. pandoc's memory
-#: grows with its input (measured: 28 MB for 11 kB of raw text, 72 MB for 162 kB, 94 MB for
-#: 321 kB, 174 MB for 492 kB and more), so a call is kept to about one large document's worth,
-#: still five average documents of the benchmark per start-up.
-BOOKS_BYTES = 256 * 1024
+#: grows with its input, and its CPU time per MB falls (start-up and heap growth amortised).
+#: Measured with `epub_edition.PANDOC_RTS` on benchmark documents: 402 kB of raw text, 72 MB
+#: at pandoc's peak and 0.12 CPU s per MB; 628 kB, 88 MB and 0.10 s; 1.1 MB, 121 MB and
+#: 0.094 s. Half a megabyte keeps pandoc's peak at what 256 kB took without those options
+#: (85 MB) and saves about a CPU second at 1,000 documents; a megabyte would save a little
+#: more for 30 MB more per worker.
+BOOKS_BYTES = 512 * 1024
 
 
 def _into_build(path: Path, options: Options, build: Path, name: str) -> tuple[Outcome, Document | None]:
