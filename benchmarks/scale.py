@@ -82,7 +82,9 @@ def make_corpus(folder: Path, count: int, seed: int) -> int:
 FORKED_NOT_EXECED = 0x40
 
 
-def tree_memory(pid: int, settled: set[int] | None = None) -> tuple[int, int, set[int]]:
+def tree_memory(
+    pid: int, settled: set[int] | None = None, parts: dict[int, int] | None = None
+) -> tuple[int, int, set[int]]:
     """Resident bytes of a process and all its descendants (Linux /proc): the sum of their RSS,
     the sum of their PSS, where a page that several of them share counts once in all (a fork
     server's workers share its pages with it: their RSS counts those pages once each), and the
@@ -92,7 +94,8 @@ def tree_memory(pid: int, settled: set[int] | None = None) -> tuple[int, int, se
     at the sample before (`settled`): between its fork and its exec a subprocess's child holds
     its parent's pages and no memory of its own, but its RSS says all of them again (a worker
     starting pandoc: 160-190 MB for an instant, caught by about one sample in a 5,000-document
-    run). The fork server's workers, forked and never exec'd, count from their second sample."""
+    run). The fork server's workers, forked and never exec'd, count from their second sample.
+    `parts`, when given, receives the RSS of each process counted."""
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     fresh_forks: set[int] = set()
@@ -117,6 +120,8 @@ def tree_memory(pid: int, settled: set[int] | None = None) -> tuple[int, int, se
                 frontier.append(child)
     seen = settled or set()
     counted = [p for p in members if p not in fresh_forks or p in seen]
+    if parts is not None:
+        parts.update((p, rss.get(p, 0)) for p in counted)
     return sum(rss.get(p, 0) for p in counted), sum(proportional_bytes(p) for p in members), members
 
 
@@ -147,8 +152,24 @@ freeze_at_exit()  # as the `zhclean` command does
 """
 
 
-def run_flow(raw: Path, out: Path, workers: int) -> tuple[dict[str, Any], float, tuple[int, int]]:
-    """The real flow in a subprocess: its result, the wall time and the peak RSS and PSS of its tree."""
+def process_label(pid: int) -> str:
+    """What a process of the run is, for the breakdown at the peak: its command and first word."""
+    try:
+        words = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return "gone"
+    names = [w.decode(errors="replace") for w in words if w][:4]
+    command = Path(names[0]).name if names else "?"
+    rest = next((n for n in names[1:] if not n.startswith("-")), "")
+    return f"{command} {Path(rest).name if '/' in rest else rest[:30]}".strip()
+
+
+Peak = tuple[int, int, float, list[tuple[str, int]]]
+
+
+def run_flow(raw: Path, out: Path, workers: int) -> tuple[dict[str, Any], float, Peak]:
+    """The real flow in a subprocess: its result, the wall time and its tree's peak: RSS, PSS, the
+    seconds after the start when the RSS peaked and what each process held then."""
     result_file = out.parent / "result.json"
     start = time.perf_counter()
     proc = subprocess.Popen(
@@ -156,15 +177,20 @@ def run_flow(raw: Path, out: Path, workers: int) -> tuple[dict[str, Any], float,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    peak = (0, 0)
+    peak: Peak = (0, 0, 0.0, [])
     done = threading.Event()
 
     def sample() -> None:
         nonlocal peak
         settled: set[int] = set()
         while not done.is_set():
-            rss, pss, settled = tree_memory(proc.pid, settled)
-            peak = (max(peak[0], rss), max(peak[1], pss))
+            parts: dict[int, int] = {}
+            rss, pss, settled = tree_memory(proc.pid, settled, parts)
+            if rss > peak[0]:
+                held = sorted(((process_label(p), b) for p, b in parts.items()), key=lambda x: -x[1])
+                peak = (rss, max(peak[1], pss), time.perf_counter() - start, held)
+            else:
+                peak = (peak[0], max(peak[1], pss), peak[2], peak[3])
             time.sleep(0.25)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -216,6 +242,8 @@ def measure(count: int, workers: int, seed: int, keep: Path | None) -> dict[str,
             "MB_per_s": mb / wall,
             "peak_rss_MB": peak[0] / 1e6,
             "peak_pss_MB": peak[1] / 1e6,
+            "peak_rss_at_s": peak[2],
+            "peak_rss_by_process_MB": [[name, b / 1e6] for name, b in peak[3]],
             "prefect_share": max(0.0, wall - ours) / wall,
             "outside_phases_share": max(0.0, wall - phases) / wall,
             "prepare_wall_s": timings.get("prepare_wall", 0.0),

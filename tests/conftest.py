@@ -6,7 +6,9 @@ database would leak between test sessions and into the user's home.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +16,9 @@ from pathlib import Path
 _PREFECT_HOME = tempfile.mkdtemp(prefix="zhclean-prefect-")
 os.environ["PREFECT_HOME"] = _PREFECT_HOME
 os.environ["PREFECT_RESULTS_LOCAL_STORAGE_PATH"] = str(Path(_PREFECT_HOME) / "storage")
+# removed when the session's interpreter exits: registered before Prefect is imported, so it runs
+# after Prefect's own exit handlers (last in, first out) have sent what they still held
+atexit.register(shutil.rmtree, _PREFECT_HOME, ignore_errors=True)
 
 import pytest  # noqa: E402
 from hypothesis import settings  # noqa: E402
