@@ -219,7 +219,7 @@ def chapter_count(doc: Document) -> int:
 
 
 #: Runtime options for pandoc's GHC runtime: a 16 MB allocation area instead of 4 MB. A call
-#: of 256 kB of documents (`BOOKS_BYTES`) garbage-collects less often and takes fewer fresh
+#: of 256 kB of documents (see `BOOKS_BYTES`) garbage-collects less often and takes fewer fresh
 #: pages from the kernel: measured on 400 kB of benchmark documents, 13,856 page faults
 #: instead of 16,988, 72 MB peak instead of 85 MB, and for 150 documents' books 1.02 instead
 #: of 1.17 CPU s of pandoc (32 MB: no better). The HTML is the same.
