@@ -48,7 +48,7 @@ def containing(*needles: str) -> Precheck:
     return re.compile("|".join(re.escape(n) for n in needles)).search
 
 
-#: Opcodes of a parsed pattern that look at text a match does not consume (anchors, `\\b`,
+#: Opcodes of a parsed pattern that look at text a match does not consume (anchors, `\b`,
 #: lookarounds) or depend on an earlier group: with any of them, text around a piece can stop a
 #: match the piece holds.
 _CONTEXT_OPCODES = frozenset(
