@@ -122,10 +122,10 @@ def process_batch(items: list[tuple[Path, str]], options: Options, build: Path) 
 #: grows with its input, and its CPU time per MB falls (start-up and heap growth amortised).
 #: Measured with `epub_edition.PANDOC_RTS` on benchmark documents: 402 kB of raw text, 72 MB
 #: at pandoc's peak and 0.12 CPU s per MB; 628 kB, 88 MB and 0.10 s; 1.1 MB, 121 MB and
-#: 0.094 s. Half a megabyte keeps pandoc's peak at what 256 kB took without those options
-#: (85 MB) and saves about a CPU second at 1,000 documents; a megabyte would save a little
-#: more for 30 MB more per worker.
-BOOKS_BYTES = 512 * 1024
+#: 0.094 s. Half a megabyte saved about a CPU second at 1,000 documents, but two workers'
+#: pandoc calls at once took a 5,000-document run's peak to 1,010 MB summed (87 + 69 MB of
+#: it pandoc's): a quarter of a megabyte keeps the peak under 1 GB.
+BOOKS_BYTES = 256 * 1024
 
 
 def _into_build(path: Path, options: Options, build: Path, name: str) -> tuple[Outcome, Document | None]:
