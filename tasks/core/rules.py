@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import re._parser as regex_parser  # the standard library's own parser of patterns (3.11+)
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from operator import attrgetter
@@ -57,20 +57,17 @@ _CONTEXT_OPCODES = frozenset(
 
 
 def _context_free(items: Iterable[tuple[Any, Any]]) -> bool:
-    for op, arg in items:
-        if op in _CONTEXT_OPCODES:
-            return False
-        nested = arg if isinstance(arg, tuple | list) else ()
-        for part in nested:
-            if isinstance(part, regex_parser.SubPattern) and not _context_free(part):
-                return False
-            if isinstance(part, list) and not all(
-                _context_free(p) for p in part if isinstance(p, regex_parser.SubPattern)
-            ):
-                return False
-        if isinstance(arg, regex_parser.SubPattern) and not _context_free(arg):
-            return False
-    return True
+    """No opcode of `_CONTEXT_OPCODES` in a parsed pattern, its groups, branches and repeats."""
+    return all(op not in _CONTEXT_OPCODES and all(map(_context_free, _nested(arg))) for op, arg in items)
+
+
+def _nested(arg: Any) -> Iterator[Any]:
+    """The sub-patterns inside an opcode's argument (a group's, a branch's, a repeat's)."""
+    if isinstance(arg, regex_parser.SubPattern):
+        yield arg
+    elif isinstance(arg, tuple | list):
+        for part in arg:
+            yield from _nested(part)
 
 
 @cache
