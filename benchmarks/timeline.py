@@ -7,7 +7,7 @@ document workers started before the flow is imported) in a subprocess, on a fres
 and prints, in seconds since the subprocess started: when the server was started, the pool's
 workers were warm, the server answered, each of the flow's own parts began and ended (discovery,
 hashing, normalising, the corpus editions, publishing, the artifacts), the flow returned, and the
-server stopped; with the temporary server's CPU seconds at each mark. `--requests` adds every
+server stopped; with the flow process's and the temporary server's CPU seconds at each mark. `--requests` adds every
 request the flow's process made to the Prefect API, with its duration. Last, the wall time
 outside our own work (`scale.py`'s "Prefect share"). Nothing is timed in a test: this prints.
 """
@@ -37,7 +37,7 @@ def cpu(pid):
         return None
 
 def mark(name):
-    marks.append((name, time.time() - T0, cpu(server_pid[0]) if server_pid else None))
+    marks.append((name, time.time() - T0, cpu(server_pid[0]) if server_pid else None, time.process_time()))
 
 mark("interpreter started")
 from zhclean.flows.server import early_server, use_server
@@ -113,9 +113,9 @@ def main() -> None:
         wall = time.time() - start
         facts = json.loads(facts_file.read_text())
     before = 0.0
-    for name, at, server_cpu in facts["marks"]:
+    for name, at, server_cpu, own_cpu in facts["marks"]:
         cpu = f"   server {server_cpu:.2f} CPU s" if server_cpu is not None else ""
-        print(f"{at:8.3f}  (+{at - before:6.3f})  {name}{cpu}")
+        print(f"{at:8.3f}  (+{at - before:6.3f})  {name}   flow {own_cpu:.2f} CPU s{cpu}")
         before = at
     print(f"{wall:8.3f}  (+{wall - before:6.3f})  process ended")
     for at, seconds, method, path in facts["requests"]:

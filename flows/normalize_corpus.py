@@ -50,7 +50,14 @@ from zhclean.tasks.build.freshness import file_hashes, fingerprint_of, is_up_to_
 from zhclean.tasks.build.freshness import run_options as options_of_run
 from zhclean.tasks.build.incremental import Entry, document_key, plan, read_entries, reuse_into, write_entries
 from zhclean.tasks.build.process import Outcome
-from zhclean.tasks.build.publish import NothingToPublish, new_staging, output_lock, publish, published_build
+from zhclean.tasks.build.publish import (
+    NothingToPublish,
+    flushing,
+    new_staging,
+    output_lock,
+    publish,
+    published_build,
+)
 from zhclean.tasks.build.results import (
     read_index,
     write_index,
@@ -280,9 +287,10 @@ def normalize_corpus(
         problem_records = [asdict(p) for p in problems]
         manifest = {k: v for k, v in run.items() if k not in CLOCK_FIELDS} | {"failed": summary["failed"]}
         started = time.perf_counter()
-        timings["editions"] = corpus_editions_task(
-            staging, manifest, run, summary, problem_records, workers, licence
-        )
+        with flushing(staging):  # the documents' editions go to disk meanwhile, not at publishing
+            timings["editions"] = corpus_editions_task(
+                staging, manifest, run, summary, problem_records, workers, licence
+            )
         timings["editions_wall"] = time.perf_counter() - started
         started = time.perf_counter()
         publish_task(out, staging)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -53,3 +55,56 @@ def test_the_build_is_flushed_before_it_is_published(tmp_path: Path, monkeypatch
     pub.publish(out, staging)
     assert seen == [(staging, False)]
     assert (out / pub.CURRENT).resolve() == staging.resolve()
+
+
+def flush_threads() -> list[str]:
+    return [t.name for t in threading.enumerate() if t.name == "zhclean-flush"]
+
+
+def test_while_the_editions_are_written_the_filesystem_is_flushed_again_and_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[Path] = []
+    third = threading.Event()
+
+    def syncfs(root: Path) -> bool:
+        calls.append(root)
+        if len(calls) >= 3:
+            third.set()
+        return True
+
+    monkeypatch.setattr(pub, "_syncfs", syncfs)
+    with pub.flushing(tmp_path, every=0.01):
+        assert third.wait(10)
+    after = len(calls)
+    assert flush_threads() == []  # stopped and joined on leaving the block
+    assert set(calls) == {tmp_path}
+    assert len(calls) == after  # and no flush after it
+
+
+def test_the_flushing_thread_stops_when_the_block_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pub, "_syncfs", lambda root: True)
+    with pytest.raises(RuntimeError, match="edition failed"), pub.flushing(tmp_path, every=0.01):
+        raise RuntimeError("edition failed")
+    assert flush_threads() == []
+
+
+def test_without_syncfs_the_flushing_thread_tries_once_and_stops(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[Path] = []
+    monkeypatch.setattr(pub, "_syncfs", lambda root: calls.append(root) or False)
+    with pub.flushing(tmp_path, every=0.001):
+        deadline = time.monotonic() + 10
+        while flush_threads() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert flush_threads() == []  # gone while the block still runs
+    assert calls == [tmp_path]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="syncfs(2) is Linux's")
+def test_the_real_syncfs_answers_for_a_build_folder(tmp_path: Path) -> None:
+    build_tree(tmp_path)
+    assert pub._syncfs(tmp_path) is True
