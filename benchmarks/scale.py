@@ -82,35 +82,41 @@ def make_corpus(folder: Path, count: int, seed: int) -> int:
 FORKED_NOT_EXECED = 0x40
 
 
-def tree_memory(
-    pid: int, settled: set[int] | None = None, parts: dict[int, int] | None = None
-) -> tuple[int, int, set[int]]:
-    """Resident bytes of a process and all its descendants (Linux /proc): the sum of their RSS,
-    the sum of their PSS, where a page that several of them share counts once in all (a fork
-    server's workers share its pages with it: their RSS counts those pages once each), and the
-    processes seen, to pass as `settled` to the next sample.
-
-    A copy of a process that has not exec'd (PF_FORKNOEXEC) adds its RSS only once it was seen
-    at the sample before (`settled`): between its fork and its exec a subprocess's child holds
-    its parent's pages and no memory of its own, but its RSS says all of them again (a worker
-    starting pandoc: 160-190 MB for an instant, caught by about one sample in a 5,000-document
-    run). The fork server's workers, forked and never exec'd, count from their second sample.
-    `parts`, when given, receives the RSS of each process counted."""
-    parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
-    fresh_forks: set[int] = set()
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
+def tree_pids(pid: int) -> set[int]:
+    """A process and all its descendants, from each thread's `children` file (Linux /proc):
+    only the run's processes are read, not every process of the machine (a scan of /proc read
+    64 of them here at each sample). Where the kernel has no `children` files, a scan of /proc."""
+    members, frontier = {pid}, [pid]
+    while frontier:
+        parent = frontier.pop()
         try:
-            stat = (entry / "stat").read_text()
-            fields = stat.rsplit(")", 1)[1].split()
-            parents[int(entry.name)] = int(fields[1])
-            rss[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-            if int(fields[6]) & FORKED_NOT_EXECED:
-                fresh_forks.add(int(entry.name))
-        except (OSError, ValueError, IndexError):
+            threads = list(Path(f"/proc/{parent}/task").iterdir())
+        except OSError:
             continue
+        for thread in threads:
+            try:
+                children = (thread / "children").read_text().split()
+            except FileNotFoundError:
+                if thread.exists():  # the thread is there, its file is not: no such files here
+                    return _scanned_tree(pid)
+                continue
+            except OSError:
+                continue
+            for child in map(int, children):
+                if child not in members:
+                    members.add(child)
+                    frontier.append(child)
+    return members
+
+
+def _scanned_tree(pid: int) -> set[int]:
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
     members, frontier = {pid}, [pid]
     while frontier:
         parent = frontier.pop()
@@ -118,11 +124,40 @@ def tree_memory(
             if ppid == parent and child not in members:
                 members.add(child)
                 frontier.append(child)
+    return members
+
+
+def tree_memory(
+    pid: int, settled: set[int] | None = None, parts: dict[int, int] | None = None, pss: bool = True
+) -> tuple[int, int, set[int]]:
+    """Resident bytes of a process and all its descendants (Linux /proc): the sum of their RSS,
+    the sum of their PSS (0 unless `pss`), where a page that several of them share counts once
+    in all (a fork server's workers share its pages with it: their RSS counts those pages once
+    each), and the processes seen, to pass as `settled` to the next sample.
+
+    A copy of a process that has not exec'd (PF_FORKNOEXEC) adds its RSS only once it was seen
+    at the sample before (`settled`): between its fork and its exec a subprocess's child holds
+    its parent's pages and no memory of its own, but its RSS says all of them again (a worker
+    starting pandoc: 160-190 MB for an instant, caught by about one sample in a 5,000-document
+    run). The fork server's workers, forked and never exec'd, count from their second sample.
+    `parts`, when given, receives the RSS of each process counted."""
+    rss: dict[int, int] = {}
+    fresh_forks: set[int] = set()
+    members = tree_pids(pid)
+    for member in members:
+        try:
+            fields = Path(f"/proc/{member}/stat").read_text().rsplit(")", 1)[1].split()
+            rss[member] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+            if int(fields[6]) & FORKED_NOT_EXECED:
+                fresh_forks.add(member)
+        except (OSError, ValueError, IndexError):
+            continue
     seen = settled or set()
-    counted = [p for p in members if p not in fresh_forks or p in seen]
+    counted = [p for p in rss if p not in fresh_forks or p in seen]
     if parts is not None:
-        parts.update((p, rss.get(p, 0)) for p in counted)
-    return sum(rss.get(p, 0) for p in counted), sum(proportional_bytes(p) for p in members), members
+        parts.update((p, rss[p]) for p in counted)
+    proportional = sum(proportional_bytes(p) for p in rss) if pss else 0
+    return sum(rss[p] for p in counted), proportional, set(rss)
 
 
 def proportional_bytes(pid: int) -> int:
@@ -165,11 +200,18 @@ def process_label(pid: int) -> str:
 
 
 Peak = tuple[int, int, float, list[tuple[str, int]]]
+#: Seconds between two samples of the run's RSS, and of its PSS. The sampling shares the cores
+#: with the run: reading a process's PSS makes the kernel walk its page tables (about 1 ms for
+#: each of the run's processes of 200 MB), which at every RSS sample took 0.47 CPU s of a
+#: 100-document run of 9.7 s, so the PSS is read once a second.
+RSS_SECONDS = 0.25
+PSS_SECONDS = 1.0
 
 
-def run_flow(raw: Path, out: Path, workers: int) -> tuple[dict[str, Any], float, Peak]:
+def run_flow(raw: Path, out: Path, workers: int) -> tuple[dict[str, Any], float, Peak, float]:
     """The real flow in a subprocess: its result, the wall time and its tree's peak: RSS, PSS, the
-    seconds after the start when the RSS peaked and what each process held then."""
+    seconds after the start when the RSS peaked and what each process held then; last, the CPU
+    seconds the sampling took (it shares the cores with the flow)."""
     result_file = out.parent / "result.json"
     start = time.perf_counter()
     proc = subprocess.Popen(
@@ -179,19 +221,25 @@ def run_flow(raw: Path, out: Path, workers: int) -> tuple[dict[str, Any], float,
     )
     peak: Peak = (0, 0, 0.0, [])
     done = threading.Event()
+    sampling_cpu = 0.0
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, sampling_cpu
         settled: set[int] = set()
+        pss_at = -PSS_SECONDS
         while not done.is_set():
             parts: dict[int, int] = {}
-            rss, pss, settled = tree_memory(proc.pid, settled, parts)
+            now = time.perf_counter()
+            with_pss = now - pss_at >= PSS_SECONDS
+            pss_at = now if with_pss else pss_at
+            rss, pss, settled = tree_memory(proc.pid, settled, parts, pss=with_pss)
             if rss > peak[0]:
                 held = sorted(((process_label(p), b) for p, b in parts.items()), key=lambda x: -x[1])
                 peak = (rss, max(peak[1], pss), time.perf_counter() - start, held)
             else:
                 peak = (peak[0], max(peak[1], pss), peak[2], peak[3])
-            time.sleep(0.25)
+            time.sleep(RSS_SECONDS)
+        sampling_cpu = time.thread_time()
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -201,7 +249,7 @@ def run_flow(raw: Path, out: Path, workers: int) -> tuple[dict[str, Any], float,
     sampler.join()
     if proc.returncode != 0:
         raise RuntimeError(f"flow failed: {err.decode(errors='replace')[-2000:]}")
-    return json.loads(result_file.read_text()), wall, peak
+    return json.loads(result_file.read_text()), wall, peak, sampling_cpu
 
 
 def bare_throughputs(raw: Path) -> tuple[float, float]:
@@ -227,7 +275,7 @@ def measure(count: int, workers: int, seed: int, keep: Path | None) -> dict[str,
         # the bare conversion just before and just after the flow: this machine's speed drifts
         # by up to 15 % over minutes, so the flow is compared with the mean of the two
         decode_before, t2s_before = bare_throughputs(raw)
-        result, wall, peak = run_flow(raw, work / "out", workers)
+        result, wall, peak, sampling_cpu = run_flow(raw, work / "out", workers)
         decode_after, t2s_after = bare_throughputs(raw)
         decode_mbs, t2s_mbs = (decode_before + decode_after) / 2, (t2s_before + t2s_after) / 2
         timings = result["timings"]
@@ -257,6 +305,7 @@ def measure(count: int, workers: int, seed: int, keep: Path | None) -> dict[str,
             "read_decode_MB_per_s": decode_mbs,
             "vs_bare_t2s": (mb / wall) / t2s_mbs,
             "failed": len(result.get("failed", [])),
+            "memory_sampling_cpu_s": sampling_cpu,
             "workers": timings["workers"],
         }
     finally:

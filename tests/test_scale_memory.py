@@ -72,3 +72,33 @@ def test_an_exec_d_child_counts_at_once():
     assert child in members
     assert rss > 400 * MB
     assert pss > 400 * MB
+
+
+#: A process that starts a child which starts a grandchild; it prints the three pids and waits.
+FAMILY = """
+import os, subprocess, sys, time
+GRANDCHILD = "import time; time.sleep(60)"
+CHILD = f"import subprocess, sys, time; p = subprocess.Popen([sys.executable, '-c', {GRANDCHILD!r}]); print(p.pid, flush=True); time.sleep(60)"
+child = subprocess.Popen([sys.executable, "-c", CHILD], stdout=subprocess.PIPE, text=True)
+print(os.getpid(), child.pid, child.stdout.readline().strip(), flush=True)
+time.sleep(60)
+"""
+
+
+def test_the_run_s_tree_is_every_descendant_and_nothing_else():
+    family = subprocess.Popen([sys.executable, "-c", FAMILY], stdout=subprocess.PIPE, text=True)
+    pids: set[int] = set()
+    try:
+        assert family.stdout is not None
+        pids = {int(p) for p in family.stdout.readline().split()}
+        assert len(pids) == 3
+        assert scale.tree_pids(family.pid) == pids  # the children files, as each sample reads them
+        assert scale._scanned_tree(family.pid) == pids  # the scan of /proc, where they are missing
+        rss, pss, members = scale.tree_memory(family.pid, pss=False)
+        assert members == pids
+        assert pss == 0 < rss
+    finally:
+        for pid in pids - {family.pid}:
+            os.kill(pid, signal.SIGKILL)
+        family.kill()
+        family.wait()
