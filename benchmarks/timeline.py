@@ -121,7 +121,9 @@ def main() -> None:
     for at, seconds, method, path in facts["requests"]:
         print(f"   request at {at:7.3f} took {seconds:.3f} s: {method} {path}")
     t = facts["timings"]
-    ours = t["prepare_wall"] + t["normalize_wall"] + t["editions_wall"] + t["publish_wall"]
+    ours = sum(
+        t.get(f"{part}_wall", 0.0) for part in ("prepare", "normalize", "collect", "editions", "publish")
+    )
     print(
         f"wall {wall:.2f} s, our own work {ours:.2f} s, outside it {wall - ours:.2f} s ({(wall - ours) / wall:.1%})"
     )

@@ -245,9 +245,10 @@ def normalize_corpus(
         if previous is not None and todo.reuse:
             reuse_into(staging, previous, todo.reuse)
         outcomes = normalize_all(items, options, staging, workers, runner, address) if items else []
+        normalized = time.perf_counter()
         timings: dict[str, Any] = {
             "workers": workers,
-            "normalize_wall": time.perf_counter() - started,
+            "normalize_wall": normalized - started,
             # discovery, the raw files' hashes and the plan: our own work before the documents'
             "prepare_wall": started - prepare_started,
         }
@@ -287,6 +288,8 @@ def normalize_corpus(
         problem_records = [asdict(p) for p in problems]
         manifest = {k: v for k, v in run.items() if k not in CLOCK_FIELDS} | {"failed": summary["failed"]}
         started = time.perf_counter()
+        # between the two phases: the outcomes merged, the build's index and entries, the summary
+        timings["collect_wall"] = started - normalized
         with flushing(staging):  # the documents' editions go to disk meanwhile, not at publishing
             timings["editions"] = corpus_editions_task(
                 staging, manifest, run, summary, problem_records, workers, licence
