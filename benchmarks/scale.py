@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/scale.py                 # 10, 100 and 1,000 documents
     .venv/bin/python benchmarks/scale.py --sizes 10 100 1000 5000
     .venv/bin/python benchmarks/scale.py --all           # also 5,000 documents (about 200 MB)
+    .venv/bin/python benchmarks/scale.py --sizes 1000 --repeat 5   # five runs, and their medians
 
 Each corpus is made from `raw/` by recombining and perturbing it (seeded): a document
 takes the paragraphs of one or two sample files, some of them turned traditional,
@@ -14,13 +15,15 @@ process tree. Printed per size: documents, MB, wall time, MB/s, peak RSS and PSS
 per stage and per edition (CPU seconds summed over the workers), Prefect's share of
 the wall time (whatever is not our own work: the interpreter's start and the imports, the
 server's start-up, creating and ending the flow run, task orchestration, the artifacts;
-our own work is discovering, hashing and planning, normalising, writing the editions and
-publishing; in brackets, the share outside normalising and writing editions alone, the
+our own work is discovering, hashing and planning, normalising, the bookkeeping between
+the phases, writing the editions and publishing; in brackets, the share outside normalising and writing editions alone, the
 measure of earlier runs), and, on the same text in this process, the
 throughput of bare `opencc-python-reimplemented` t2s and of read + UTF-8 decode, each
 measured just before and just after the flow (the flow is compared with their mean: the
 machine's speed drifts over minutes).
-`--results` appends the table to `benchmarks/RESULTS.md`.
+A size run more than once (`--repeat N`) also gets a line of medians and the number of runs
+that met the issue's targets: on a shared or drifting machine one run says little about a
+figure at the edge. `--results` appends the tables to `benchmarks/RESULTS.md`.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ import os
 import platform
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -352,6 +356,33 @@ def stage_table(rows: list[dict[str, Any]]) -> str:
     return head + "".join(lines)
 
 
+def repeats_table(rows: list[dict[str, Any]]) -> str:
+    """Per size measured more than once (`--repeat`): the median of the runs, and in how many
+    of them the issue's targets held (half of bare t2s, Prefect's share at most a tenth), so
+    that a figure at the edge is read over several runs rather than from the luckiest one."""
+    sizes = [
+        n for n in dict.fromkeys(r["documents"] for r in rows) if sum(r["documents"] == n for r in rows) > 1
+    ]
+    if not sizes:
+        return ""
+    head = (
+        "| documents | runs | median wall s | median vs bare t2s | median Prefect share | highest peak RSS MB "
+        "| runs at half of bare t2s or more | runs with Prefect at a tenth or less |\n"
+        "|---|---|---|---|---|---|---|---|\n"
+    )
+    lines = []
+    for n in sizes:
+        runs = [r for r in rows if r["documents"] == n]
+        lines.append(
+            f"| {n:,} | {len(runs)} | {statistics.median(r['wall_s'] for r in runs):.1f} | "
+            f"{statistics.median(r['vs_bare_t2s'] for r in runs):.1%} | "
+            f"{statistics.median(r['prefect_share'] for r in runs):.1%} | "
+            f"{max(r['peak_rss_MB'] for r in runs):.0f} | "
+            f"{sum(r['vs_bare_t2s'] >= 0.5 for r in runs)} | {sum(r['prefect_share'] <= 0.1 for r in runs)} |\n"
+        )
+    return head + "".join(lines)
+
+
 def machine() -> str:
     cpu = "unknown CPU"
     try:
@@ -370,6 +401,9 @@ def main() -> None:
     parser.add_argument("--all", action="store_true", help="also 5,000 documents (about 200 MB)")
     parser.add_argument("--workers", type=int, default=0, help="0: every core")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="run each size this many times; medians printed"
+    )
     parser.add_argument("--results", action="store_true", help="append the figures to benchmarks/RESULTS.md")
     args = parser.parse_args()
     sizes = [*args.sizes, 5000] if args.all and 5000 not in args.sizes else args.sizes
@@ -378,12 +412,17 @@ def main() -> None:
         compileall.compile_dir(ROOT / package, quiet=1)
     rows = []
     for count in sizes:
-        row = measure(count, args.workers, args.seed, None)
-        rows.append(row)
-        print(json.dumps(row, indent=1), flush=True)
+        for _ in range(max(1, args.repeat)):
+            row = measure(count, args.workers, args.seed, None)
+            rows.append(row)
+            print(json.dumps(row, indent=1), flush=True)
+    repeats = repeats_table(rows)
+    options = f"--sizes {' '.join(map(str, sizes))}" + (f" --repeat {args.repeat}" if args.repeat > 1 else "")
     text = (
-        f"## {time.strftime('%Y-%m-%d')}: `benchmarks/scale.py --sizes {' '.join(map(str, sizes))}`\n\n"
-        f"Machine: {machine()}.\n\n{table(rows)}\n{stage_table(rows)}\n"
+        f"## {time.strftime('%Y-%m-%d')}: `benchmarks/scale.py {options}`\n\n"
+        f"Machine: {machine()}.\n\n{table(rows)}\n"
+        + (f"{repeats}\n" if repeats else "")
+        + f"{stage_table(rows)}\n"
     )
     print(text)
     if args.results:
