@@ -38,7 +38,7 @@ import struct
 import tarfile
 import zlib
 from collections import deque
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -98,14 +98,19 @@ def edition_files(build: Path) -> Iterator[Path]:
                 yield rel
 
 
-def list_editions(build: Path, known: Mapping[str, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
-    """Every edition file but the manifest: `{"path", "bytes", "sha256"}`; a file in `known` (by
-    path) is taken from there, not read again."""
+def edition_paths(build: Path) -> list[str]:
+    """Every edition file but the manifest, as paths relative to the build, in edition order."""
+    return [path for rel in edition_files(build) if (path := rel.as_posix()) != MANIFEST]
+
+
+def list_editions(
+    build: Path, known: Mapping[str, dict[str, Any]] | None = None, paths: Sequence[str] | None = None
+) -> list[dict[str, Any]]:
+    """Every edition file but the manifest (`paths`, when the caller has just listed them):
+    `{"path", "bytes", "sha256"}`; a file in `known` (by path) is taken from there, not read again."""
     known = known or {}
     return [
-        known.get(path) or listing(build, path)
-        for rel in edition_files(build)
-        if (path := rel.as_posix()) != MANIFEST
+        known.get(path) or listing(build, path) for path in (edition_paths(build) if paths is None else paths)
     ]
 
 
@@ -379,15 +384,11 @@ class ReleaseWriter:
         entry = _add_file(self._tar, f"{self.top}/{path}", self.build / path, self.mtime)
         self.known[path] = {"path": path, **entry}
 
-    def _editions(self) -> list[str]:
-        """The build's edition files (paths relative to it) but the manifest, in edition order."""
-        return [path for rel in edition_files(self.build) if (path := rel.as_posix()) != MANIFEST]
-
     def start(self) -> None:
         """Zip, hash and pack what is ready: every edition file is final but the database's."""
         self.started = True
         write_markdown_zip(self.build, self.mtime)
-        ready = [path for path in self._editions() if not path.startswith(f"{LAST_FOLDER}/")]
+        ready = [path for path in edition_paths(self.build) if not path.startswith(f"{LAST_FOLDER}/")]
         for path in sorted(p for p in ready if bundled(p)):
             self._add(path)
         for path in ready:  # those the bundle leaves out (the review pages, the zip) are only hashed
@@ -401,9 +402,10 @@ class ReleaseWriter:
         licence = " ".join(licence.split()) or DEFAULT_LICENCE
         if not self.started:
             self.start()
-        for path in sorted(p for p in self._editions() if bundled(p) and p not in self.added):
+        paths = edition_paths(self.build)
+        for path in sorted(p for p in paths if bundled(p) and p not in self.added):
             self._add(path)  # the database, written meanwhile
-        editions = list_editions(self.build, self.known)
+        editions = list_editions(self.build, self.known, paths)
         manifest_path = self.build / MANIFEST
         manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
         manifest["licence"] = licence
