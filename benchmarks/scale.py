@@ -41,6 +41,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -86,49 +87,60 @@ def make_corpus(folder: Path, count: int, seed: int) -> int:
 FORKED_NOT_EXECED = 0x40
 
 
+class _NoChildrenFiles(Exception):
+    """This kernel has no /proc/PID/task/TID/children files."""
+
+
+def _descendants(pid: int, children_of: Callable[[int], Iterable[int]]) -> set[int]:
+    """`pid` and every process below it, `children_of` naming each one's children."""
+    members, frontier = {pid}, [pid]
+    while frontier:
+        for child in children_of(frontier.pop()):
+            if child not in members:
+                members.add(child)
+                frontier.append(child)
+    return members
+
+
+def _children_from_files(pid: int) -> list[int]:
+    """A process's children, from each of its threads' `children` file (none if it is gone)."""
+    try:
+        threads = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        return []
+    children: list[int] = []
+    for thread in threads:
+        try:
+            children += map(int, (thread / "children").read_text().split())
+        except FileNotFoundError:
+            if thread.exists():  # the thread is there, its file is not: no such files here
+                raise _NoChildrenFiles from None
+        except OSError:
+            continue
+    return children
+
+
 def tree_pids(pid: int) -> set[int]:
     """A process and all its descendants, from each thread's `children` file (Linux /proc):
     only the run's processes are read, not every process of the machine (a scan of /proc read
     64 of them here at each sample). Where the kernel has no `children` files, a scan of /proc."""
-    members, frontier = {pid}, [pid]
-    while frontier:
-        parent = frontier.pop()
-        try:
-            threads = list(Path(f"/proc/{parent}/task").iterdir())
-        except OSError:
-            continue
-        for thread in threads:
-            try:
-                children = (thread / "children").read_text().split()
-            except FileNotFoundError:
-                if thread.exists():  # the thread is there, its file is not: no such files here
-                    return _scanned_tree(pid)
-                continue
-            except OSError:
-                continue
-            for child in map(int, children):
-                if child not in members:
-                    members.add(child)
-                    frontier.append(child)
-    return members
+    try:
+        return _descendants(pid, _children_from_files)
+    except _NoChildrenFiles:
+        return _scanned_tree(pid)
 
 
 def _scanned_tree(pid: int) -> set[int]:
-    parents: dict[int, int] = {}
+    """`tree_pids` from every process's parent, read in /proc/PID/stat."""
+    children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
             except (OSError, ValueError, IndexError):
                 continue
-    members, frontier = {pid}, [pid]
-    while frontier:
-        parent = frontier.pop()
-        for child, ppid in parents.items():
-            if ppid == parent and child not in members:
-                members.add(child)
-                frontier.append(child)
-    return members
+            children.setdefault(parent, []).append(int(entry.name))
+    return _descendants(pid, lambda p: children.get(p, ()))
 
 
 def tree_memory(

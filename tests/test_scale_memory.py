@@ -85,7 +85,7 @@ time.sleep(60)
 """
 
 
-def test_the_run_s_tree_is_every_descendant_and_nothing_else():
+def test_the_run_s_tree_is_every_descendant_and_nothing_else(monkeypatch):
     family = subprocess.Popen([sys.executable, "-c", FAMILY], stdout=subprocess.PIPE, text=True)
     pids: set[int] = set()
     try:
@@ -97,6 +97,12 @@ def test_the_run_s_tree_is_every_descendant_and_nothing_else():
         rss, pss, members = scale.tree_memory(family.pid, pss=False)
         assert members == pids
         assert pss == 0 < rss
+
+        def no_files(pid):
+            raise scale._NoChildrenFiles
+
+        monkeypatch.setattr(scale, "_children_from_files", no_files)
+        assert scale.tree_pids(family.pid) == pids  # a kernel without them: the scan instead
     finally:
         for pid in pids - {family.pid}:
             os.kill(pid, signal.SIGKILL)
