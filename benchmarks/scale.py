@@ -283,6 +283,17 @@ def bare_throughputs(raw: Path) -> tuple[float, float]:
     return mb / (decode_s + 1e-9), mb / t2s_s
 
 
+#: The run's own parts, timed by the flow (`<part>_wall`): discovery, hashing and planning;
+#: normalising; between the phases, the outcomes merged into the build's index and summary; the
+#: corpus editions; publishing. Prefect's share is the wall time outside them.
+OUR_PARTS = ("prepare", "normalize", "collect", "editions", "publish")
+
+
+def our_seconds(timings: dict[str, Any]) -> float:
+    """The wall seconds of the run's own parts (`OUR_PARTS`)."""
+    return sum(timings.get(f"{part}_wall", 0.0) for part in OUR_PARTS)
+
+
 def measure(count: int, workers: int, seed: int, keep: Path | None) -> dict[str, Any]:
     work = Path(tempfile.mkdtemp(prefix=f"zhclean-scale-{count}-"))
     try:
@@ -296,9 +307,7 @@ def measure(count: int, workers: int, seed: int, keep: Path | None) -> dict[str,
         decode_mbs, t2s_mbs = (decode_before + decode_after) / 2, (t2s_before + t2s_after) / 2
         timings = result["timings"]
         phases = timings["normalize_wall"] + timings["editions_wall"]
-        # our own work outside the two phases: discovery, hashing and planning; between them, the
-        # outcomes merged into the build's index and summary; publishing
-        ours = phases + sum(timings.get(f"{part}_wall", 0.0) for part in ("prepare", "collect", "publish"))
+        ours = our_seconds(timings)
         mb = size / 1e6
         return {
             "documents": count,

@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from scale import our_seconds  # the same parts the scale benchmark counts as ours
+
 #: The flow as the benchmark runs it, with marks. argv: raw, out, workers, marks file, requests.
 RUNNER = r"""
 import json, os, sys, time
@@ -120,10 +122,7 @@ def main() -> None:
     print(f"{wall:8.3f}  (+{wall - before:6.3f})  process ended")
     for at, seconds, method, path in facts["requests"]:
         print(f"   request at {at:7.3f} took {seconds:.3f} s: {method} {path}")
-    t = facts["timings"]
-    ours = sum(
-        t.get(f"{part}_wall", 0.0) for part in ("prepare", "normalize", "collect", "editions", "publish")
-    )
+    ours = our_seconds(facts["timings"])
     print(
         f"wall {wall:.2f} s, our own work {ours:.2f} s, outside it {wall - ours:.2f} s ({(wall - ours) / wall:.1%})"
     )
