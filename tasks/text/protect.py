@@ -9,7 +9,9 @@ two functions:
 - `protected_spans(text)`: sorted, non-overlapping `(start, end, kind)` triples; `kind` is
   `TOKEN` (a call in code, a path: a word of the text, spaced like a Latin word), `ADDRESS`
   (URL, e-mail address, inline code: a token that keeps the one space that sets it off) or `MARKUP` (HTML tags and
-  entities, Markdown syntax: structure, which no space is added next to).
+  entities, Markdown syntax: structure, which no space is added next to; and Japanese, another
+  language written with the same characters, which no space is added next to either:
+  `text.japanese`).
 - `mask(text)`: the text with each span replaced by as many placeholder characters of its
   kind (same length, so offsets hold), and a function that puts the spans back.
 
@@ -21,6 +23,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+
+from zhclean.tasks.text.japanese import japanese_spans
 
 #: The kinds of span, and the placeholder that stands in for each character of one in `mask`.
 TOKEN = "\ue000"
@@ -114,11 +118,11 @@ _MAYBE = re.compile(
 
 
 def protected_spans(text: str) -> list[tuple[int, int, str]]:
-    """Start, end and kind (`TOKEN` or `MARKUP`) of each protected span of `text`, sorted,
+    """Start, end and kind (`TOKEN`, `ADDRESS` or `MARKUP`) of each protected span of `text`, sorted,
     without overlaps."""
+    spans = [(start, end, MARKUP) for start, end in japanese_spans(text)]
     if not _MAYBE.search(text):
-        return []
-    spans: list[tuple[int, int, str]] = []
+        return spans
     spans += [(*m.span(), MARKUP) for m in _FENCE_LINE.finditer(text) if m.end() > m.start()]
     spans += [(*m.span(1), MARKUP) for m in _LINE_MARKER.finditer(text)]
     spans += [(*m.span(), MARKUP) for m in _NESTED_INDENT.finditer(text)]

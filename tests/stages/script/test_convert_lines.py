@@ -23,6 +23,8 @@ from zhclean.tasks.core.options import SCRIPT_TABLES, Options
 from zhclean.tasks.core.rules import Change, apply_rule
 from zhclean.tasks.stages.script import convert as script
 from zhclean.tasks.text.charsets import CJK
+from zhclean.tasks.text.japanese import japanese_spans
+from zhclean.tasks.text.protect import address_spans
 
 
 def reference_changes(text: str, table: str) -> list[Change]:
@@ -32,9 +34,13 @@ def reference_changes(text: str, table: str) -> list[Change]:
     if new == text:
         return []
     if len(new) == len(text):
-        return [Change(i, i + 1, b) for i, (a, b) in enumerate(zip(text, new, strict=True)) if a != b]
-    matcher = difflib.SequenceMatcher(None, text, new, autojunk=False)
-    return [Change(i1, i2, new[j1:j2]) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
+        found = [Change(i, i + 1, b) for i, (a, b) in enumerate(zip(text, new, strict=True)) if a != b]
+    else:
+        matcher = difflib.SequenceMatcher(None, text, new, autojunk=False)
+        found = [Change(i1, i2, new[j1:j2]) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
+    # none inside an address or Japanese (STYLE.md 2), which the stage leaves as written
+    kept = address_spans(text) + japanese_spans(text)
+    return [c for c in found if not any(start < c.end and c.start < end for start, end in kept)]
 
 
 def reference_shenme(text: str, found: list[Change]) -> list[Change]:
