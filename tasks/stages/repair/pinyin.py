@@ -5,7 +5,8 @@ parentheses. A reading is recognised by shape: parentheses directly after a
 CJK character, holding one syllable that is valid pinyin once its tone mark
 is stripped. A tone-marked syllable is removed on its own; a toneless one
 (`們(men)`) only in a line that already shows tone-marked readings, so a real
-parenthetical such as an English word is never taken for a reading.
+parenthetical such as an English word is never taken for a reading. A reading in title case
+(`北京（Běijīng）`) is a writer's gloss of a name, not a converter's, and is kept.
 Runs before any spacing rule, or `區(qū)` would become `區 (qū)`.
 """
 
@@ -92,10 +93,18 @@ def is_word_reading(text: str, m: re.Match[str]) -> bool:
     return run is not None and len(run.group()) >= marks
 
 
+def is_title_case(letters: str) -> bool:
+    """`Běijīng`, `Huáng`, `Běi Jīng`: capitals that start words and nothing else in capitals. A
+    converter writes its readings in lower case (or all in capitals); a capital that starts a
+    name is a writer's gloss of a proper noun (`北京（Běijīng）`), which STYLE.md keeps as a real
+    parenthetical."""
+    return letters[:1].isupper() and not letters.isupper()
+
+
 def find_readings(text: str, _options: Options) -> Iterable[Change]:
     if "(" not in text and "（" not in text:
         return
-    matches = [m for m in READING.finditer(text) if is_syllable(m.group(1))]
+    matches = [m for m in READING.finditer(text) if is_syllable(m.group(1)) and not is_title_case(m.group(1))]
     numbered = [m for m in matches if is_numbered(m.group(1))]
     if len(numbered) < MIN_NUMBERED:
         numbered = []
@@ -107,7 +116,7 @@ def find_readings(text: str, _options: Options) -> Iterable[Change]:
         if m in toned or m.group(1).islower() or (upper and m.group(1).isupper()):
             yield Change(m.start(), m.end(), "")
     for m in WORD_READING.finditer(text):
-        if is_word_reading(text, m):
+        if is_word_reading(text, m) and not is_title_case(m.group(1)):
             yield Change(m.start(), m.end(), "")
 
 
