@@ -66,6 +66,10 @@ _MARKUP_PATTERNS = [
     # a hashtag set off by a space (`#话题 后面`) or closed by a second # (`#话题#`): kept whole,
     # and the space that ends it stays
     r"(?<!\S)#[^\s#]+(?=\s)|(?<![A-Za-z0-9&#])#[^\s#]{1,30}#",
+    # a mention ended by a space (`@张三 你好`, Weibo's and most sites' syntax): kept whole, and the
+    # space that ends it stays, or the name would run on into the words after it (not an e-mail
+    # address's or a path's `@`: `a@b.cn`, `node_modules/@babel/core`)
+    r"(?<![A-Za-z0-9._%+/@-])@[^\s@/]{1,30}(?=[ \t])",
 ]
 _MARKUP_RE = re.compile("|".join(f"(?:{p})" for p in _MARKUP_PATTERNS))
 _ADDRESS_PATTERNS = [

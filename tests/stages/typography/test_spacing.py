@@ -120,3 +120,21 @@ def test_a_headline_keeps_its_clause_space_next_to_a_quote_and_body_text_does_no
     assert body.text == "打造“红色引擎”激活乡村治理"
     (inside,), _, _ = typeset_blocks([Block("heading", "共建 “ 美丽家园”", 1, 1)], Options(), "x")
     assert inside.text == "共建 “美丽家园”"
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        # a mention ends at its space (Weibo's syntax): without it the name runs on into the words
+        ("@张三 你好，我是李四", "@张三 你好，我是李四"),
+        ("转发给@王五 看看", "转发给@王五 看看"),
+        # a mention ended by punctuation has no space to keep
+        ("@张三 ，你好", "@张三，你好"),
+        # an e-mail address's and a path's @ are no mention (an address keeps the one space that
+        # sets it off, as before; a path keeps none)
+        ("请 联系test@example.com 获取", "请联系test@example.com 获取"),
+        ("模块在 node_modules/@babel/core 里", "模块在node_modules/@babel/core里"),
+    ],
+)
+def test_a_mention_keeps_the_space_that_ends_it(raw: str, want: str) -> None:
+    assert fix(raw) == want
