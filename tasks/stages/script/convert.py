@@ -36,6 +36,7 @@ from zhclean.tasks.stages.script.zhe_particle import (
 )
 from zhclean.tasks.text.charsets import CJK, code_points
 from zhclean.tasks.text.japanese import japanese_spans
+from zhclean.tasks.text.korean import korean_spans
 from zhclean.tasks.text.protect import address_spans
 
 #: This module's rules, in the order they run.
@@ -158,11 +159,11 @@ def spans(text: str, table: str) -> list[Span]:
 
 def outside_addresses(text: str, found: list[Span]) -> list[Span]:
     """`found` without the changes that fall in a URL, an e-mail address or inline code, or in
-    Japanese (STYLE.md 2: copied as they are; `/wiki/網頁` made `/wiki/网页` is another address,
-    and 日本語 made 日本语 is no longer Japanese: `text.japanese`)."""
+    Japanese or Korean (STYLE.md 2: copied as they are; `/wiki/網頁` made `/wiki/网页` is another
+    address, and 日本語 made 日本语 is no longer Japanese: `text.japanese`, `text.korean`)."""
     if not found:
         return found
-    kept = address_spans(text) + japanese_spans(text)
+    kept = address_spans(text) + japanese_spans(text) + korean_spans(text)
     if not kept:
         return found
     return [c for c in found if not any(start < c[1] and c[0] < end for start, end in kept)]
@@ -245,11 +246,11 @@ def ambiguous_conversions(lines: list[Line], table: str, simplified: bool) -> li
     for line in lines:
         if not AMBIGUOUS_CHARACTERS.found_in(line.text):
             continue
-        japanese = japanese_spans(line.text)  # not converted, so not reported either
+        foreign = japanese_spans(line.text) + korean_spans(line.text)  # not converted, not reported
         for i, ch in enumerate(line.text):
             if ch not in AMBIGUOUS or in_phrase(line.text, i, table):
                 continue
-            if any(start <= i < end for start, end in japanese):
+            if any(start <= i < end for start, end in foreign):
                 continue
             became = convert(ch, table)
             if simplified and (became == ch or ch in ALSO_SIMPLIFIED):
