@@ -63,6 +63,8 @@ INDENTED_CODE = re.compile(_DATA["markdown"]["indented_code"])
 INDENTED_CODE_MAX_CJK: float = _DATA["markdown"]["indented_code_max_cjk_share"]
 #: A table row, pipes at its edges or not.
 TABLE_ROW = re.compile(_DATA["markdown"]["table_row"])
+#: A block quote's line: a quote, never an unmarked heading.
+QUOTE_LINE = re.compile(_DATA["markdown"]["quote_line"])
 #: The repair rules that record the HTML tags they took out, a tag's name, and the block tags.
 TAG_RULES: frozenset[str] = frozenset(_DATA["html"]["tag_rules"])
 TAG_NAME = re.compile(_DATA["html"]["tag_name"])

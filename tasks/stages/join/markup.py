@@ -8,6 +8,7 @@ the text as a printed page needs."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import pairwise
 
 from zhclean.tasks.core.model import Block, Edit, Line
 from zhclean.tasks.core.options import Options
@@ -22,6 +23,7 @@ from zhclean.tasks.stages.join.data import (
     MARKDOWN_MIN_LINES,
     MARKDOWN_SYNTAX,
     SETEXT_UNDERLINE,
+    TABLE_ROW,
     TABLE_RULE_ROW,
     TAG_NAME,
     TAG_RULES,
@@ -128,9 +130,12 @@ def anchor_contents(
 
 
 def markdown_document(lines: list[Line], fields: dict[str, str] | None = None) -> bool:
-    """Written in Markdown: front matter, or enough lines of Markdown syntax other than headings
-    (a table's alignment row `| --- | --- |` is such a line)."""
+    """Written in Markdown: front matter, a table (a row of cells over an alignment row
+    `| --- | --- |`, GFM's syntax and nothing else's), or enough lines of Markdown syntax other
+    than headings (an alignment row is such a line)."""
     if fields:
+        return True
+    if any(TABLE_ROW.search(a.text) and TABLE_RULE_ROW.match(b.text) for a, b in pairwise(lines)):
         return True
     syntax = (MARKDOWN_SYNTAX.search(line.text) or TABLE_RULE_ROW.match(line.text) for line in lines)
     return sum(1 for found in syntax if found) >= MARKDOWN_MIN_LINES

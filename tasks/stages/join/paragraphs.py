@@ -22,7 +22,7 @@ from typing import Any
 from zhclean.tasks.core.model import Block, Edit, Line, Removed
 from zhclean.tasks.core.options import Options
 from zhclean.tasks.stages.join.cues import cue_blocks
-from zhclean.tasks.stages.join.data import EDIT_CONTEXT
+from zhclean.tasks.stages.join.data import EDIT_CONTEXT, QUOTE_LINE
 from zhclean.tasks.stages.join.decision import (
     PairStats,
     continues,
@@ -167,6 +167,8 @@ def join_lines(
             removed.append(Removed(c.text, RULE_STRAY, c.number))  # an orphan between sentences
             continue
         block = new_block(c, marked)
+        if markdown and block.type == "heading" and c.level is None and QUOTE_LINE.match(c.text):
+            block.type = "paragraph"  # a block quote's line: Markdown marks its headings
         tagged = markdown and c.tagged and block.type == "heading" and c.level is None
         if tagged and options.enabled(RULE_TAGGED_LINE):
             edits.append(Edit("join", RULE_TAGGED_LINE, c.text, c.text, c.number, 0))

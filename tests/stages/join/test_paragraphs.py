@@ -204,3 +204,52 @@ def test_a_join_is_logged_where_it_happened() -> None:
     text = "入冬以来，社区的十几名志愿者轮流守在小区门口，他们每天早上七点准时\n到岗值守，从不迟到。"
     state = run_until(text.encode(), "x.txt", until="join")
     assert [(e.kind, e.line, e.offset) for e in state.document.edits] == [("join.page_break", 2, 27)]
+
+
+def test_a_gfm_table_makes_a_short_document_markdown() -> None:
+    """GFM spec, example 198 (a header row over a delimiter row is a table, whatever else the
+    document holds), under a heading and one line of prose: the rows stay one table block, as
+    written, not headings and a caption."""
+    blocks, _, _ = join_lines(
+        lines("# 说明", "", "下表列出两个值。", "", "| foo | bar |", "| --- | --- |", "| baz | bim |"),
+        Options(),
+    )
+    assert [(b.type, b.text) for b in blocks] == [
+        ("heading", "说明"),
+        ("paragraph", "下表列出两个值。"),
+        ("table", "| foo | bar |\n| --- | --- |\n| baz | bim |"),
+    ]
+
+
+def test_a_row_of_bars_without_a_delimiter_row_is_no_table() -> None:
+    """GFM spec, example 203's rule: without the delimiter row there is no table (and the
+    document, with nothing else of Markdown, is plain text: a short line over a paragraph is its
+    heading, as in any plain text)."""
+    blocks, _, _ = join_lines(lines("甲 | 乙", "", "正文第一段，说的是别的事情。"), Options())
+    assert [(b.type, b.text) for b in blocks] == [
+        ("heading", "甲 | 乙"),
+        ("paragraph", "正文第一段，说的是别的事情。"),
+    ]
+
+
+def test_a_block_quote_line_in_markdown_is_no_heading() -> None:
+    """CommonMark 5.1: `> …` is a block quote; Markdown marks its headings (`> # Foo` would be
+    one), so a short quoted line is quoted text, not an unmarked heading."""
+    blocks, _, _ = join_lines(
+        lines(
+            "# 安装",
+            "",
+            "运行 `pip install foo` 即可。",
+            "",
+            "> 注意：需要Python 3.10+",
+            "",
+            "- 第一步",
+            "- 第二步",
+        ),
+        Options(),
+    )
+    assert [(b.type, b.text) for b in blocks][:3] == [
+        ("heading", "安装"),
+        ("paragraph", "运行 `pip install foo` 即可。"),
+        ("paragraph", "> 注意：需要Python 3.10+"),
+    ]
