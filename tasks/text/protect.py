@@ -11,7 +11,7 @@ two functions:
   (URL, e-mail address, inline code: a token that keeps the one space that sets it off) or `MARKUP` (HTML tags and
   entities, Markdown syntax: structure, which no space is added next to; and Japanese, another
   language written with the same characters, and Korean, which no space is added next to
-  either: `text.japanese`, `text.korean`).
+  either: `text.languages`).
 - `mask(text)`: the text with each span replaced by as many placeholder characters of its
   kind (same length, so offsets hold), and a function that puts the spans back.
 
@@ -24,8 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from zhclean.tasks.text.japanese import japanese_spans
-from zhclean.tasks.text.korean import korean_spans
+from zhclean.tasks.text.languages import other_language_spans
 
 #: The kinds of span, and the placeholder that stands in for each character of one in `mask`.
 TOKEN = "\ue000"
@@ -125,7 +124,7 @@ _MAYBE = re.compile(
 def protected_spans(text: str) -> list[tuple[int, int, str]]:
     """Start, end and kind (`TOKEN`, `ADDRESS` or `MARKUP`) of each protected span of `text`, sorted,
     without overlaps."""
-    spans = [(start, end, MARKUP) for start, end in japanese_spans(text) + korean_spans(text)]
+    spans = [(start, end, MARKUP) for start, end in other_language_spans(text)]
     if not _MAYBE.search(text):
         return spans
     spans += [(*m.span(), MARKUP) for m in _FENCE_LINE.finditer(text) if m.end() > m.start()]

@@ -35,8 +35,7 @@ from zhclean.tasks.stages.script.zhe_particle import (
     PARTICLE_ZHE_TRADITIONAL,
 )
 from zhclean.tasks.text.charsets import CJK, code_points
-from zhclean.tasks.text.japanese import japanese_spans
-from zhclean.tasks.text.korean import korean_spans
+from zhclean.tasks.text.languages import other_language_spans
 from zhclean.tasks.text.protect import address_spans
 
 #: This module's rules, in the order they run.
@@ -160,10 +159,10 @@ def spans(text: str, table: str) -> list[Span]:
 def outside_addresses(text: str, found: list[Span]) -> list[Span]:
     """`found` without the changes that fall in a URL, an e-mail address or inline code, or in
     Japanese or Korean (STYLE.md 2: copied as they are; `/wiki/網頁` made `/wiki/网页` is another
-    address, and 日本語 made 日本语 is no longer Japanese: `text.japanese`, `text.korean`)."""
+    address, and 日本語 made 日本语 is no longer Japanese: `text.languages`)."""
     if not found:
         return found
-    kept = address_spans(text) + japanese_spans(text) + korean_spans(text)
+    kept = address_spans(text) + other_language_spans(text)
     if not kept:
         return found
     return [c for c in found if not any(start < c[1] and c[0] < end for start, end in kept)]
@@ -246,7 +245,7 @@ def ambiguous_conversions(lines: list[Line], table: str, simplified: bool) -> li
     for line in lines:
         if not AMBIGUOUS_CHARACTERS.found_in(line.text):
             continue
-        foreign = japanese_spans(line.text) + korean_spans(line.text)  # not converted, not reported
+        foreign = other_language_spans(line.text)  # not converted, so not reported either
         for i, ch in enumerate(line.text):
             if ch not in AMBIGUOUS or in_phrase(line.text, i, table):
                 continue

@@ -23,8 +23,7 @@ from zhclean.tasks.core.options import SCRIPT_TABLES, Options
 from zhclean.tasks.core.rules import Change, apply_rule
 from zhclean.tasks.stages.script import convert as script
 from zhclean.tasks.text.charsets import CJK
-from zhclean.tasks.text.japanese import japanese_spans
-from zhclean.tasks.text.korean import korean_spans
+from zhclean.tasks.text.languages import other_language_spans
 from zhclean.tasks.text.protect import address_spans
 
 
@@ -40,7 +39,7 @@ def reference_changes(text: str, table: str) -> list[Change]:
         matcher = difflib.SequenceMatcher(None, text, new, autojunk=False)
         found = [Change(i1, i2, new[j1:j2]) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
     # none inside an address, Japanese or Korean (STYLE.md 2), which the stage leaves as written
-    kept = address_spans(text) + japanese_spans(text) + korean_spans(text)
+    kept = address_spans(text) + other_language_spans(text)
     return [c for c in found if not any(start < c.end and c.start < end for start, end in kept)]
 
 
