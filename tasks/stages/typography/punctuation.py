@@ -313,10 +313,15 @@ def find_parens(text: str, _options: Options) -> Iterator[Change]:
 PERIOD_NEXT_RE = re.compile(f"[{IDEOGRAPH_CLASS}{DATA['period']['next_marks']}]")
 #: A sentence may end on these after its last ideograph (`占比40%.`, `（见附件）.`, `“再见”.`).
 PERIOD_AFTER_TAIL: str = DATA["period"]["after_tail"]
+#: Before a number, these make it a section's number (`第3.`): its point is never a full stop.
+PERIOD_NUMBERING: str = DATA["period"]["numbering_before"]
 
 
-def ends_chinese_sentence(text: str, i: int) -> bool:
-    """The `.` at i follows an ideograph, directly or after a tail of digits, % and closing marks."""
+def ends_chinese_sentence(text: str, i: int, last: bool = False) -> bool:
+    """The `.` at i follows an ideograph, directly or after a tail of digits, % and closing marks.
+    After a bare number it is the number's point (`第3.1条` / `2022.2`), unless it is the `last`
+    mark of the text, where no digit can follow: `以上代码输出3.` ends its sentence (not a
+    section's number, `第3.`, whose rest a line break may have cut off)."""
     j = i - 1
     tail = ""
     while j >= 0 and (text[j] in PERIOD_AFTER_TAIL or SPACE_RE.match(text[j])):
@@ -325,18 +330,19 @@ def ends_chinese_sentence(text: str, i: int) -> bool:
     if j < 0 or not IDEOGRAPH.match(text[j]):
         return False
     marks = "".join(tail.split())
-    return not marks or not marks.isdigit()  # `第3.` / `2022.2`: a number
+    return not marks or not marks.isdigit() or (last and text[j] not in PERIOD_NUMBERING)
 
 
 def find_periods(text: str, _options: Options) -> Iterator[Change]:
     """`.` ending a Chinese sentence (after an ideograph, or after `40%` / `）` / `”` that follow
-    one) and before Chinese or the end -> `。`. A bare number before it (`2022.2`) keeps it."""
+    one) and before Chinese or the end -> `。`. A bare number before it (`2022.2`) keeps it, but
+    at the end of the text (`排名第1.`)."""
     spans = address_spans(text)
     for i, ch in enumerate(text):
         if ch != "." or is_protected(i, spans):
             continue
         after = neighbour(text, i + 1, 1)
-        if ends_chinese_sentence(text, i) and (not after or PERIOD_NEXT_RE.match(after)):
+        if (not after or PERIOD_NEXT_RE.match(after)) and ends_chinese_sentence(text, i, last=not after):
             yield Change(i, i + 1, "。")
 
 
