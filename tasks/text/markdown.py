@@ -65,12 +65,14 @@ def code_flags(texts: Iterable[str]) -> list[bool]:
 def fence_parts(text: str) -> tuple[str, str]:
     """A fenced `code` block's info string and content (its lines between the fences, each with
     as much indentation taken off as the opening fence had, as CommonMark reads it). A text that
-    opens with no fence (an indented code block) is all content, each line four columns less
-    indented (CommonMark 4.4)."""
+    opens with no fence is all content: an indented code block's lines each four columns less
+    indented (CommonMark 4.4), a plain-text document's code as written."""
     lines = text.split("\n")
     opener = FENCE_OPEN_RE.match(lines[0])
-    if opener is None:
+    if opener is None and all(INDENTED_CODE_INDENT_RE.match(line) or not line.strip() for line in lines):
         return "", "".join(INDENTED_CODE_INDENT_RE.sub("", line, count=1) + "\n" for line in lines)
+    if opener is None:  # code of a plain-text document (`join.plain_code`): as written
+        return "", "".join(line + "\n" for line in lines)
     body = lines[1:]
     close = FENCE_CLOSE_RE.match(body[-1]) if body else None
     if close and close.group("fence")[0] == opener.group("fence")[0]:

@@ -1,7 +1,9 @@
-"""Markdown helpers: a fenced code block's parts."""
+"""Markdown helpers: a code block's parts, fenced, indented or from plain text."""
 
 from __future__ import annotations
 
+import zhclean
+from zhclean.tasks.editions.markdown_edition import render_block
 from zhclean.tasks.text.markdown import fence_parts
 
 
@@ -16,3 +18,15 @@ def test_an_indented_block_without_a_fence_is_all_content() -> None:
         "",
         "print(1)\n  print(2)\n\nprint(3)\n",
     )
+
+
+def test_a_plain_text_documents_code_is_its_content_as_written() -> None:
+    # code taken from a plain-text document (`join.plain_code`): no fence and its first line not
+    # indented, so no indentation is CommonMark's to take off; the nesting is the code's meaning
+    assert fence_parts("for i in range(3):\n    print(i)") == ("", "for i in range(3):\n    print(i)\n")
+
+
+def test_the_markdown_edition_fences_a_plain_text_documents_code_with_its_indentation() -> None:
+    doc = zhclean.normalize("示例：\n\nfor i in range(3):\n    print(i)\n\n结束。\n", "x.txt")
+    (code,) = [b for a in doc.articles for b in a.blocks if b.type == "code"]
+    assert render_block(code, 2) == "```\nfor i in range(3):\n    print(i)\n```"

@@ -63,6 +63,10 @@ INDENTED_CODE = re.compile(_DATA["markdown"]["indented_code"])
 INDENTED_CODE_MAX_CJK: float = _DATA["markdown"]["indented_code_max_cjk_share"]
 #: A table row, pipes at its edges or not.
 TABLE_ROW = re.compile(_DATA["markdown"]["table_row"])
+#: In plain text, a line with none of these may be code (`paragraphs.toml` [plain_code]).
+EAST_ASIAN = re.compile(_DATA["plain_code"]["east_asian"])
+#: An indented line: in a run of lines without Chinese, it makes the run code.
+INDENTED_LINE = re.compile(_DATA["plain_code"]["indented"])
 #: A block quote's line: a quote, never an unmarked heading.
 QUOTE_LINE = re.compile(_DATA["markdown"]["quote_line"])
 #: The repair rules that record the HTML tags they took out, a tag's name, and the block tags.

@@ -11,10 +11,12 @@ from zhclean.tasks.stages.join.candidate import Candidate
 from zhclean.tasks.stages.join.data import (
     CONTAINER_FENCE,
     DEFINITION,
+    EAST_ASIAN,
     HEADING_MARK,
     INDENT,
     INDENTED_CODE,
     INDENTED_CODE_MAX_CJK,
+    INDENTED_LINE,
     LIST_ITEM,
     STRAY_EDGE,
     STRAY_LINE,
@@ -32,12 +34,13 @@ from zhclean.tasks.stages.join.rules import (
     RULE_INDENTED_CODE,
     RULE_INLINE_TAG_LINE,
     RULE_LIST_ITEM,
+    RULE_PLAIN_CODE,
     RULE_STRAY,
     RULE_TABLE_ROW,
 )
 from zhclean.tasks.text import bylines
 from zhclean.tasks.text import classify as cl
-from zhclean.tasks.text.markdown import CodeFences
+from zhclean.tasks.text.markdown import FENCE_OPEN_RE, CodeFences
 
 
 def prepare(
@@ -54,6 +57,7 @@ def prepare(
     setext = tables and options.enabled(RULE_HEADING_MARK)
     indented_code = tables and options.enabled(RULE_INDENTED_CODE)
     containers = tables and options.enabled(RULE_CONTAINER_FENCE)
+    plain = {} if tables or not options.enabled(RULE_PLAIN_CODE) else plain_code_runs(lines)
     tables = tables and options.enabled(RULE_TABLE_ROW)
     inline = (
         {n for n, block in (tags or {}).items() if not block}
@@ -71,11 +75,21 @@ def prepare(
     opened = (False, False)  # whether that block stood after a blank line, after a gap
     blank = gap = False
     previous: int | None = None
-    for line in lines:
+    until = -1  # the index of the last line of the plain-text code run being taken
+    for index, line in enumerate(lines):
+        if index <= until:
+            continue
         if previous is not None and line.number > previous + 1:
             gap = True  # an earlier stage took the lines between out
         previous = line.number
         text = line.text.strip()
+        if index in plain:
+            until = plain[index]
+            run = lines[index : until + 1]
+            edits.append(Edit("join", RULE_PLAIN_CODE, text, text, line.number, 0))
+            out.append(code_candidate(run, blank, gap))
+            previous, blank, gap = run[-1].number, False, False
+            continue
         if block:
             if text and INDENTED_CODE.match(line.text):
                 block += [*held, line]
@@ -182,6 +196,30 @@ def bracket_lead_credit(text: str, number: int, edits: list[Edit]) -> str:
     after = f"{text[:start].rstrip()}（{text[start:end]}）"
     edits.append(Edit("join", RULE_BARE_LEAD, text[:body], after, number, 0))
     return after + text[body:]
+
+
+def plain_code_runs(lines: list[Line]) -> dict[int, int]:
+    """The runs of code in a plain-text document, as {index of the first line: index of the last}:
+    lines next to each other (no blank line, none taken out between), none with Chinese, Japanese
+    or Korean, one of them after the first indented (`join.plain_code`); a fence's lines are the
+    fence's (`join.code_fence`)."""
+    runs: dict[int, int] = {}
+    first = 0
+    for i, line in enumerate(lines):
+        ascii_line = bool(line.text.strip()) and not EAST_ASIAN.search(line.text)
+        if not ascii_line:
+            first = i + 1
+            continue
+        ends = i + 1 == len(lines) or lines[i + 1].number != line.number + 1
+        if not ends and lines[i + 1].text.strip() and not EAST_ASIAN.search(lines[i + 1].text):
+            continue  # the run goes on
+        run = lines[first : i + 1]
+        if any(INDENTED_LINE.match(x.text) for x in run[1:]) and not any(
+            FENCE_OPEN_RE.match(x.text) for x in run
+        ):
+            runs[first] = i
+        first = i + 1
+    return runs
 
 
 def opens_indented_code(line: Line, out: list[Candidate]) -> bool:

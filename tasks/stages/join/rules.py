@@ -92,6 +92,13 @@ RULE_INDENTED_CODE = RULES.declare(
     "under a list item, CommonMark 4.4) is one block of type `code`, its lines verbatim: not prose to join and "
     "typeset; an indented line that is mostly Chinese stays prose",
 ).name
+RULE_PLAIN_CODE = RULES.declare(
+    "join.plain_code",
+    "join",
+    "in a plain-text document a run of lines with no Chinese (nor Japanese or Korean) in which a line after the "
+    "first is indented is code (a program, a shell session, a configuration): one block of type `code`, its lines "
+    "verbatim, not prose to join and typeset",
+).name
 RULE_ANCHOR_CONTENTS = RULES.declare(
     "join.anchor_contents",
     "join",
