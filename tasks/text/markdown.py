@@ -69,10 +69,10 @@ def fence_parts(text: str) -> tuple[str, str]:
     indented (CommonMark 4.4), a plain-text document's code as written."""
     lines = text.split("\n")
     opener = FENCE_OPEN_RE.match(lines[0])
-    if opener is None and all(INDENTED_CODE_INDENT_RE.match(line) or not line.strip() for line in lines):
-        return "", "".join(INDENTED_CODE_INDENT_RE.sub("", line, count=1) + "\n" for line in lines)
-    if opener is None:  # code of a plain-text document (`join.plain_code`): as written
-        return "", "".join(line + "\n" for line in lines)
+    if opener is None:
+        if all(INDENTED_CODE_INDENT_RE.match(line) or not line.strip() for line in lines):
+            lines = [INDENTED_CODE_INDENT_RE.sub("", line, count=1) for line in lines]
+        return "", "".join(line + "\n" for line in lines)  # else a plain-text document's code
     body = lines[1:]
     close = FENCE_CLOSE_RE.match(body[-1]) if body else None
     if close and close.group("fence")[0] == opener.group("fence")[0]:

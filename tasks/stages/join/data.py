@@ -9,6 +9,8 @@ import re
 
 from zhclean.tasks.core.data import load
 from zhclean.tasks.text import classify as cl
+from zhclean.tasks.text.charsets import IDEOGRAPH_CLASS
+from zhclean.tasks.text.korean import HANGUL_CLASS
 
 _DATA = load(__file__, "paragraphs")
 #: A Markdown heading mark: its length is the heading's level.
@@ -63,8 +65,9 @@ INDENTED_CODE = re.compile(_DATA["markdown"]["indented_code"])
 INDENTED_CODE_MAX_CJK: float = _DATA["markdown"]["indented_code_max_cjk_share"]
 #: A table row, pipes at its edges or not.
 TABLE_ROW = re.compile(_DATA["markdown"]["table_row"])
-#: In plain text, a line with none of these may be code (`paragraphs.toml` [plain_code]).
-EAST_ASIAN = re.compile(_DATA["plain_code"]["east_asian"])
+#: In plain text, a line with none of these may be code (`paragraphs.toml` [plain_code]): the
+#: ideographs, the blocks of CJK marks, hiragana and katakana, Hangul, full-width forms.
+EAST_ASIAN = re.compile(f"[{IDEOGRAPH_CLASS}\u3000-\u30ff{HANGUL_CLASS}\uff00-\uffef]")
 #: An indented line: in a run of lines without Chinese, it makes the run code.
 INDENTED_LINE = re.compile(_DATA["plain_code"]["indented"])
 #: A block quote's line: a quote, never an unmarked heading.

@@ -203,15 +203,14 @@ def plain_code_runs(lines: list[Line]) -> dict[int, int]:
     lines next to each other (no blank line, none taken out between), none with Chinese, Japanese
     or Korean, one of them after the first indented (`join.plain_code`); a fence's lines are the
     fence's (`join.code_fence`)."""
+    latin = [bool(line.text.strip()) and not EAST_ASIAN.search(line.text) for line in lines]
     runs: dict[int, int] = {}
     first = 0
     for i, line in enumerate(lines):
-        ascii_line = bool(line.text.strip()) and not EAST_ASIAN.search(line.text)
-        if not ascii_line:
+        if not latin[i]:
             first = i + 1
             continue
-        ends = i + 1 == len(lines) or lines[i + 1].number != line.number + 1
-        if not ends and lines[i + 1].text.strip() and not EAST_ASIAN.search(lines[i + 1].text):
+        if i + 1 < len(lines) and latin[i + 1] and lines[i + 1].number == line.number + 1:
             continue  # the run goes on
         run = lines[first : i + 1]
         if any(INDENTED_LINE.match(x.text) for x in run[1:]) and not any(

@@ -156,7 +156,7 @@ def spans(text: str, table: str) -> list[Span]:
     return [(i1, i2, new[j1:j2]) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
 
 
-def outside_addresses(text: str, found: list[Span]) -> list[Span]:
+def outside_protected(text: str, found: list[Span]) -> list[Span]:
     """`found` without the changes that fall in a URL, an e-mail address or inline code, or in
     Japanese or Korean (STYLE.md 2: copied as they are; `/wiki/網頁` made `/wiki/网页` is another
     address, and 日本語 made 日本语 is no longer Japanese: `text.languages`)."""
@@ -203,7 +203,7 @@ def find_traditional(text: str, options: Options) -> Iterable[Change]:
     """Traditional characters left in text (lint), including the particle 著."""
     yield from (
         Change(start, end, replacement)
-        for start, end, replacement in outside_addresses(text, spans(text, options.script_table))
+        for start, end, replacement in outside_protected(text, spans(text, options.script_table))
         if text[start:end] not in ALSO_SIMPLIFIED
     )
     yield from PARTICLE_ZHE.find(text, options)
@@ -286,7 +286,7 @@ def convert_lines(lines: list[Line], options: Options) -> tuple[list[Line], Scri
     """Convert each line; every changed character is an edit of kind `script.<table>`."""
     table = options.script_table
     texts = [line.text for line in lines]
-    proposed = [outside_addresses(text, spans(text, table)) for text in texts]
+    proposed = [outside_protected(text, spans(text, table)) for text in texts]
     simplified = SIMPLIFIED_ONLY_CHARACTERS.count("\n".join(texts))
     traditional = sum(
         text[start:end] not in ALSO_SIMPLIFIED
